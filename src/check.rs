@@ -1,0 +1,152 @@
+//! Validating templates: options in, a report out. Composes reading (`template`) and the rule
+//! registry (`rules`).
+
+use std::collections::HashMap;
+
+use serde::{Deserialize, Serialize};
+use serde_json::Value;
+
+use crate::diagnostic::{Diagnostic, Severity};
+use crate::input::{parse_document, InputError};
+use crate::rules::{self, identity, Category};
+use crate::template::{json_kind, read_template};
+use crate::text::LengthUnit;
+
+/// How to validate. Every field is optional in JSON (`{}` is the defaults).
+#[derive(Debug, Clone, Default, PartialEq, Deserialize)]
+#[serde(default, rename_all = "camelCase", deny_unknown_fields)]
+pub struct ValidateOptions {
+    /// The unit in which length limits are counted.
+    pub length_unit: LengthUnit,
+    /// Per-rule overrides, keyed by code (`WP210`) or name (`variable-density`).
+    pub rules: HashMap<String, RuleSetting>,
+    /// Locale codes to accept in addition to `data/languages.json`.
+    pub extra_languages: Vec<String>,
+}
+
+/// Turns a rule off or changes its severity.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum RuleSetting {
+    Off,
+    Info,
+    Warning,
+    Error,
+}
+
+impl ValidateOptions {
+    /// Reads options from JSON, rejecting unknown keys and rules.
+    pub fn from_value(v: &Value) -> Result<Self, InputError> {
+        if v.is_null() {
+            return Ok(Self::default());
+        }
+        let opts: ValidateOptions = serde_json::from_value(v.clone())
+            .map_err(|e| InputError::new("INVALID_OPTIONS", format!("invalid options: {e}")))?;
+        if let Some(unknown) = opts.rules.keys().find(|k| rules::find_rule(k).is_none()) {
+            return Err(InputError::new("INVALID_OPTIONS", format!("invalid options: no rule `{unknown}`")));
+        }
+        Ok(opts)
+    }
+}
+
+/// The category summary of a report.
+///
+/// `predicted` is the declared category (legacy values mapped; MARKETING when missing, as Meta
+/// treats unclear templates) until the content classifier lands; `confidence` is then 0.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct CategorySummary {
+    pub declared: Option<String>,
+    pub predicted: &'static str,
+    pub confidence: f64,
+    pub reasons: Vec<Value>,
+}
+
+/// The result of validating one template.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Report {
+    pub name: Option<String>,
+    pub language: Option<String>,
+    /// False iff some diagnostic has severity `error`.
+    pub ok: bool,
+    pub category: CategorySummary,
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+/// Validates one template given as a JSON value.
+///
+/// A JSON object always yields a report, however malformed; anything else is an
+/// [`InputError`] with code `NOT_A_TEMPLATE`.
+pub fn validate_value(value: &Value, options: &ValidateOptions) -> Result<Report, InputError> {
+    let obj = match value {
+        Value::Object(o) => o,
+        Value::Array(_) => {
+            return Err(InputError::new(
+                "NOT_A_TEMPLATE",
+                "expected one template object, found an array (use validateTemplates for lists)",
+            ))
+        }
+        other => {
+            return Err(InputError::new(
+                "NOT_A_TEMPLATE",
+                format!("expected a template object, found {}", json_kind(other)),
+            ))
+        }
+    };
+    if obj.contains_key("messaging_product") && !obj.contains_key("components") {
+        return Err(InputError::new(
+            "NOT_A_TEMPLATE",
+            "this is a Cloud API send payload, not a template (use checkSend)",
+        ));
+    }
+    let mut diagnostics = Vec::new();
+    let template = read_template(obj, &mut diagnostics);
+    diagnostics.extend(rules::run(&template, options));
+    let declared = template.category.as_ref().map(|c| c.value.clone());
+    let predicted = template
+        .category
+        .as_ref()
+        .and_then(|c| identity::parse_category(&c.value))
+        .map_or(Category::Marketing, |(c, _)| c)
+        .name();
+    Ok(Report {
+        name: template.name.map(|t| t.value),
+        language: template.language.map(|t| t.value),
+        ok: !diagnostics.iter().any(|d| d.severity == Severity::Error),
+        category: CategorySummary { declared, predicted, confidence: 0.0, reasons: Vec::new() },
+        diagnostics,
+    })
+}
+
+/// Validates one template given as JSON text.
+pub fn validate_json(text: &str, options: &ValidateOptions) -> Result<Report, InputError> {
+    let value: Value = serde_json::from_str(text.strip_prefix('\u{feff}').unwrap_or(text)).map_err(|e| InputError {
+        code: "INVALID_JSON",
+        message: format!("invalid JSON: {e}"),
+        line: Some(e.line()),
+        column: Some(e.column()),
+    })?;
+    validate_value(&value, options)
+}
+
+/// Validates every template of a document (object, array, list response or JSON Lines).
+/// Items that are not objects get a report with one `invalid-field-type` finding, so that the
+/// positions of the other items are kept.
+pub fn validate_document(text: &str, options: &ValidateOptions) -> Result<Vec<Report>, InputError> {
+    Ok(parse_document(text)?.iter().map(|item| validate_item(item, options)).collect())
+}
+
+/// Validates one item of a list; never fails.
+pub fn validate_item(item: &Value, options: &ValidateOptions) -> Report {
+    validate_value(item, options).unwrap_or_else(|e| Report {
+        name: None,
+        language: None,
+        ok: false,
+        category: CategorySummary {
+            declared: None,
+            predicted: Category::Marketing.name(),
+            confidence: 0.0,
+            reasons: Vec::new(),
+        },
+        diagnostics: vec![Diagnostic::new(&rules::shape::INVALID_FIELD_TYPE, "", e.message)],
+    })
+}

@@ -1,0 +1,96 @@
+//! Findings: what is wrong, where, and what to do about it.
+//!
+//! A [`Diagnostic`] is data, never an error: a malformed template yields a list of them.
+//! Every diagnostic carries a stable code from the rule registry (`src/rules/mod.rs`), the JSON
+//! path of the field it concerns, and a span measured in UTF-16 code units of that field's text,
+//! so that JavaScript's `text.slice(span.start, span.end)` shows exactly the flagged characters.
+
+use std::ops::Range;
+
+use serde::{Deserialize, Serialize};
+
+use crate::rules::Rule;
+use crate::text::utf16_range;
+
+/// How serious a finding is.
+///
+/// `Error` means Meta rejects the template (or the send); `Warning` means it likely does, or a
+/// documented practice or secondary source advises against it; `Info` is worth knowing.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Severity {
+    Info,
+    Warning,
+    Error,
+}
+
+impl Severity {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Severity::Info => "info",
+            Severity::Warning => "warning",
+            Severity::Error => "error",
+        }
+    }
+}
+
+/// A range of a field's text in UTF-16 code units (JavaScript string offsets).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Span {
+    pub start: usize,
+    pub end: usize,
+}
+
+impl Span {
+    /// Converts a byte range of `text` (as regex and `str::find` report them) to UTF-16 units.
+    pub fn from_bytes(text: &str, bytes: Range<usize>) -> Span {
+        let r = utf16_range(text, bytes);
+        Span { start: r.start, end: r.end }
+    }
+}
+
+/// One finding about one field of the input.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Diagnostic {
+    /// Stable code, `WP` and three digits; never renumbered or reused.
+    pub code: &'static str,
+    /// Kebab-case name of the pattern flagged.
+    pub rule: &'static str,
+    pub severity: Severity,
+    /// What is wrong: short, lowercase, no trailing period.
+    pub message: String,
+    /// What to do about it.
+    pub help: Option<String>,
+    /// JSON path of the field in the input, e.g. `components[1].buttons[0].text`.
+    pub path: String,
+    /// Where in that field's text, in UTF-16 code units; `None` when the finding concerns the
+    /// field as a whole or the field is not text.
+    pub span: Option<Span>,
+}
+
+impl Diagnostic {
+    /// A finding of `rule` at `path`, with the rule's default severity and help.
+    pub fn new(rule: &'static Rule, path: impl Into<String>, message: impl Into<String>) -> Self {
+        Diagnostic {
+            code: rule.code,
+            rule: rule.name,
+            severity: rule.severity,
+            message: message.into(),
+            help: if rule.help.is_empty() { None } else { Some(rule.help.to_string()) },
+            path: path.into(),
+            span: None,
+        }
+    }
+
+    /// Marks the byte range `bytes` of `text` (the field's text) as the flagged part.
+    pub fn at(mut self, text: &str, bytes: Range<usize>) -> Self {
+        self.span = Some(Span::from_bytes(text, bytes));
+        self
+    }
+
+    /// Replaces the rule's generic help with a specific one.
+    pub fn help(mut self, help: impl Into<String>) -> Self {
+        self.help = Some(help.into());
+        self
+    }
+}

@@ -1,0 +1,43 @@
+//! wa-preflight checks WhatsApp Business message templates before they are submitted to Meta.
+//!
+//! The flow is parse → check (→ classify → render/price, as those land): [`input`] splits a
+//! document into items, [`template`] reads each item leniently into the Graph API model, and
+//! [`rules`] runs the rule registry, producing [`Diagnostic`]s with stable codes, JSON paths
+//! and UTF-16 spans. The same core runs natively and as WebAssembly (`src/wasm.rs`).
+//!
+//! ```
+//! use wa_preflight::{validate_json, ValidateOptions};
+//!
+//! let report = validate_json(r#"{
+//!     "name": "order_update", "language": "en_US", "category": "UTILITY",
+//!     "components": [{"type": "BODY", "text": "{{1}}, your order has shipped.",
+//!                     "example": {"body_text": [["Maria"]]}}]
+//! }"#, &ValidateOptions::default()).unwrap();
+//! assert!(!report.ok);
+//! assert_eq!(report.diagnostics[0].code, "WP201");
+//! assert_eq!(report.diagnostics[0].path, "components[0].text");
+//! let span = report.diagnostics[0].span.unwrap();
+//! assert_eq!((span.start, span.end), (0, 5));
+//! ```
+
+pub mod check;
+pub mod diagnostic;
+pub mod input;
+pub mod placeholder;
+pub mod rules;
+pub mod template;
+pub mod text;
+
+#[cfg(target_arch = "wasm32")]
+mod wasm;
+
+pub use check::{
+    validate_document, validate_item, validate_json, validate_value, Report, RuleSetting, ValidateOptions,
+};
+pub use diagnostic::{Diagnostic, Severity, Span};
+pub use input::{parse_document, InputError};
+pub use rules::{rules_markdown, Rule, RULES};
+pub use text::LengthUnit;
+
+/// The crate version, also exported to JavaScript as `version()`.
+pub const VERSION: &str = env!("CARGO_PKG_VERSION");

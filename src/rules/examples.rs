@@ -1,0 +1,325 @@
+//! WP22x: sample values — one per parameter, in the shape Meta expects, non-empty, one line.
+
+use serde_json::Value;
+
+use super::{Context, Field, Role, Rule};
+use crate::diagnostic::{Diagnostic, Severity};
+use crate::placeholder::Key;
+use crate::template::{ButtonKind, ComponentKind};
+
+pub static MISSING_EXAMPLE: Rule = Rule {
+    code: "WP220",
+    name: "missing-example",
+    severity: Severity::Error,
+    summary: "A header, body or URL with parameters but no sample values (`example`).",
+    why: "Every parameter needs a sample at creation so that reviewers can judge the message (M-COMP, M-OV; FluentCRM and 360dialog refuse parameters without samples).",
+    help: "add sample values, e.g. `\"example\": {\"body_text\": [[\"Maria\", \"A12345\"]]}`",
+    fires: r#"`{"type": "BODY", "text": "Hi {{1}}, thanks."}`"#,
+    passes: r#"`{"type": "BODY", "text": "Hi {{1}}, thanks.", "example": {"body_text": [["Maria"]]}}`"#,
+    uncertain: false,
+};
+
+pub static EXAMPLE_COUNT_MISMATCH: Rule = Rule {
+    code: "WP221",
+    name: "example-count-mismatch",
+    severity: Severity::Error,
+    summary: "A different number of positional sample values than distinct positional parameters.",
+    why: "Samples map one-to-one to parameters, in order (M-OV; PYWA and wacrm check the same).",
+    help: "give exactly one sample per parameter, in order",
+    fires: r#"`"text": "Hi {{1}}, order {{2}}."` with `"body_text": [["Maria"]]`"#,
+    passes: r#"the same with `"body_text": [["Maria", "A12345"]]`"#,
+    uncertain: false,
+};
+
+pub static EXAMPLE_SHAPE: Rule = Rule {
+    code: "WP222",
+    name: "example-shape",
+    severity: Severity::Error,
+    summary: "Samples in the wrong shape: `body_text` not an array of arrays of strings, `header_text` not an array of strings, named samples not `{param_name, example}` objects, a URL sample not an array of strings.",
+    why: "The Graph API expects these exact shapes (M-COMP); a flat `body_text` is a frequent mistake.",
+    help: "use `{\"body_text\": [[\"a\", \"b\"]]}` for the body and `{\"header_text\": [\"a\"]}` for the header",
+    fires: r#"`"example": {"body_text": ["Maria", "A12345"]}`"#,
+    passes: r#"`"example": {"body_text": [["Maria", "A12345"]]}`"#,
+    uncertain: false,
+};
+
+pub static EMPTY_EXAMPLE: Rule = Rule {
+    code: "WP223",
+    name: "empty-example",
+    severity: Severity::Error,
+    summary: "An empty or blank sample value.",
+    why: "Samples must show realistic content for review (M-REV); blank ones are rejected.",
+    help: "write a realistic sample value",
+    fires: r#"`"body_text": [["", "A12345"]]`"#,
+    passes: r#"`"body_text": [["Maria", "A12345"]]`"#,
+    uncertain: false,
+};
+
+pub static EXAMPLE_NEWLINE: Rule = Rule {
+    code: "WP224",
+    name: "example-newline",
+    severity: Severity::Error,
+    summary: "A sample value containing a line break or a tab.",
+    why: "Parameter values cannot contain new-line or tab characters (Meta's send-time error message, also enforced on samples: frappe_whatsapp #81).",
+    help: "put the sample on one line",
+    fires: r#"`"body_text": [["Via Roma 1\nMilano"]]`"#,
+    passes: r#"`"body_text": [["Via Roma 1, Milano"]]`"#,
+    uncertain: false,
+};
+
+pub static NAMED_EXAMPLE_MISMATCH: Rule = Rule {
+    code: "WP225",
+    name: "named-example-mismatch",
+    severity: Severity::Error,
+    summary: "Named samples that do not match the named parameters: a parameter without a sample, or a sample for no parameter.",
+    why: "Each named parameter needs a sample under its name (M-OV; PYWA reports missing and extra names).",
+    help: "give one `{\"param_name\": ..., \"example\": ...}` per named parameter",
+    fires: r#"`"text": "Hi {{first_name}}"` with `"body_text_named_params": [{"param_name": "name", "example": "Maria"}]`"#,
+    passes: r#"the same with `"param_name": "first_name"`"#,
+    uncertain: false,
+};
+
+pub static URL_EXAMPLE_MISMATCH: Rule = Rule {
+    code: "WP226",
+    name: "url-example-mismatch",
+    severity: Severity::Warning,
+    summary: "A URL button sample that does not begin with the URL's fixed part.",
+    why: "Meta's examples give the full URL with the parameter filled in (M-COMP); a sample of only the suffix or of another site is likely rejected.",
+    help: "give the full URL with a sample suffix, e.g. `https://example.com/track/ABC123`",
+    fires: r#"`"url": "https://example.com/track/{{1}}", "example": ["ABC123"]`"#,
+    passes: r#"`"url": "https://example.com/track/{{1}}", "example": ["https://example.com/track/ABC123"]`"#,
+    uncertain: false,
+};
+
+pub static COPY_CODE_MISSING_EXAMPLE: Rule = Rule {
+    code: "WP227",
+    name: "copy-code-missing-example",
+    severity: Severity::Error,
+    summary: "A COPY_CODE button without an example code.",
+    why: "Copy-code buttons are created with a sample code of at most 15 characters (M-COMP).",
+    help: "add `\"example\": \"SUMMER25\"`",
+    fires: r#"`{"type": "COPY_CODE"}`"#,
+    passes: r#"`{"type": "COPY_CODE", "example": "SUMMER25"}`"#,
+    uncertain: false,
+};
+
+pub fn check(cx: &mut Context) {
+    let mut found = Vec::new();
+    let fetched = cx.template.is_fetched();
+    for f in &cx.fields {
+        match f.role {
+            Role::Body | Role::CardBody => text_examples(f, "body_text", false, fetched, &mut found),
+            Role::HeaderText | Role::CardHeaderText => text_examples(f, "header_text", true, fetched, &mut found),
+            Role::ButtonUrl => url_example(f, fetched, &mut found),
+            Role::Footer | Role::Static => {}
+        }
+    }
+    if !fetched {
+        for c in &cx.template.components {
+            if let ComponentKind::Buttons(buttons) = &c.kind {
+                for b in buttons.iter().filter(|b| b.kind == ButtonKind::CopyCode) {
+                    match super::limits::copy_code_example(b) {
+                        None => found.push(Diagnostic::new(
+                            &COPY_CODE_MISSING_EXAMPLE,
+                            format!("{}.example", b.path),
+                            "copy-code button has no example code",
+                        )),
+                        Some(code) if code.value.trim().is_empty() => {
+                            found.push(Diagnostic::new(&EMPTY_EXAMPLE, &code.path, "example code is empty"));
+                        }
+                        Some(_) => {}
+                    }
+                }
+            }
+        }
+    }
+    for d in found {
+        cx.report(d);
+    }
+}
+
+/// Checks one sample string; `path` is its JSON path.
+fn sample(value: &Value, path: &str, found: &mut Vec<Diagnostic>) {
+    match value {
+        Value::String(s) if s.trim().is_empty() => {
+            found.push(Diagnostic::new(&EMPTY_EXAMPLE, path, "sample value is empty"))
+        }
+        Value::String(s) => {
+            if let Some(i) = s.find(['\n', '\r', '\t']) {
+                found.push(
+                    Diagnostic::new(&EXAMPLE_NEWLINE, path, "sample value contains a line break or tab")
+                        .at(s, i..i + 1),
+                );
+            }
+        }
+        // Numbers are accepted by Meta in samples; they cannot be empty or hold newlines.
+        Value::Number(_) => {}
+        other => found.push(Diagnostic::new(
+            &EXAMPLE_SHAPE,
+            path,
+            format!("sample must be a string, found {}", crate::template::json_kind(other)),
+        )),
+    }
+}
+
+fn text_examples(f: &Field, key: &str, flat: bool, fetched: bool, found: &mut Vec<Diagnostic>) {
+    let keys = f.scan.distinct_keys();
+    let positional = keys.iter().filter(|k| matches!(k, Key::Positional(_))).count();
+    let named: std::collections::HashSet<&str> = keys
+        .iter()
+        .filter_map(|k| match k {
+            Key::Named(n) => Some(n.as_str()),
+            Key::Positional(_) => None,
+        })
+        .collect();
+    let ex_path = format!("{}.example", f.owner);
+    let example = f.example;
+    let positional_samples = example.and_then(|e| e.get(key));
+    let named_key = format!("{key}_named_params");
+    let named_samples = example.and_then(|e| e.get(&named_key));
+
+    if positional > 0 || (positional_samples.is_some() && named.is_empty()) {
+        match positional_samples {
+            None if positional > 0 && !fetched => {
+                found.push(
+                    Diagnostic::new(
+                        &MISSING_EXAMPLE,
+                        &ex_path,
+                        format!("{positional} parameters but no `{key}` samples"),
+                    )
+                    .help(if flat {
+                        format!("add `\"example\": {{\"{key}\": [\"...\"]}}`")
+                    } else {
+                        format!("add `\"example\": {{\"{key}\": [[\"...\"]]}}`")
+                    }),
+                );
+            }
+            None => {}
+            Some(v) => {
+                let path = format!("{ex_path}.{key}");
+                let row = if flat {
+                    v.as_array().map(|a| (a, path.clone()))
+                } else {
+                    v.as_array()
+                        .and_then(|outer| outer.first())
+                        .and_then(Value::as_array)
+                        .map(|a| (a, format!("{path}[0]")))
+                };
+                match row {
+                    None => found.push(Diagnostic::new(
+                        &EXAMPLE_SHAPE,
+                        &path,
+                        if flat {
+                            format!("`{key}` must be an array of strings")
+                        } else {
+                            format!("`{key}` must be an array holding one array of strings")
+                        },
+                    )),
+                    Some((row, row_path)) => {
+                        if row.len() != positional {
+                            found.push(Diagnostic::new(
+                                &EXAMPLE_COUNT_MISMATCH,
+                                &row_path,
+                                format!("{} samples for {positional} parameters", row.len()),
+                            ));
+                        }
+                        for (i, s) in row.iter().enumerate() {
+                            sample(s, &format!("{row_path}[{i}]"), found);
+                        }
+                    }
+                }
+            }
+        }
+    }
+    if !named.is_empty() || named_samples.is_some() {
+        let path = format!("{ex_path}.{named_key}");
+        match named_samples {
+            None if !named.is_empty() && !fetched => {
+                found.push(Diagnostic::new(
+                    &MISSING_EXAMPLE,
+                    &ex_path,
+                    format!("{} named parameters but no `{named_key}` samples", named.len()),
+                ));
+            }
+            None => {}
+            Some(v) => {
+                let Some(list) = v.as_array() else {
+                    found.push(Diagnostic::new(
+                        &EXAMPLE_SHAPE,
+                        &path,
+                        format!("`{named_key}` must be an array of {{param_name, example}} objects"),
+                    ));
+                    return;
+                };
+                let mut given = std::collections::HashSet::new();
+                for (i, item) in list.iter().enumerate() {
+                    let item_path = format!("{path}[{i}]");
+                    let name = item.get("param_name").and_then(Value::as_str);
+                    match (name, item.get("example")) {
+                        (Some(name), Some(ex)) => {
+                            given.insert(name);
+                            sample(ex, &format!("{item_path}.example"), found);
+                            if !named.contains(&name) {
+                                found.push(Diagnostic::new(
+                                    &NAMED_EXAMPLE_MISMATCH,
+                                    format!("{item_path}.param_name"),
+                                    format!("sample for `{name}`, which the text does not use"),
+                                ));
+                            }
+                        }
+                        _ => found.push(Diagnostic::new(
+                            &EXAMPLE_SHAPE,
+                            &item_path,
+                            "named sample must have `param_name` and `example`",
+                        )),
+                    }
+                }
+                for n in keys.iter().filter_map(|k| match k {
+                    Key::Named(n) => Some(n.as_str()),
+                    Key::Positional(_) => None,
+                }) {
+                    if !given.contains(n) {
+                        found.push(Diagnostic::new(
+                            &NAMED_EXAMPLE_MISMATCH,
+                            &path,
+                            format!("no sample for `{{{{{n}}}}}`"),
+                        ));
+                    }
+                }
+            }
+        }
+    }
+}
+
+fn url_example(f: &Field, fetched: bool, found: &mut Vec<Diagnostic>) {
+    let Some(p) = f.scan.placeholders.first() else { return };
+    let path = format!("{}.example", f.owner);
+    let first = match f.example {
+        None => {
+            if !fetched {
+                found.push(
+                    Diagnostic::new(&MISSING_EXAMPLE, &path, "URL has a parameter but no sample URL")
+                        .help("add `\"example\": [\"https://example.com/track/ABC123\"]`"),
+                );
+            }
+            return;
+        }
+        Some(Value::Array(a)) if a.first().is_some_and(Value::is_string) => &a[0],
+        Some(Value::String(_)) => f.example.unwrap_or(&Value::Null),
+        Some(_) => {
+            found.push(Diagnostic::new(&EXAMPLE_SHAPE, &path, "URL sample must be an array of strings"));
+            return;
+        }
+    };
+    let sample_path = if f.example.is_some_and(Value::is_array) { format!("{path}[0]") } else { path };
+    sample(first, &sample_path, found);
+    if let Some(s) = first.as_str() {
+        let prefix = &f.text.value[..p.range.start];
+        if !s.trim().is_empty() && !s.starts_with(prefix) {
+            found.push(
+                Diagnostic::new(&URL_EXAMPLE_MISMATCH, &sample_path, format!("sample does not begin with `{prefix}`"))
+                    .at(s, 0..s.len()),
+            );
+        }
+    }
+}

@@ -1,0 +1,419 @@
+//! WP1xx (identity) and WP4xx (declared category): name, language, category, parameter format,
+//! time-to-live, and what a fetched template's status says.
+
+use std::sync::LazyLock;
+
+use serde::Deserialize;
+
+use super::{Category, Context, Rule};
+use crate::diagnostic::{Diagnostic, Severity};
+
+pub static INVALID_NAME: Rule = Rule {
+    code: "WP101",
+    name: "invalid-name",
+    severity: Severity::Error,
+    summary: "A template name with characters other than lowercase letters, digits and underscores, or an empty name.",
+    why: "Template names may hold only lowercase alphanumerics and underscores (M-OV \"Names\"; M-MT-OLD).",
+    help: "use lowercase letters, digits and underscores, e.g. `order_confirmation`",
+    fires: r#"`"name": "Order Confirmation"` or `"name": "conferma-ordine"`"#,
+    passes: r#"`"name": "conferma_ordine_2"`"#,
+    uncertain: false,
+};
+
+pub static NAME_TOO_LONG: Rule = Rule {
+    code: "WP102",
+    name: "name-too-long",
+    severity: Severity::Error,
+    summary: "A template name longer than 512 characters.",
+    why: "Meta caps template names at 512 characters (M-OV \"Names\").",
+    help: "shorten the name to at most 512 characters",
+    fires: "a name of 513 characters",
+    passes: "a name of 512 characters",
+    uncertain: false,
+};
+
+pub static MALFORMED_LANGUAGE: Rule = Rule {
+    code: "WP103",
+    name: "malformed-language",
+    severity: Severity::Error,
+    summary: "A `language` that is not a locale code of the form `ll` or `ll_CC` (`en`, `pt_BR`, `fil`).",
+    why: "Meta identifies a template's language by locale code and does not translate (M-OV; §2.5 of the platform notes).",
+    help: "use a locale code such as `en_US`, `it`, `pt_BR` or `es_MX`",
+    fires: r#"`"language": "Italian"` or `"language": "pt-BR"`"#,
+    passes: r#"`"language": "pt_BR"`"#,
+    uncertain: false,
+};
+
+pub static UNKNOWN_LANGUAGE: Rule = Rule {
+    code: "WP104",
+    name: "unknown-language",
+    severity: Severity::Warning,
+    summary: "A well-formed locale code that is not in wa-preflight's table of Meta's supported languages (`data/languages.json`).",
+    why: "Meta rejects templates in languages it does not support (M-OV). A warning because Meta adds locales over time; extend the table with the `extraLanguages` option.",
+    help: "check the locale against Meta's supported languages",
+    fires: r#"`"language": "it_IT"` (Meta's Italian is `it`)"#,
+    passes: r#"`"language": "it"`"#,
+    uncertain: false,
+};
+
+pub static INVALID_CATEGORY: Rule = Rule {
+    code: "WP105",
+    name: "invalid-category",
+    severity: Severity::Error,
+    summary: "A `category` that is neither one of MARKETING, UTILITY, AUTHENTICATION nor a known pre-2023 category.",
+    why: "Since June 2023 templates have exactly three categories (M-OV, M-CAT).",
+    help: "set `category` to MARKETING, UTILITY or AUTHENTICATION",
+    fires: r#"`"category": "SERVICE"` (service is a pricing category, not a template category)"#,
+    passes: r#"`"category": "utility"` (any casing)"#,
+    uncertain: false,
+};
+
+pub static INVALID_PARAMETER_FORMAT: Rule = Rule {
+    code: "WP106",
+    name: "invalid-parameter-format",
+    severity: Severity::Error,
+    summary: "A `parameter_format` other than POSITIONAL or NAMED.",
+    why: "Meta accepts POSITIONAL (the default) and NAMED (M-OV \"Parameter formats\").",
+    help: "set `parameter_format` to POSITIONAL or NAMED",
+    fires: r#"`"parameter_format": "NUMBERED"`"#,
+    passes: r#"`"parameter_format": "named"` (any casing)"#,
+    uncertain: false,
+};
+
+pub static TTL_OUT_OF_RANGE: Rule = Rule {
+    code: "WP107",
+    name: "ttl-out-of-range",
+    severity: Severity::Error,
+    summary: "A `message_send_ttl_seconds` outside the range of the template's category.",
+    why: "Authentication 30–900 s, utility 30–43,200 s, marketing 43,200–2,592,000 s; -1 (30 days) for authentication and utility (M-TTL).",
+    help: "pick a time-to-live inside the category's range",
+    fires: r#"`"category": "AUTHENTICATION", "message_send_ttl_seconds": 3600`"#,
+    passes: r#"`"category": "AUTHENTICATION", "message_send_ttl_seconds": 600`"#,
+    uncertain: false,
+};
+
+pub static TEMPLATE_REJECTED: Rule = Rule {
+    code: "WP108",
+    name: "template-rejected",
+    severity: Severity::Info,
+    summary: "A fetched template whose `status` is REJECTED, with Meta's `rejected_reason`.",
+    why: "Meta reports why it rejected a template (ABUSIVE_CONTENT, INCORRECT_CATEGORY, INVALID_FORMAT, PROMOTIONAL, SCAM, TAG_CONTENT_MISMATCH) (M-WH-TSU); the other findings suggest what to change.",
+    help: "fix the findings and edit the template, or request a review in WhatsApp Manager",
+    fires: r#"`"status": "REJECTED", "rejected_reason": "INVALID_FORMAT"`"#,
+    passes: r#"`"status": "APPROVED"`"#,
+    uncertain: false,
+};
+
+pub static TEMPLATE_NOT_SENDABLE: Rule = Rule {
+    code: "WP109",
+    name: "template-not-sendable",
+    severity: Severity::Info,
+    summary: "A fetched template whose `status` does not allow sending (anything but APPROVED), or an unknown status.",
+    why: "Only APPROVED templates can be sent: paused ones fail with 132015, disabled ones with 132016, others with 132001 (M-OV, M-PAUSE, M-ERR).",
+    help: "",
+    fires: r#"`"status": "PAUSED"`"#,
+    passes: r#"`"status": "APPROVED"`"#,
+    uncertain: false,
+};
+
+pub static LEGACY_CATEGORY: Rule = Rule {
+    code: "WP401",
+    name: "legacy-category",
+    severity: Severity::Info,
+    summary: "A pre-2023 category (ACCOUNT_UPDATE … ALERT_UPDATE, AUTO_REPLY, TRANSACTIONAL, OTP), read as today's category.",
+    why: "The notification types of 2019–2022 and the TRANSACTIONAL/MARKETING/OTP set of late 2022 were replaced by MARKETING, UTILITY and AUTHENTICATION in June 2023 (M-MT-OLD, M-CBP).",
+    help: "",
+    fires: r#"`"category": "SHIPPING_UPDATE"`"#,
+    passes: r#"`"category": "UTILITY"`"#,
+    uncertain: false,
+};
+
+pub static CATEGORY_CHANGE_PENDING: Rule = Rule {
+    code: "WP402",
+    name: "category-change-pending",
+    severity: Severity::Warning,
+    summary: "A fetched template whose `correct_category` differs from its `category`.",
+    why: "Meta sets `correct_category` before it changes a template's category; the template will then be billed and limited as that category (M-CAT).",
+    help: "expect the new category's price and rules, or rewrite the content to fit the declared one",
+    fires: r#"`"category": "UTILITY", "correct_category": "MARKETING"`"#,
+    passes: r#"`"category": "UTILITY", "correct_category": ""`"#,
+    uncertain: false,
+};
+
+#[derive(Deserialize)]
+struct LanguageTable {
+    locales: Vec<String>,
+}
+
+static LANGUAGES: LazyLock<Vec<String>> = LazyLock::new(|| {
+    // The file is part of the crate and checked by a test; an unreadable table means no locale
+    // is "known", which only turns WP104 into a warning on every template.
+    serde_json::from_str::<LanguageTable>(include_str!("../../data/languages.json"))
+        .map(|t| t.locales)
+        .unwrap_or_default()
+});
+
+/// True when `code` is in Meta's table of supported template languages.
+pub fn is_supported_language(code: &str) -> bool {
+    LANGUAGES.iter().any(|l| l == code)
+}
+
+/// Maps a declared category, in any casing, to today's category; the second value is the
+/// legacy name when the declared one is a pre-2023 category.
+pub fn parse_category(s: &str) -> Option<(Category, Option<&'static str>)> {
+    const LEGACY: &[(&str, Category)] = &[
+        ("ACCOUNT_UPDATE", Category::Utility),
+        ("PAYMENT_UPDATE", Category::Utility),
+        ("PERSONAL_FINANCE_UPDATE", Category::Utility),
+        ("SHIPPING_UPDATE", Category::Utility),
+        ("RESERVATION_UPDATE", Category::Utility),
+        ("ISSUE_RESOLUTION", Category::Utility),
+        ("APPOINTMENT_UPDATE", Category::Utility),
+        ("TRANSPORTATION_UPDATE", Category::Utility),
+        ("TICKET_UPDATE", Category::Utility),
+        ("ALERT_UPDATE", Category::Utility),
+        ("AUTO_REPLY", Category::Utility),
+        ("TRANSACTIONAL", Category::Utility),
+        ("OTP", Category::Authentication),
+    ];
+    let upper = s.trim().to_ascii_uppercase();
+    match upper.as_str() {
+        "MARKETING" => Some((Category::Marketing, None)),
+        "UTILITY" => Some((Category::Utility, None)),
+        "AUTHENTICATION" => Some((Category::Authentication, None)),
+        _ => LEGACY.iter().find(|(name, _)| *name == upper).map(|(name, c)| (*c, Some(*name))),
+    }
+}
+
+fn is_locale_code(s: &str) -> bool {
+    let mut parts = s.split('_');
+    let lang = parts.next().unwrap_or("");
+    let region = parts.next();
+    (2..=3).contains(&lang.len())
+        && lang.bytes().all(|b| b.is_ascii_lowercase())
+        && region.is_none_or(|r| r.len() == 2 && r.bytes().all(|b| b.is_ascii_uppercase()))
+        && parts.next().is_none()
+}
+
+pub fn check(cx: &mut Context) {
+    let t = cx.template;
+    if let Some(name) = &t.name {
+        let bad = name.value.char_indices().find(|(_, c)| !(c.is_ascii_lowercase() || c.is_ascii_digit() || *c == '_'));
+        if name.value.is_empty() {
+            cx.report(Diagnostic::new(&INVALID_NAME, &name.path, "template name is empty"));
+        } else if let Some((i, c)) = bad {
+            let what = if c.is_uppercase() {
+                "an uppercase letter"
+            } else if c == ' ' {
+                "a space"
+            } else {
+                "a character other than a-z, 0-9 and _"
+            };
+            let d = Diagnostic::new(&INVALID_NAME, &name.path, format!("template name contains {what}"))
+                .at(&name.value, i..i + c.len_utf8())
+                .help(format!("use lowercase letters, digits and underscores, e.g. `{}`", suggest_name(&name.value)));
+            cx.report(d);
+        }
+        let n = name.value.chars().count();
+        if n > 512 {
+            let start = name.value.char_indices().nth(512).map_or(0, |(i, _)| i);
+            cx.report(
+                Diagnostic::new(
+                    &NAME_TOO_LONG,
+                    &name.path,
+                    format!("template name is {n} characters long; the limit is 512"),
+                )
+                .at(&name.value, start..name.value.len()),
+            );
+        }
+    }
+    let mut languages: Vec<&crate::template::Text> = t.languages.iter().collect();
+    if languages.is_empty() {
+        languages.extend(t.language.as_ref());
+    }
+    for lang in languages {
+        let code = lang.value.as_str();
+        if !is_locale_code(code) {
+            let fixed = code.replace('-', "_");
+            let help = if is_supported_language(&fixed) {
+                format!("write `{fixed}`")
+            } else {
+                "use a locale code such as `en_US`, `it`, `pt_BR` or `es_MX`".to_string()
+            };
+            cx.report(
+                Diagnostic::new(&MALFORMED_LANGUAGE, &lang.path, format!("`{code}` is not a locale code"))
+                    .at(code, 0..code.len())
+                    .help(help),
+            );
+        } else if !is_supported_language(code) && !cx.options.extra_languages.iter().any(|l| l == code) {
+            let base = code.split('_').next().unwrap_or(code);
+            let help = if is_supported_language(base) {
+                format!("Meta lists this language as `{base}`")
+            } else {
+                "check the locale against Meta's supported languages, or add it with the `extraLanguages` option"
+                    .to_string()
+            };
+            cx.report(
+                Diagnostic::new(
+                    &UNKNOWN_LANGUAGE,
+                    &lang.path,
+                    format!("`{code}` is not in Meta's list of template languages"),
+                )
+                .at(code, 0..code.len())
+                .help(help),
+            );
+        }
+    }
+    if let Some(cat) = &t.category {
+        match parse_category(&cat.value) {
+            None => cx.report(
+                Diagnostic::new(&INVALID_CATEGORY, &cat.path, format!("`{}` is not a template category", cat.value))
+                    .at(&cat.value, 0..cat.value.len()),
+            ),
+            Some((now, Some(legacy))) => cx.report(
+                Diagnostic::new(
+                    &LEGACY_CATEGORY,
+                    &cat.path,
+                    format!("`{legacy}` is a pre-2023 category; it is read as {}", now.name()),
+                )
+                .at(&cat.value, 0..cat.value.len())
+                .help(format!("declare `{}`", now.name())),
+            ),
+            Some(_) => {}
+        }
+    }
+    if let Some(pf) = &t.parameter_format {
+        let v = pf.value.to_ascii_uppercase();
+        if v != "POSITIONAL" && v != "NAMED" {
+            cx.report(
+                Diagnostic::new(
+                    &INVALID_PARAMETER_FORMAT,
+                    &pf.path,
+                    format!("`{}` is not a parameter format", pf.value),
+                )
+                .at(&pf.value, 0..pf.value.len()),
+            );
+        }
+    }
+    if let (Some((ttl, path)), Some(cat)) = (&t.message_send_ttl_seconds, cx.category) {
+        let (range, minus_one) = match cat {
+            Category::Authentication => (30..=900, true),
+            Category::Utility => (30..=43_200, true),
+            Category::Marketing => (43_200..=2_592_000, false),
+        };
+        if !(range.contains(ttl) || (minus_one && *ttl == -1)) {
+            cx.report(Diagnostic::new(
+                &TTL_OUT_OF_RANGE,
+                path,
+                format!(
+                    "{} templates take a time-to-live of {}–{} seconds{}, not {ttl}",
+                    cat.name(),
+                    range.start(),
+                    range.end(),
+                    if minus_one { " or -1" } else { "" }
+                ),
+            ));
+        }
+    }
+    check_status(cx);
+}
+
+fn check_status(cx: &mut Context) {
+    const KNOWN: &[&str] = &[
+        "APPROVED",
+        "PENDING",
+        "REJECTED",
+        "PAUSED",
+        "DISABLED",
+        "IN_APPEAL",
+        "FLAGGED",
+        "REINSTATED",
+        "PENDING_DELETION",
+        "DELETED",
+        "LIMIT_EXCEEDED",
+        "ARCHIVED",
+        "UNARCHIVED",
+        "LOCKED",
+    ];
+    let t = cx.template;
+    if let Some(status) = &t.status {
+        let s = status.value.to_ascii_uppercase();
+        if s == "REJECTED" {
+            let reason = t.rejected_reason.as_deref().filter(|r| !r.is_empty() && *r != "NONE");
+            let msg = match reason {
+                Some(r) => format!("Meta rejected this template ({r})"),
+                None => "Meta rejected this template".to_string(),
+            };
+            cx.report(Diagnostic::new(&TEMPLATE_REJECTED, &status.path, msg));
+        } else if s != "APPROVED" {
+            let msg = match s.as_str() {
+                "PAUSED" => "template is paused; sends fail with 132015 until it is unpaused".to_string(),
+                "DISABLED" => "template is disabled; sends fail with 132016".to_string(),
+                _ if KNOWN.contains(&s.as_str()) => {
+                    format!("template status is {s}; only APPROVED templates can be sent (132001)")
+                }
+                _ => format!("unknown template status `{}`", status.value),
+            };
+            cx.report(Diagnostic::new(&TEMPLATE_NOT_SENDABLE, &status.path, msg));
+        }
+    }
+    if let (Some(correct), Some(cat)) = (&t.correct_category, cx.category) {
+        if let Some((want, _)) = parse_category(&correct.value) {
+            if want != cat {
+                cx.report(Diagnostic::new(
+                    &CATEGORY_CHANGE_PENDING,
+                    &correct.path,
+                    format!("Meta will change this template's category from {} to {}", cat.name(), want.name()),
+                ));
+            }
+        }
+    }
+}
+
+/// A name Meta would accept, derived from `name`.
+fn suggest_name(name: &str) -> String {
+    let mut out = String::new();
+    for c in name.chars() {
+        if c.is_ascii_alphanumeric() {
+            out.push(c.to_ascii_lowercase());
+        } else if !out.ends_with('_') {
+            out.push('_');
+        }
+    }
+    let trimmed = out.trim_matches('_');
+    if trimmed.is_empty() {
+        "template_name".to_string()
+    } else {
+        trimmed.to_string()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn language_table_loads() {
+        assert!(LANGUAGES.len() > 60);
+        assert!(is_supported_language("pt_BR") && is_supported_language("it") && !is_supported_language("it_IT"));
+    }
+
+    #[test]
+    fn locale_shapes() {
+        assert!(is_locale_code("en") && is_locale_code("pt_BR") && is_locale_code("fil"));
+        assert!(!is_locale_code("pt-BR") && !is_locale_code("EN") && !is_locale_code("en_us") && !is_locale_code(""));
+    }
+
+    #[test]
+    fn categories() {
+        assert_eq!(parse_category("utility"), Some((Category::Utility, None)));
+        assert_eq!(parse_category("OTP"), Some((Category::Authentication, Some("OTP"))));
+        assert_eq!(parse_category("SERVICE"), None);
+    }
+
+    #[test]
+    fn name_suggestion() {
+        assert_eq!(suggest_name("Order Confirmation!"), "order_confirmation");
+        assert_eq!(suggest_name("---"), "template_name");
+    }
+}

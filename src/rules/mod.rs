@@ -1,0 +1,386 @@
+//! The rule registry and the pass that runs every rule over a template.
+//!
+//! Each rule is a [`Rule`] static defined next to its check in one of the family modules; the
+//! table [`RULES`] below lists them all, and `docs/rules.md` is generated from it
+//! ([`rules_markdown`]). Codes are grouped by area (0xx input shape, 1xx structure and limits,
+//! 2xx placeholders and examples, 3xx content policy, 4xx category) and are never renumbered or
+//! reused.
+
+pub mod authentication;
+pub mod buttons;
+pub mod content;
+pub mod examples;
+pub mod identity;
+pub mod limits;
+pub mod placeholders;
+pub mod shape;
+pub mod structure;
+
+use std::collections::HashMap;
+
+use crate::check::{RuleSetting, ValidateOptions};
+use crate::diagnostic::{Diagnostic, Severity};
+use crate::placeholder::{scan, Scan};
+use crate::template::{ButtonKind, ComponentKind, Template, Text};
+
+/// A rule: what it flags, why, and examples that fire and that do not.
+#[derive(Debug)]
+pub struct Rule {
+    /// `WP` and three digits.
+    pub code: &'static str,
+    /// Kebab-case name of the pattern flagged.
+    pub name: &'static str,
+    pub severity: Severity,
+    /// What the rule flags, one sentence.
+    pub summary: &'static str,
+    /// Why Meta cares, with the source.
+    pub why: &'static str,
+    /// Default advice attached to each finding.
+    pub help: &'static str,
+    /// A template fragment that fires the rule.
+    pub fires: &'static str,
+    /// A near miss that does not.
+    pub passes: &'static str,
+    /// True when the fact behind the rule rests on a secondary or inferred source; such rules
+    /// are warnings at most.
+    pub uncertain: bool,
+}
+
+/// Every rule, in code order.
+pub static RULES: &[&Rule] = &[
+    &shape::INVALID_FIELD_TYPE,
+    &shape::MISSING_FIELD,
+    &shape::UNKNOWN_COMPONENT_TYPE,
+    &shape::UNKNOWN_BUTTON_TYPE,
+    &shape::UNKNOWN_HEADER_FORMAT,
+    &shape::DEPRECATED_FIELD,
+    &identity::INVALID_NAME,
+    &identity::NAME_TOO_LONG,
+    &identity::MALFORMED_LANGUAGE,
+    &identity::UNKNOWN_LANGUAGE,
+    &identity::INVALID_CATEGORY,
+    &identity::INVALID_PARAMETER_FORMAT,
+    &identity::TTL_OUT_OF_RANGE,
+    &identity::TEMPLATE_REJECTED,
+    &identity::TEMPLATE_NOT_SENDABLE,
+    &structure::MISSING_BODY,
+    &structure::DUPLICATE_COMPONENT,
+    &structure::EMPTY_TEXT,
+    &structure::LOCATION_HEADER_CATEGORY,
+    &structure::MEDIA_HEADER_MISSING_EXAMPLE,
+    &structure::HEADER_NEWLINE,
+    &structure::HEADER_EMOJI,
+    &structure::HEADER_MARKUP,
+    &structure::OFFER_CATEGORY,
+    &structure::OFFER_WITH_FOOTER,
+    &structure::CAROUSEL_CARD_COUNT,
+    &structure::CAROUSEL_CARD_MISMATCH,
+    &structure::CAROUSEL_CARD_HEADER,
+    &structure::CAROUSEL_CARD_BUTTONS,
+    &structure::CAROUSEL_EXTRA_COMPONENT,
+    &structure::CALL_PERMISSION_CATEGORY,
+    &limits::BODY_TOO_LONG,
+    &limits::HEADER_TOO_LONG,
+    &limits::FOOTER_TOO_LONG,
+    &limits::BUTTON_TEXT_TOO_LONG,
+    &limits::URL_TOO_LONG,
+    &limits::PHONE_NUMBER_TOO_LONG,
+    &limits::COPY_CODE_TOO_LONG,
+    &limits::OFFER_TEXT_TOO_LONG,
+    &limits::CARD_BODY_TOO_LONG,
+    &buttons::TOO_MANY_BUTTONS,
+    &buttons::TOO_MANY_URL_BUTTONS,
+    &buttons::TOO_MANY_PHONE_BUTTONS,
+    &buttons::TOO_MANY_COPY_CODE_BUTTONS,
+    &buttons::QUICK_REPLIES_SPLIT,
+    &buttons::DUPLICATE_BUTTON_LABEL,
+    &buttons::MISSING_BUTTON_TEXT,
+    &buttons::INVALID_URL,
+    &buttons::INVALID_PHONE_NUMBER,
+    &buttons::FLOW_BUTTON_TARGET,
+    &buttons::CATALOG_BUTTON_NOT_ALONE,
+    &authentication::OTP_BUTTON_OUTSIDE_AUTHENTICATION,
+    &authentication::OTP_BUTTON_COUNT,
+    &authentication::AUTHENTICATION_CUSTOM_TEXT,
+    &authentication::AUTHENTICATION_HEADER,
+    &authentication::AUTHENTICATION_FORBIDDEN_CONTENT,
+    &authentication::CODE_EXPIRATION_RANGE,
+    &authentication::INVALID_OTP_TYPE,
+    &authentication::OTP_APP_MISSING,
+    &authentication::ZERO_TAP_TERMS,
+    &placeholders::VARIABLE_AT_EDGE,
+    &placeholders::ADJACENT_VARIABLES,
+    &placeholders::PLACEHOLDER_SEQUENCE,
+    &placeholders::MALFORMED_PLACEHOLDER,
+    &placeholders::INVALID_PLACEHOLDER_NAME,
+    &placeholders::MIXED_PLACEHOLDER_STYLES,
+    &placeholders::LEGACY_PLACEHOLDER,
+    &placeholders::TOO_MANY_HEADER_VARIABLES,
+    &placeholders::FOOTER_VARIABLE,
+    &placeholders::VARIABLE_DENSITY,
+    &placeholders::PLACEHOLDER_WHITESPACE,
+    &placeholders::PARAMETER_FORMAT_MISMATCH,
+    &placeholders::URL_VARIABLE_POSITION,
+    &placeholders::VARIABLE_IN_STATIC_FIELD,
+    &placeholders::PARAMETER_NAME_TOO_LONG,
+    &placeholders::PARAMETER_NAME_DIGITS,
+    &placeholders::TOO_MANY_VARIABLES,
+    &examples::MISSING_EXAMPLE,
+    &examples::EXAMPLE_COUNT_MISMATCH,
+    &examples::EXAMPLE_SHAPE,
+    &examples::EMPTY_EXAMPLE,
+    &examples::EXAMPLE_NEWLINE,
+    &examples::NAMED_EXAMPLE_MISMATCH,
+    &examples::URL_EXAMPLE_MISMATCH,
+    &examples::COPY_CODE_MISSING_EXAMPLE,
+    &content::URL_SHORTENER,
+    &content::SENSITIVE_IDENTIFIER_REQUEST,
+    &identity::LEGACY_CATEGORY,
+    &identity::CATEGORY_CHANGE_PENDING,
+];
+
+/// Looks a rule up by code (`WP201`) or name (`variable-at-edge`).
+pub fn find_rule(key: &str) -> Option<&'static Rule> {
+    RULES.iter().copied().find(|r| r.code.eq_ignore_ascii_case(key) || r.name == key)
+}
+
+/// A declared category, after mapping the pre-2023 values to today's.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Category {
+    Marketing,
+    Utility,
+    Authentication,
+}
+
+impl Category {
+    pub fn name(self) -> &'static str {
+        match self {
+            Category::Marketing => "MARKETING",
+            Category::Utility => "UTILITY",
+            Category::Authentication => "AUTHENTICATION",
+        }
+    }
+}
+
+/// Where a scanned text field sits in the template; decides which rules apply to it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Role {
+    HeaderText,
+    Body,
+    Footer,
+    ButtonUrl,
+    CardHeaderText,
+    CardBody,
+    /// Button labels, offer text, phone numbers: fields that take no parameters.
+    Static,
+}
+
+/// A text field with its placeholder scan, computed once per validation.
+#[derive(Debug)]
+pub struct Field<'a> {
+    pub role: Role,
+    pub text: &'a Text,
+    pub scan: Scan,
+    /// JSON path of the component (or button) the field belongs to.
+    pub owner: &'a str,
+    /// The component's `example`, for header and body fields.
+    pub example: Option<&'a serde_json::Value>,
+}
+
+/// What every rule sees: the template, the options, the scans, and the findings so far.
+pub struct Context<'a> {
+    pub template: &'a Template,
+    pub options: &'a ValidateOptions,
+    /// The declared category, legacy values mapped; `None` when missing or unknown.
+    pub category: Option<Category>,
+    pub fields: Vec<Field<'a>>,
+    out: Vec<Diagnostic>,
+    per_site: HashMap<(&'static str, String), usize>,
+}
+
+/// At most this many findings of one rule on one field are kept, so that hostile input (a body
+/// of 200,000 placeholders) gives a bounded answer.
+const MAX_PER_SITE: usize = 20;
+
+impl<'a> Context<'a> {
+    pub fn new(template: &'a Template, options: &'a ValidateOptions) -> Self {
+        let category = template.category.as_ref().and_then(|c| identity::parse_category(&c.value).map(|(cat, _)| cat));
+        let mut fields = Vec::new();
+        for c in &template.components {
+            collect_fields(&c.kind, &c.path, c.example.as_ref(), false, &mut fields);
+        }
+        Context { template, options, category, fields, out: Vec::new(), per_site: HashMap::new() }
+    }
+
+    pub fn report(&mut self, d: Diagnostic) {
+        let n = self.per_site.entry((d.code, d.path.clone())).or_insert(0);
+        *n += 1;
+        if *n <= MAX_PER_SITE {
+            self.out.push(d);
+        }
+    }
+
+    pub fn fields(&self, role: Role) -> impl Iterator<Item = &Field<'a>> {
+        self.fields.iter().filter(move |f| f.role == role)
+    }
+
+    /// Findings with the options' per-rule settings applied.
+    pub fn finish(self) -> Vec<Diagnostic> {
+        let settings = &self.options.rules;
+        if settings.is_empty() {
+            return self.out;
+        }
+        self.out
+            .into_iter()
+            .filter_map(|mut d| {
+                let setting = settings.get(d.code).or_else(|| settings.get(d.rule));
+                match setting {
+                    Some(RuleSetting::Off) => None,
+                    Some(RuleSetting::Info) => Some(Diagnostic { severity: Severity::Info, ..d }),
+                    Some(RuleSetting::Warning) => Some(Diagnostic { severity: Severity::Warning, ..d }),
+                    Some(RuleSetting::Error) => {
+                        d.severity = Severity::Error;
+                        Some(d)
+                    }
+                    None => Some(d),
+                }
+            })
+            .collect()
+    }
+}
+
+fn collect_fields<'a>(
+    kind: &'a ComponentKind,
+    path: &'a str,
+    example: Option<&'a serde_json::Value>,
+    in_card: bool,
+    out: &mut Vec<Field<'a>>,
+) {
+    fn push<'a>(
+        out: &mut Vec<Field<'a>>,
+        role: Role,
+        text: &'a Option<Text>,
+        owner: &'a str,
+        example: Option<&'a serde_json::Value>,
+    ) {
+        if let Some(text) = text {
+            out.push(Field { role, text, scan: scan(&text.value), owner, example });
+        }
+    }
+    match kind {
+        ComponentKind::Header(h) => {
+            push(out, if in_card { Role::CardHeaderText } else { Role::HeaderText }, &h.text, path, example)
+        }
+        ComponentKind::Body(b) => push(out, if in_card { Role::CardBody } else { Role::Body }, &b.text, path, example),
+        ComponentKind::Footer(f) => push(out, Role::Footer, &f.text, path, None),
+        ComponentKind::LimitedTimeOffer(o) => push(out, Role::Static, &o.text, path, None),
+        ComponentKind::Buttons(buttons) => {
+            for b in buttons {
+                push(out, Role::Static, &b.text, &b.path, None);
+                push(out, Role::Static, &b.phone_number, &b.path, None);
+                if b.kind == ButtonKind::Url && !b.is_otp() {
+                    push(out, Role::ButtonUrl, &b.url, &b.path, b.example.as_ref());
+                }
+            }
+        }
+        ComponentKind::Carousel(cards) => {
+            for card in cards {
+                for c in &card.components {
+                    collect_fields(&c.kind, &c.path, c.example.as_ref(), true, out);
+                }
+            }
+        }
+        ComponentKind::CallPermissionRequest | ComponentKind::Unknown(_) => {}
+    }
+}
+
+/// Runs every rule family over `template`.
+pub fn run(template: &Template, options: &ValidateOptions) -> Vec<Diagnostic> {
+    let mut cx = Context::new(template, options);
+    shape::check(&mut cx);
+    identity::check(&mut cx);
+    structure::check(&mut cx);
+    limits::check(&mut cx);
+    buttons::check(&mut cx);
+    authentication::check(&mut cx);
+    placeholders::check(&mut cx);
+    examples::check(&mut cx);
+    content::check(&mut cx);
+    cx.finish()
+}
+
+/// The rules reference as Markdown (the content of `docs/rules.md`).
+pub fn rules_markdown() -> String {
+    let mut s = String::from(
+        "# wa-preflight rules\n\n\
+         Generated from the rule registry (`src/rules/mod.rs`) by \
+         `UPDATE_DOCS=1 cargo test --test docs`; do not edit by hand.\n\n\
+         Codes are stable and never reused. Severity: **error** = Meta rejects it; **warning** = \
+         Meta likely rejects it, or the rule rests on a secondary or uncertain source (marked \
+         *uncertain*); **info** = worth knowing. Every rule can be turned off or re-graded with \
+         the `rules` option (`{\"rules\": {\"WP210\": \"off\"}}`).\n\n\
+         Lengths are counted in Unicode code points by default (👍 = 1, 🇮🇹 = 2); the option \
+         `lengthUnit: \"utf16\"` counts UTF-16 code units like JavaScript's `String.length` \
+         (👍 = 2). Spans are always UTF-16 code units of the field at `path`.\n\n\
+         | code | rule | severity | flags |\n|---|---|---|---|\n",
+    );
+    for r in RULES {
+        s.push_str(&format!(
+            "| [{}](#{}) | `{}` | {}{} | {} |\n",
+            r.code,
+            r.code.to_ascii_lowercase(),
+            r.name,
+            r.severity.as_str(),
+            if r.uncertain { " (uncertain)" } else { "" },
+            r.summary
+        ));
+    }
+    for r in RULES {
+        s.push_str(&format!(
+            "\n## {}\n\n`{}` · {}{}\n\n{}\n\n**Why:** {}\n\n",
+            r.code,
+            r.name,
+            r.severity.as_str(),
+            if r.uncertain { " · uncertain: the fact rests on a secondary source or inference" } else { "" },
+            r.summary,
+            r.why
+        ));
+        if !r.help.is_empty() {
+            s.push_str(&format!("**Fix:** {}\n\n", r.help));
+        }
+        s.push_str(&format!("Fires: {}\n\nDoes not fire: {}\n", r.fires, r.passes));
+    }
+    s
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn codes_and_names_are_unique_and_well_formed() {
+        let mut codes: Vec<&str> = RULES.iter().map(|r| r.code).collect();
+        let mut names: Vec<&str> = RULES.iter().map(|r| r.name).collect();
+        for r in RULES {
+            assert!(
+                r.code.len() == 5 && r.code.starts_with("WP") && r.code[2..].bytes().all(|b| b.is_ascii_digit()),
+                "{}",
+                r.code
+            );
+            assert!(r.name.bytes().all(|b| b.is_ascii_lowercase() || b == b'-'), "{}", r.name);
+            assert!(!r.name.starts_with("no-"), "{} names a prohibition, not the pattern", r.name);
+            assert!(!(r.uncertain && r.severity == Severity::Error), "{} is uncertain but an error", r.code);
+            assert!(
+                !r.summary.is_empty() && !r.why.is_empty() && !r.fires.is_empty() && !r.passes.is_empty(),
+                "{}",
+                r.code
+            );
+        }
+        codes.sort_unstable();
+        codes.dedup();
+        names.sort_unstable();
+        names.dedup();
+        assert_eq!(codes.len(), RULES.len());
+        assert_eq!(names.len(), RULES.len());
+    }
+}

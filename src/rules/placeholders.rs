@@ -1,0 +1,545 @@
+//! WP20x–WP21x: parameters in template text — their syntax, numbering, position and density.
+
+use super::{Category, Context, Field, Role, Rule};
+use crate::diagnostic::{Diagnostic, Severity};
+use crate::placeholder::{describe_invalid_name, Key, Placeholder, Problem};
+
+pub static VARIABLE_AT_EDGE: Rule = Rule {
+    code: "WP201",
+    name: "variable-at-edge",
+    severity: Severity::Error,
+    summary: "A body that starts or ends with a parameter; a parameter followed only by punctuation, spaces or emoji still counts as the end.",
+    why: "Meta rejects \"dangling\" parameters at the start or end of the body (M-REV \"Parameter formatting\"; creation error 2388299). That trailing punctuation does not help is reported by providers (Maqsam, Twilio).",
+    help: "begin and end the body with fixed words, e.g. `Hi {{1}}, ... Thank you.`",
+    fires: r#"`"{{1}}, your order has shipped"` or `"Your code is {{1}}."`"#,
+    passes: r#"`"Hi {{1}}, your order has shipped."`"#,
+    uncertain: false,
+};
+
+pub static ADJACENT_VARIABLES: Rule = Rule {
+    code: "WP202",
+    name: "adjacent-variables",
+    severity: Severity::Error,
+    summary: "Two parameters separated only by spaces or nothing (`{{1}} {{2}}`).",
+    why: "Meta's legacy guidelines reject \"floating\" parameters with no text between them (M-GUIDE-OLD); Twilio documents the same rejection.",
+    help: "put words between the parameters, or merge them into one",
+    fires: r#"`"Hello {{1}} {{2}}, welcome."`"#,
+    passes: r#"`"Hello {{1}} from {{2}}, welcome."`"#,
+    uncertain: false,
+};
+
+pub static PLACEHOLDER_SEQUENCE: Rule = Rule {
+    code: "WP203",
+    name: "placeholder-sequence",
+    severity: Severity::Error,
+    summary: "Positional parameters of a field that do not first appear as 1, 2, 3… (a gap, a start other than 1, or an order such as 1, 3, 2). Repeating an earlier one is fine.",
+    why: "Positional parameters must be sequential from {{1}} (M-REV, \"non-sequential parameters such as 1, 2, 5, 4\"; PYWA requires exactly {1..n}).",
+    help: "number the parameters 1, 2, 3 in the order they appear",
+    fires: r#"`"Hi {{1}}, your order {{3}} is ready."`"#,
+    passes: r#"`"Hi {{1}}, your order {{2}} is ready, {{1}}."`"#,
+    uncertain: false,
+};
+
+pub static MALFORMED_PLACEHOLDER: Rule = Rule {
+    code: "WP204",
+    name: "malformed-placeholder",
+    severity: Severity::Error,
+    summary:
+        "Braces that do not form a placeholder: `{{1}`, `{1}}`, `{{}}`, `{{{1}}}`, an unclosed `{{1`, a stray `}}`.",
+    why: "Missing or mismatched braces are a common rejection cause (M-REV \"Parameter formatting\").",
+    help: "write parameters as `{{1}}` or `{{name}}`",
+    fires: r#"`"Hi {{1}, thanks"`"#,
+    passes: r#"`"Hi {{1}}, thanks"`"#,
+    uncertain: false,
+};
+
+pub static INVALID_PLACEHOLDER_NAME: Rule = Rule {
+    code: "WP205",
+    name: "invalid-placeholder-name",
+    severity: Severity::Error,
+    summary: "A placeholder whose inside is neither a number nor a name of lowercase letters and underscores: `{{#1}}`, `{{First Name}}`, `{{$amount}}`.",
+    why: "Special characters such as #, $ and % inside a parameter get templates rejected (M-REV); named parameters are lowercase letters and underscores (M-OV, M-UTIL).",
+    help: "use `{{1}}` or a lowercase name such as `{{first_name}}`",
+    fires: r#"`"Hi {{First Name}}"`"#,
+    passes: r#"`"Hi {{first_name}}"`"#,
+    uncertain: false,
+};
+
+pub static MIXED_PLACEHOLDER_STYLES: Rule = Rule {
+    code: "WP206",
+    name: "mixed-placeholder-styles",
+    severity: Severity::Error,
+    summary: "Positional (`{{1}}`) and named (`{{name}}`) parameters in one template.",
+    why: "A template uses one parameter format for header and body (M-OV \"Parameter formats\"; PYWA and whatsapp-api-js reject mixing).",
+    help: "use only positional or only named parameters",
+    fires: r#"header `"Hi {{first_name}}"`, body `"Order {{1}} shipped."`"#,
+    passes: r#"header `"Hi {{first_name}}"`, body `"Order {{order_id}} shipped."`"#,
+    uncertain: false,
+};
+
+pub static LEGACY_PLACEHOLDER: Rule = Rule {
+    code: "WP207",
+    name: "legacy-placeholder",
+    severity: Severity::Warning,
+    summary: "A single-brace `{1}` placeholder, the style some providers (CM.com among them) use in their own template editors.",
+    why: "Meta only recognises double braces; `{1}` would be sent as literal text (M-OV \"Parameter formats\").",
+    help: "write `{{1}}`",
+    fires: r#"`"Salve {1}, grazie per il vostro ordine!"`"#,
+    passes: r#"`"Salve {{1}}, grazie per il vostro ordine!"`"#,
+    uncertain: false,
+};
+
+pub static TOO_MANY_HEADER_VARIABLES: Rule = Rule {
+    code: "WP208",
+    name: "too-many-header-variables",
+    severity: Severity::Error,
+    summary: "A text header with more than one parameter.",
+    why: "Text headers take at most one parameter (M-COMP).",
+    help: "keep one parameter in the header and move the others to the body",
+    fires: r#"`"Order {{1}} for {{2}}"`"#,
+    passes: r#"`"Order {{1}}"`"#,
+    uncertain: false,
+};
+
+pub static FOOTER_VARIABLE: Rule = Rule {
+    code: "WP209",
+    name: "footer-variable",
+    severity: Severity::Warning,
+    summary: "A parameter in the footer.",
+    why: "Meta's components page shows footers as fixed text and providers say footers are static; only Meta's utility page mentions footer variables, likely a slip (M-COMP vs M-UTIL) — uncertain, hence a warning.",
+    help: "move the parameter to the body",
+    fires: r#"`"text": "Ref. {{1}}"` in the footer"#,
+    passes: r#"`"text": "Reply STOP to opt out"`"#,
+    uncertain: true,
+};
+
+pub static VARIABLE_DENSITY: Rule = Rule {
+    code: "WP210",
+    name: "variable-density",
+    severity: Severity::Warning,
+    summary: "A body with too few fixed words for its parameters: fewer than 2·P + 1 words for P parameters.",
+    why: "Meta rejects templates with too many parameters for their length (creation error 2388293) but publishes no number; the 2·P + 1 threshold is a provider heuristic (Maqsam; equivalently words + parameters ≥ 3·P + 1 at Syniverse and Mercuri).",
+    help: "add fixed words around the parameters",
+    fires: r#"`"Hi {{1}}, {{2}} {{3}}."` (1 word, 3 parameters)"#,
+    passes: r#"`"Hi {{1}}, your order {{2}} ships on {{3}}, thanks."`"#,
+    uncertain: true,
+};
+
+pub static PLACEHOLDER_WHITESPACE: Rule = Rule {
+    code: "WP211",
+    name: "placeholder-whitespace",
+    severity: Severity::Info,
+    summary: "Spaces inside a placeholder's braces (`{{ 1 }}`).",
+    why: "wa-preflight reads `{{ 1 }}` as `{{1}}`, but Meta's documentation only shows the form without spaces (M-OV).",
+    help: "write it without spaces",
+    fires: r#"`"Hi {{ 1 }}, thanks"`"#,
+    passes: r#"`"Hi {{1}}, thanks"`"#,
+    uncertain: false,
+};
+
+pub static PARAMETER_FORMAT_MISMATCH: Rule = Rule {
+    code: "WP212",
+    name: "parameter-format-mismatch",
+    severity: Severity::Error,
+    summary: "Named parameters without `parameter_format: NAMED`, or positional ones with it.",
+    why: "`parameter_format` defaults to POSITIONAL; named parameters need NAMED (M-OV). Templates with named parameters but no format are rejected (user reports, Whatsapp-Business-Cloud-Api-Net #194).",
+    help: "set `parameter_format` to match the parameters",
+    fires: r#"`"text": "Hi {{first_name}}"` with no `parameter_format`"#,
+    passes: r#"the same with `"parameter_format": "NAMED"`"#,
+    uncertain: false,
+};
+
+pub static URL_VARIABLE_POSITION: Rule = Rule {
+    code: "WP213",
+    name: "url-variable-position",
+    severity: Severity::Error,
+    summary: "A URL button whose URL has more than one parameter, or a parameter that is not at its very end.",
+    why: "URL buttons take one parameter, appended to the end of the URL (M-COMP; PYWA `URLButton`).",
+    help: "put a single `{{1}}` at the end of the URL, e.g. `https://example.com/track/{{1}}`",
+    fires: r#"`"url": "https://example.com/{{1}}/track"`"#,
+    passes: r#"`"url": "https://example.com/track/{{1}}"`"#,
+    uncertain: false,
+};
+
+pub static VARIABLE_IN_STATIC_FIELD: Rule = Rule {
+    code: "WP214",
+    name: "variable-in-static-field",
+    severity: Severity::Error,
+    summary: "A parameter in a field that takes none: a button label, a phone number, a limited-time offer's text.",
+    why: "Only header, body, URL and copy-code values take parameters (M-COMP); elsewhere `{{1}}` is shown literally or rejected.",
+    help: "write fixed text",
+    fires: r#"`{"type": "QUICK_REPLY", "text": "Yes {{1}}"}`"#,
+    passes: r#"`{"type": "QUICK_REPLY", "text": "Yes"}`"#,
+    uncertain: false,
+};
+
+pub static PARAMETER_NAME_TOO_LONG: Rule = Rule {
+    code: "WP215",
+    name: "parameter-name-too-long",
+    severity: Severity::Warning,
+    summary: "A named parameter longer than 20 characters.",
+    why: "whatsapp-api-js caps names at 20 characters; Meta's pages give no limit (uncertain).",
+    help: "use a shorter name",
+    fires: r#"`{{customer_first_name_value}}`"#,
+    passes: r#"`{{first_name}}`"#,
+    uncertain: true,
+};
+
+pub static PARAMETER_NAME_DIGITS: Rule = Rule {
+    code: "WP216",
+    name: "parameter-name-digits",
+    severity: Severity::Warning,
+    summary: "A named parameter containing digits.",
+    why: "Meta describes names as lowercase letters and underscores (M-OV, M-UTIL); PYWA accepts digits. Uncertain, hence a warning.",
+    help: "spell the number out, e.g. `address_line_two`",
+    fires: r#"`{{address_line2}}`"#,
+    passes: r#"`{{address_line}}`"#,
+    uncertain: true,
+};
+
+pub static TOO_MANY_VARIABLES: Rule = Rule {
+    code: "WP217",
+    name: "too-many-variables",
+    severity: Severity::Warning,
+    summary: "More than 100 distinct parameters in one template.",
+    why: "A provider reports a limit of 100 variables per template (Maqsam); Meta's pages give none (uncertain).",
+    help: "use fewer parameters",
+    fires: "a body with {{1}} … {{101}}",
+    passes: "a body with {{1}} … {{100}}",
+    uncertain: true,
+};
+
+pub fn check(cx: &mut Context) {
+    let mut found = Vec::new();
+    let is_auth = cx.category == Some(Category::Authentication);
+    for f in &cx.fields {
+        syntax(f, &mut found);
+        match f.role {
+            Role::Body | Role::CardBody => {
+                sequence(f, &mut found);
+                adjacent(f, &mut found);
+                if !is_auth {
+                    edges(f, &mut found);
+                    if f.role == Role::Body {
+                        density(f, &mut found);
+                    }
+                }
+            }
+            Role::HeaderText | Role::CardHeaderText => {
+                sequence(f, &mut found);
+                if let Some(second) = f.scan.placeholders.get(1) {
+                    found.push(
+                        Diagnostic::new(
+                            &TOO_MANY_HEADER_VARIABLES,
+                            &f.text.path,
+                            format!("header has {} parameters; the limit is 1", f.scan.placeholders.len()),
+                        )
+                        .at(&f.text.value, second.range.clone()),
+                    );
+                }
+            }
+            Role::Footer => {
+                for p in &f.scan.placeholders {
+                    found.push(
+                        Diagnostic::new(&FOOTER_VARIABLE, &f.text.path, "footer contains a parameter")
+                            .at(&f.text.value, p.range.clone()),
+                    );
+                }
+            }
+            Role::ButtonUrl => {
+                sequence(f, &mut found);
+                url_position(f, &mut found);
+            }
+            Role::Static => {
+                for p in &f.scan.placeholders {
+                    found.push(
+                        Diagnostic::new(
+                            &VARIABLE_IN_STATIC_FIELD,
+                            &f.text.path,
+                            format!("{} in a field that takes no parameters", p.key.display()),
+                        )
+                        .at(&f.text.value, p.range.clone()),
+                    );
+                }
+            }
+        }
+    }
+    format_and_mixing(cx, &mut found);
+    for d in found {
+        cx.report(d);
+    }
+}
+
+fn syntax(f: &Field, found: &mut Vec<Diagnostic>) {
+    let text = &f.text.value;
+    for m in &f.scan.malformed {
+        let d = match &m.problem {
+            Problem::Legacy(n) => Diagnostic::new(
+                &LEGACY_PLACEHOLDER,
+                &f.text.path,
+                format!("`{{{}}}` is a single-brace placeholder; Meta shows it as text", m.inner.trim()),
+            )
+            .help(format!("write `{{{{{n}}}}}`")),
+            Problem::InvalidName => Diagnostic::new(
+                &INVALID_PLACEHOLDER_NAME,
+                &f.text.path,
+                format!("placeholder `{{{{{}}}}}` {}", m.inner, describe_invalid_name(&m.inner)),
+            ),
+            Problem::Empty => Diagnostic::new(&MALFORMED_PLACEHOLDER, &f.text.path, "placeholder is empty"),
+            Problem::Unbalanced => {
+                Diagnostic::new(&MALFORMED_PLACEHOLDER, &f.text.path, "placeholder braces do not match")
+                    .help(format!("write `{{{{{}}}}}`", m.inner.trim()))
+            }
+            Problem::ExtraBraces => {
+                Diagnostic::new(&MALFORMED_PLACEHOLDER, &f.text.path, "placeholder has more than two braces")
+                    .help(format!("write `{{{{{}}}}}`", m.inner.trim()))
+            }
+            Problem::Unclosed => {
+                Diagnostic::new(&MALFORMED_PLACEHOLDER, &f.text.path, "placeholder is not closed with `}}`")
+            }
+            Problem::StrayClose => {
+                Diagnostic::new(&MALFORMED_PLACEHOLDER, &f.text.path, "`}}` without a matching `{{`")
+            }
+        };
+        found.push(d.at(text, m.range.clone()));
+    }
+    for p in &f.scan.placeholders {
+        if p.spaced {
+            found.push(
+                Diagnostic::new(
+                    &PLACEHOLDER_WHITESPACE,
+                    &f.text.path,
+                    format!("spaces inside `{}`", &text[p.range.clone()]),
+                )
+                .at(text, p.range.clone())
+                .help(format!("write `{}`", p.key.display())),
+            );
+        }
+        if let Key::Named(name) = &p.key {
+            if name.chars().count() > 20 {
+                found.push(
+                    Diagnostic::new(
+                        &PARAMETER_NAME_TOO_LONG,
+                        &f.text.path,
+                        format!("parameter name `{name}` is longer than 20 characters"),
+                    )
+                    .at(text, p.range.clone()),
+                );
+            }
+            if name.bytes().any(|b| b.is_ascii_digit()) {
+                found.push(
+                    Diagnostic::new(
+                        &PARAMETER_NAME_DIGITS,
+                        &f.text.path,
+                        format!("parameter name `{name}` contains digits"),
+                    )
+                    .at(text, p.range.clone()),
+                );
+            }
+        }
+    }
+}
+
+fn sequence(f: &Field, found: &mut Vec<Diagnostic>) {
+    let positional: Vec<&Placeholder> =
+        f.scan.placeholders.iter().filter(|p| matches!(p.key, Key::Positional(_))).collect();
+    let mut seen = std::collections::HashSet::new();
+    for p in &positional {
+        let Key::Positional(n) = p.key else { continue };
+        if seen.contains(&n) {
+            continue;
+        }
+        let expected = seen.len() as u32 + 1;
+        if n != expected {
+            let later = positional.iter().any(|q| q.key == Key::Positional(expected));
+            let msg = if later {
+                format!("{{{{{n}}}}} appears before {{{{{expected}}}}}")
+            } else if expected == 1 {
+                format!("parameters start at {{{{{n}}}}} instead of {{{{1}}}}")
+            } else {
+                format!("{{{{{n}}}}} follows {{{{{}}}}}; {{{{{expected}}}}} is missing", expected - 1)
+            };
+            found.push(Diagnostic::new(&PLACEHOLDER_SEQUENCE, &f.text.path, msg).at(&f.text.value, p.range.clone()));
+            return;
+        }
+        seen.insert(n);
+    }
+}
+
+fn adjacent(f: &Field, found: &mut Vec<Diagnostic>) {
+    let text = &f.text.value;
+    for pair in f.scan.placeholders.windows(2) {
+        let between = &text[pair[0].range.end..pair[1].range.start];
+        if between.chars().all(char::is_whitespace) {
+            found.push(
+                Diagnostic::new(
+                    &ADJACENT_VARIABLES,
+                    &f.text.path,
+                    format!("{} and {} have no text between them", pair[0].key.display(), pair[1].key.display()),
+                )
+                .at(text, pair[0].range.start..pair[1].range.end),
+            );
+        }
+    }
+}
+
+fn edges(f: &Field, found: &mut Vec<Diagnostic>) {
+    let text = &f.text.value;
+    let (Some(first), Some(last)) = (f.scan.placeholders.first(), f.scan.placeholders.last()) else { return };
+    let no_words = |s: &str| !s.chars().any(char::is_alphanumeric);
+    if no_words(&text[..first.range.start]) {
+        found.push(
+            Diagnostic::new(
+                &VARIABLE_AT_EDGE,
+                &f.text.path,
+                format!("body starts with the parameter {}", first.key.display()),
+            )
+            .at(text, first.range.clone()),
+        );
+    }
+    if no_words(&text[last.range.end..]) {
+        found.push(
+            Diagnostic::new(
+                &VARIABLE_AT_EDGE,
+                &f.text.path,
+                format!("body ends with the parameter {}", last.key.display()),
+            )
+            .at(text, last.range.clone()),
+        );
+    }
+}
+
+/// Words that are not parameters: whitespace-separated tokens with a letter or digit.
+fn fixed_words(f: &Field) -> usize {
+    let text = &f.text.value;
+    let mut words = 0;
+    let mut from = 0;
+    for p in &f.scan.placeholders {
+        words += count_words(&text[from..p.range.start]);
+        from = p.range.end;
+    }
+    words + count_words(&text[from..])
+}
+
+fn count_words(s: &str) -> usize {
+    s.split_whitespace().filter(|w| w.chars().any(char::is_alphanumeric)).count()
+}
+
+fn density(f: &Field, found: &mut Vec<Diagnostic>) {
+    let p = f.scan.placeholders.len();
+    if p == 0 {
+        return;
+    }
+    let words = fixed_words(f);
+    if words < 2 * p + 1 {
+        found.push(
+            Diagnostic::new(
+                &VARIABLE_DENSITY,
+                &f.text.path,
+                format!("{p} parameters with {words} fixed words; {} or more words are advised", 2 * p + 1),
+            )
+            .at(&f.text.value, 0..f.text.value.len()),
+        );
+    }
+}
+
+fn url_position(f: &Field, found: &mut Vec<Diagnostic>) {
+    let text = &f.text.value;
+    if let Some(second) = f.scan.placeholders.get(1) {
+        found.push(
+            Diagnostic::new(&URL_VARIABLE_POSITION, &f.text.path, "URL has more than one parameter")
+                .at(text, second.range.clone()),
+        );
+    } else if let Some(p) = f.scan.placeholders.first() {
+        if p.range.end != text.trim_end().len() {
+            found.push(
+                Diagnostic::new(&URL_VARIABLE_POSITION, &f.text.path, "URL parameter is not at the end of the URL")
+                    .at(text, p.range.clone()),
+            );
+        }
+    }
+}
+
+fn format_and_mixing(cx: &Context, found: &mut Vec<Diagnostic>) {
+    let declared = cx.template.parameter_format.as_ref().map(|p| p.value.to_ascii_uppercase());
+    let named_declared = declared.as_deref() == Some("NAMED");
+    let known_format = matches!(declared.as_deref(), None | Some("NAMED" | "POSITIONAL"));
+    let mut first_style: Option<bool> = None; // Some(true) = named
+    let mut mixed_reported = false;
+    for f in cx
+        .fields
+        .iter()
+        .filter(|f| matches!(f.role, Role::HeaderText | Role::Body | Role::CardHeaderText | Role::CardBody))
+    {
+        for p in &f.scan.placeholders {
+            let named = matches!(p.key, Key::Named(_));
+            match first_style {
+                None => first_style = Some(named),
+                Some(style) if style != named && !mixed_reported => {
+                    mixed_reported = true;
+                    found.push(
+                        Diagnostic::new(
+                            &MIXED_PLACEHOLDER_STYLES,
+                            &f.text.path,
+                            format!(
+                                "{} mixes {} parameters into a template that uses {} ones",
+                                p.key.display(),
+                                style_name(named),
+                                style_name(style)
+                            ),
+                        )
+                        .at(&f.text.value, p.range.clone()),
+                    );
+                }
+                Some(_) => {}
+            }
+        }
+        if !known_format {
+            continue;
+        }
+        let offending = f.scan.placeholders.iter().find(|p| matches!(p.key, Key::Named(_)) != named_declared);
+        if let Some(p) = offending {
+            let (msg, help) = if named_declared {
+                (
+                    format!("{} is positional but `parameter_format` is NAMED", p.key.display()),
+                    "use named parameters such as `{{first_name}}`, or set `parameter_format` to POSITIONAL",
+                )
+            } else {
+                (
+                    format!(
+                        "{} is named but `parameter_format` is {}",
+                        p.key.display(),
+                        if declared.is_some() { "POSITIONAL" } else { "not set (POSITIONAL)" }
+                    ),
+                    "set `\"parameter_format\": \"NAMED\"`",
+                )
+            };
+            found.push(
+                Diagnostic::new(&PARAMETER_FORMAT_MISMATCH, &f.text.path, msg)
+                    .at(&f.text.value, p.range.clone())
+                    .help(help),
+            );
+        }
+    }
+    let distinct: std::collections::HashSet<&Key> = cx
+        .fields
+        .iter()
+        .filter(|f| matches!(f.role, Role::HeaderText | Role::Body))
+        .flat_map(|f| f.scan.placeholders.iter().map(|p| &p.key))
+        .collect();
+    if distinct.len() > 100 {
+        found.push(Diagnostic::new(
+            &TOO_MANY_VARIABLES,
+            "components",
+            format!("{} distinct parameters; providers report a limit of 100", distinct.len()),
+        ));
+    }
+}
+
+fn style_name(named: bool) -> &'static str {
+    if named {
+        "named"
+    } else {
+        "positional"
+    }
+}

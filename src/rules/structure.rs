@@ -1,0 +1,441 @@
+//! WP11x–WP12x: which components a template has, and what each kind of component may hold.
+
+use super::{Category, Context, Role, Rule};
+use crate::diagnostic::{Diagnostic, Severity};
+use crate::template::{ButtonKind, Component, ComponentKind, HeaderFormat};
+use crate::text::emoji_ranges;
+
+pub static MISSING_BODY: Rule = Rule {
+    code: "WP110",
+    name: "missing-body",
+    severity: Severity::Error,
+    summary: "A template without a BODY component.",
+    why: "BODY is the only required component (M-COMP).",
+    help: "add a component `{\"type\": \"BODY\", \"text\": \"...\"}`",
+    fires: "components HEADER and FOOTER only",
+    passes: "components HEADER, BODY and FOOTER",
+    uncertain: false,
+};
+
+pub static DUPLICATE_COMPONENT: Rule = Rule {
+    code: "WP111",
+    name: "duplicate-component",
+    severity: Severity::Error,
+    summary: "More than one component of the same type (two BODY, two HEADER...) in a template or a carousel card.",
+    why: "A template holds at most one of each component (M-COMP).",
+    help: "merge the components into one",
+    fires: "two BODY components",
+    passes: "one BODY and one FOOTER",
+    uncertain: false,
+};
+
+pub static EMPTY_TEXT: Rule = Rule {
+    code: "WP112",
+    name: "empty-text",
+    severity: Severity::Error,
+    summary: "A BODY, TEXT header or FOOTER with no text or only whitespace.",
+    why: "These components exist to carry text; Meta rejects them empty (M-COMP). Authentication templates are the exception: Meta supplies their text.",
+    help: "write the component's text or remove the component",
+    fires: r#"`{"type": "FOOTER", "text": "  "}`"#,
+    passes: r#"`{"type": "FOOTER", "text": "Reply STOP to opt out"}`"#,
+    uncertain: false,
+};
+
+pub static LOCATION_HEADER_CATEGORY: Rule = Rule {
+    code: "WP113",
+    name: "location-header-category",
+    severity: Severity::Error,
+    summary: "A LOCATION header in a template that is not UTILITY or MARKETING.",
+    why: "Location headers are only available to utility and marketing templates (M-COMP).",
+    help: "use a TEXT or media header, or change the category",
+    fires: r#"an AUTHENTICATION template with `{"type": "HEADER", "format": "LOCATION"}`"#,
+    passes: "the same header in a UTILITY template",
+    uncertain: false,
+};
+
+pub static MEDIA_HEADER_MISSING_EXAMPLE: Rule = Rule {
+    code: "WP114",
+    name: "media-header-missing-example",
+    severity: Severity::Error,
+    summary: "An IMAGE, VIDEO, GIF or DOCUMENT header without `example.header_handle` (a sample uploaded through the Resumable Upload API).",
+    why: "Meta reviews media headers against a sample and requires its handle at creation (M-COMP).",
+    help: "upload a sample with the Resumable Upload API and add `\"example\": {\"header_handle\": [\"<handle>\"]}`",
+    fires: r#"`{"type": "HEADER", "format": "IMAGE"}`"#,
+    passes: r#"`{"type": "HEADER", "format": "IMAGE", "example": {"header_handle": ["4::aW..."]}}`"#,
+    uncertain: false,
+};
+
+pub static HEADER_NEWLINE: Rule = Rule {
+    code: "WP115",
+    name: "header-newline",
+    severity: Severity::Error,
+    summary: "A line break in a TEXT header.",
+    why: "A text header is a single line; Meta rejects other header formats with error 2388047 (M-ERR; M-COMP).",
+    help: "move the second line into the body",
+    fires: r#"`"text": "Order update\nfor you"`"#,
+    passes: r#"`"text": "Order update for you"`"#,
+    uncertain: false,
+};
+
+pub static HEADER_EMOJI: Rule = Rule {
+    code: "WP116",
+    name: "header-emoji",
+    severity: Severity::Warning,
+    summary: "An emoji in a TEXT header.",
+    why: "Providers report that headers allow no emoji (Bird's template documentation); Meta's pages do not say so, hence a warning.",
+    help: "move the emoji into the body",
+    fires: r#"`"text": "Your order 📦"`"#,
+    passes: r#"`"text": "Your order"`"#,
+    uncertain: true,
+};
+
+pub static HEADER_MARKUP: Rule = Rule {
+    code: "WP117",
+    name: "header-markup",
+    severity: Severity::Warning,
+    summary: "WhatsApp formatting characters (`*`, `_`, `~`, `` ` ``) in a TEXT header, outside placeholders.",
+    why: "Meta advises against Markdown special characters in text headers, which are not formatted (M-COMP).",
+    help: "remove the formatting characters; headers are already shown in bold",
+    fires: r#"`"text": "*Flash* sale"`"#,
+    passes: r#"`"text": "Flash sale for {{first_name}}"`"#,
+    uncertain: false,
+};
+
+pub static OFFER_CATEGORY: Rule = Rule {
+    code: "WP118",
+    name: "offer-category",
+    severity: Severity::Error,
+    summary: "A LIMITED_TIME_OFFER component in a template that is not MARKETING.",
+    why: "Limited-time offers are a marketing template feature (M-MKT).",
+    help: "declare the template MARKETING or remove the offer",
+    fires: "a UTILITY template with a LIMITED_TIME_OFFER component",
+    passes: "the same in a MARKETING template",
+    uncertain: false,
+};
+
+pub static OFFER_WITH_FOOTER: Rule = Rule {
+    code: "WP119",
+    name: "offer-with-footer",
+    severity: Severity::Error,
+    summary: "A FOOTER in a template with a LIMITED_TIME_OFFER component.",
+    why: "Limited-time offer templates cannot have a footer (M-MKT; PYWA `LimitedTimeOffer`).",
+    help: "remove the footer",
+    fires: "LIMITED_TIME_OFFER and FOOTER components together",
+    passes: "LIMITED_TIME_OFFER without FOOTER",
+    uncertain: false,
+};
+
+pub static CAROUSEL_CARD_COUNT: Rule = Rule {
+    code: "WP120",
+    name: "carousel-card-count",
+    severity: Severity::Error,
+    summary: "A CAROUSEL with fewer than 2 or more than 10 cards.",
+    why: "Media-card and product-card carousels hold 2 to 10 cards (M-MKT).",
+    help: "use between 2 and 10 cards",
+    fires: "a carousel with 1 card",
+    passes: "a carousel with 2 cards",
+    uncertain: false,
+};
+
+pub static CAROUSEL_CARD_MISMATCH: Rule = Rule {
+    code: "WP121",
+    name: "carousel-card-mismatch",
+    severity: Severity::Error,
+    summary: "Carousel cards that differ from the first card in header format or in the number, types and order of their buttons.",
+    why: "All cards of a carousel must have the same components: the same header format and the same buttons (M-MKT).",
+    help: "give every card the same header format and the same buttons",
+    fires: "card 0 with an IMAGE header and a URL button, card 1 with a VIDEO header and a QUICK_REPLY button",
+    passes: "two cards with IMAGE headers and one URL button each",
+    uncertain: false,
+};
+
+pub static CAROUSEL_CARD_HEADER: Rule = Rule {
+    code: "WP122",
+    name: "carousel-card-header",
+    severity: Severity::Error,
+    summary: "A carousel card without an IMAGE, VIDEO or PRODUCT header.",
+    why: "Every card shows a media (or product) header; text and document headers are not supported on cards (M-MKT).",
+    help: "give the card an IMAGE or VIDEO header with a `header_handle` example",
+    fires: "a card whose header is `format: TEXT`",
+    passes: "a card whose header is `format: IMAGE`",
+    uncertain: false,
+};
+
+pub static CAROUSEL_CARD_BUTTONS: Rule = Rule {
+    code: "WP123",
+    name: "carousel-card-buttons",
+    severity: Severity::Error,
+    summary: "A carousel card with no button or more than 2 buttons.",
+    why: "Each card has one or two buttons (M-MKT).",
+    help: "give the card one or two buttons",
+    fires: "a card with 3 QUICK_REPLY buttons",
+    passes: "a card with a QUICK_REPLY and a URL button",
+    uncertain: false,
+};
+
+pub static CAROUSEL_EXTRA_COMPONENT: Rule = Rule {
+    code: "WP124",
+    name: "carousel-extra-component",
+    severity: Severity::Warning,
+    summary: "A HEADER, FOOTER or BUTTONS component next to a CAROUSEL.",
+    why: "A carousel message has a body and cards only; providers document that message-level headers, footers and buttons are not supported with carousels (360dialog, Gupshup).",
+    help: "put headers and buttons on the cards",
+    fires: "BODY, CAROUSEL and FOOTER components",
+    passes: "BODY and CAROUSEL components",
+    uncertain: true,
+};
+
+pub static CALL_PERMISSION_CATEGORY: Rule = Rule {
+    code: "WP125",
+    name: "call-permission-category",
+    severity: Severity::Error,
+    summary: "A call-permission request (component or button) in an AUTHENTICATION template.",
+    why: "Call-permission requests are available to marketing and utility templates (M-MKT, M-UTIL).",
+    help: "remove the call-permission request",
+    fires: r#"an AUTHENTICATION template with `{"type": "CALL_PERMISSION_REQUEST"}`"#,
+    passes: "the same component in a UTILITY template",
+    uncertain: false,
+};
+
+pub fn check(cx: &mut Context) {
+    let t = cx.template;
+    let is_auth = cx.category == Some(Category::Authentication);
+    if !t.components.is_empty() && t.body().is_none() {
+        cx.report(Diagnostic::new(&MISSING_BODY, "components", "template has no BODY component"));
+    }
+    duplicates(cx, &t.components);
+    let has_carousel = t.components.iter().any(|c| matches!(c.kind, ComponentKind::Carousel(_)));
+    let has_offer = t.components.iter().any(|c| matches!(c.kind, ComponentKind::LimitedTimeOffer(_)));
+    for c in &t.components {
+        match &c.kind {
+            ComponentKind::Header(h) => {
+                if h.format.is_none() {
+                    cx.report(
+                        Diagnostic::new(
+                            &super::shape::MISSING_FIELD,
+                            format!("{}.format", c.path),
+                            "header has no `format`",
+                        )
+                        .help("set `format` to TEXT, IMAGE, VIDEO, GIF, DOCUMENT or LOCATION"),
+                    );
+                }
+                if h.format == Some(HeaderFormat::Text) {
+                    empty_text(cx, c, h.text.as_ref(), "header");
+                }
+                if h.format == Some(HeaderFormat::Location) && matches!(cx.category, Some(Category::Authentication)) {
+                    cx.report(Diagnostic::new(
+                        &LOCATION_HEADER_CATEGORY,
+                        format!("{}.format", c.path),
+                        "LOCATION headers are only allowed in UTILITY and MARKETING templates",
+                    ));
+                }
+                if h.format.is_some_and(|f| f.is_media()) && !t.is_fetched() {
+                    media_example(cx, c);
+                }
+                if has_carousel {
+                    extra_with_carousel(cx, c);
+                }
+            }
+            ComponentKind::Body(b) => {
+                if !is_auth {
+                    empty_text(cx, c, b.text.as_ref(), "body");
+                }
+            }
+            ComponentKind::Footer(f) => {
+                if !(is_auth && f.code_expiration_minutes.is_some()) {
+                    empty_text(cx, c, f.text.as_ref(), "footer");
+                }
+                if has_offer {
+                    cx.report(Diagnostic::new(
+                        &OFFER_WITH_FOOTER,
+                        &c.path,
+                        "limited-time offer templates cannot have a footer",
+                    ));
+                }
+                if has_carousel {
+                    extra_with_carousel(cx, c);
+                }
+            }
+            ComponentKind::Buttons(buttons) => {
+                if has_carousel {
+                    extra_with_carousel(cx, c);
+                }
+                if is_auth {
+                    for b in buttons.iter().filter(|b| b.kind == ButtonKind::CallPermissionRequest) {
+                        cx.report(Diagnostic::new(
+                            &CALL_PERMISSION_CATEGORY,
+                            &b.path,
+                            "call-permission requests are not available in AUTHENTICATION templates",
+                        ));
+                    }
+                }
+            }
+            ComponentKind::LimitedTimeOffer(_) => {
+                if cx.category.is_some_and(|cat| cat != Category::Marketing) {
+                    cx.report(Diagnostic::new(
+                        &OFFER_CATEGORY,
+                        &c.path,
+                        "limited-time offers are only allowed in MARKETING templates",
+                    ));
+                }
+            }
+            ComponentKind::Carousel(_) => carousel(cx, c),
+            ComponentKind::CallPermissionRequest => {
+                if is_auth {
+                    cx.report(Diagnostic::new(
+                        &CALL_PERMISSION_CATEGORY,
+                        &c.path,
+                        "call-permission requests are not available in AUTHENTICATION templates",
+                    ));
+                }
+            }
+            ComponentKind::Unknown(_) => {}
+        }
+    }
+    header_text_content(cx);
+}
+
+fn duplicates(cx: &mut Context, components: &[Component]) {
+    for (i, c) in components.iter().enumerate() {
+        if matches!(c.kind, ComponentKind::Unknown(_)) {
+            continue;
+        }
+        if components[..i].iter().any(|p| p.type_name() == c.type_name()) {
+            cx.report(Diagnostic::new(
+                &DUPLICATE_COMPONENT,
+                &c.path,
+                format!("a second {} component; a template has at most one", c.type_name()),
+            ));
+        }
+    }
+}
+
+fn empty_text(cx: &mut Context, c: &Component, text: Option<&crate::template::Text>, what: &str) {
+    match text {
+        None => cx.report(Diagnostic::new(&EMPTY_TEXT, format!("{}.text", c.path), format!("{what} has no text"))),
+        Some(t) if t.value.trim().is_empty() => {
+            cx.report(Diagnostic::new(&EMPTY_TEXT, &t.path, format!("{what} text is empty")));
+        }
+        Some(_) => {}
+    }
+}
+
+fn has_header_handle(c: &Component) -> bool {
+    c.example
+        .as_ref()
+        .and_then(|e| e.get("header_handle"))
+        .and_then(|h| h.as_array())
+        .is_some_and(|a| a.iter().any(|v| v.as_str().is_some_and(|s| !s.trim().is_empty())))
+}
+
+fn media_example(cx: &mut Context, c: &Component) {
+    if !has_header_handle(c) {
+        cx.report(Diagnostic::new(
+            &MEDIA_HEADER_MISSING_EXAMPLE,
+            format!("{}.example", c.path),
+            "media header has no `header_handle` example",
+        ));
+    }
+}
+
+fn extra_with_carousel(cx: &mut Context, c: &Component) {
+    cx.report(Diagnostic::new(
+        &CAROUSEL_EXTRA_COMPONENT,
+        &c.path,
+        format!("a {} component next to a carousel is not shown", c.type_name()),
+    ));
+}
+
+fn header_text_content(cx: &mut Context) {
+    let mut found = Vec::new();
+    for f in cx.fields(Role::HeaderText) {
+        let text = &f.text.value;
+        if let Some(i) = text.find(['\n', '\r']) {
+            found.push(
+                Diagnostic::new(&HEADER_NEWLINE, &f.text.path, "header text contains a line break").at(text, i..i + 1),
+            );
+        }
+        for r in emoji_ranges(text) {
+            found.push(Diagnostic::new(&HEADER_EMOJI, &f.text.path, "header text contains an emoji").at(text, r));
+        }
+        for (i, ch) in text.char_indices() {
+            let inside = f.scan.placeholders.iter().any(|p| p.range.contains(&i));
+            if matches!(ch, '*' | '_' | '~' | '`') && !inside {
+                found.push(
+                    Diagnostic::new(
+                        &HEADER_MARKUP,
+                        &f.text.path,
+                        format!("header text contains the formatting character `{ch}`"),
+                    )
+                    .at(text, i..i + 1),
+                );
+            }
+        }
+    }
+    for d in found {
+        cx.report(d);
+    }
+}
+
+fn carousel(cx: &mut Context, c: &Component) {
+    let ComponentKind::Carousel(cards) = &c.kind else { return };
+    if !(2..=10).contains(&cards.len()) {
+        cx.report(Diagnostic::new(
+            &CAROUSEL_CARD_COUNT,
+            format!("{}.cards", c.path),
+            format!("carousel has {} cards; it needs 2 to 10", cards.len()),
+        ));
+    }
+    type Shape = (Option<HeaderFormat>, Vec<ButtonKind>);
+    let mut first: Option<Shape> = None;
+    for card in cards {
+        duplicates(cx, &card.components);
+        let header = card.components.iter().find_map(|c| match &c.kind {
+            ComponentKind::Header(h) => Some(h.format),
+            _ => None,
+        });
+        let header_format = header.flatten();
+        if !matches!(header_format, Some(HeaderFormat::Image | HeaderFormat::Video | HeaderFormat::Product)) {
+            let msg = match header_format {
+                Some(f) => format!("card header is {}; cards take an IMAGE, VIDEO or PRODUCT header", f.name()),
+                None => "card has no IMAGE, VIDEO or PRODUCT header".to_string(),
+            };
+            cx.report(Diagnostic::new(&CAROUSEL_CARD_HEADER, &card.path, msg));
+        }
+        for hc in &card.components {
+            if matches!(&hc.kind, ComponentKind::Header(h) if h.format.is_some_and(|f| f.is_media()))
+                && !cx.template.is_fetched()
+            {
+                media_example(cx, hc);
+            }
+        }
+        let buttons: Vec<ButtonKind> = card
+            .components
+            .iter()
+            .find_map(|c| match &c.kind {
+                ComponentKind::Buttons(b) => Some(b.iter().map(|b| b.kind).collect()),
+                _ => None,
+            })
+            .unwrap_or_default();
+        if !(1..=2).contains(&buttons.len()) {
+            cx.report(Diagnostic::new(
+                &CAROUSEL_CARD_BUTTONS,
+                &card.path,
+                format!("card has {} buttons; cards take 1 or 2", buttons.len()),
+            ));
+        }
+        let shape = (header_format, buttons);
+        match &first {
+            None => first = Some(shape),
+            Some(f) if *f != shape => {
+                let what = if f.0 != shape.0 { "header format" } else { "buttons" };
+                cx.report(Diagnostic::new(
+                    &CAROUSEL_CARD_MISMATCH,
+                    &card.path,
+                    format!("card differs from the first card in its {what}"),
+                ));
+            }
+            Some(_) => {}
+        }
+    }
+}
