@@ -119,12 +119,8 @@ pub fn validate_value(value: &Value, options: &ValidateOptions) -> Result<Report
 
 /// Validates one template given as JSON text.
 pub fn validate_json(text: &str, options: &ValidateOptions) -> Result<Report, InputError> {
-    let value: Value = serde_json::from_str(text.strip_prefix('\u{feff}').unwrap_or(text)).map_err(|e| InputError {
-        code: "INVALID_JSON",
-        message: format!("invalid JSON: {e}"),
-        line: Some(e.line()),
-        column: Some(e.column()),
-    })?;
+    let value: Value =
+        serde_json::from_str(text.strip_prefix('\u{feff}').unwrap_or(text)).map_err(|e| InputError::json(&e, 0))?;
     validate_value(&value, options)
 }
 

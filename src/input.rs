@@ -22,11 +22,16 @@ impl InputError {
         InputError { code, message: message.into(), line: None, column: None }
     }
 
-    fn json(e: &serde_json::Error, line_offset: usize) -> Self {
+    /// A JSON syntax error; `line_offset` is added to serde's line (for JSON Lines).
+    pub fn json(e: &serde_json::Error, line_offset: usize) -> Self {
+        let text = e.to_string();
+        // serde appends " at line L column C"; the position is kept in `line`/`column`.
+        let reason = text.rfind(" at line ").map_or(text.as_str(), |i| &text[..i]);
+        let line = e.line() + line_offset;
         InputError {
             code: "INVALID_JSON",
-            message: format!("invalid JSON: {e}"),
-            line: Some(e.line() + line_offset),
+            message: format!("invalid JSON at line {line}, column {}: {reason}", e.column()),
+            line: Some(line),
             column: Some(e.column()),
         }
     }

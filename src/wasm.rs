@@ -79,11 +79,6 @@ export interface WaPreflightError extends Error {
 }
 "#;
 
-#[wasm_bindgen(start)]
-fn start() {
-    console_error_panic_hook::set_once();
-}
-
 /// The package version.
 #[wasm_bindgen]
 pub fn version() -> String {
@@ -94,7 +89,7 @@ pub fn version() -> String {
 #[wasm_bindgen(js_name = validateTemplate, unchecked_return_type = "ValidationReport")]
 pub fn validate_template(
     #[wasm_bindgen(unchecked_param_type = "TemplateInput")] template: JsValue,
-    #[wasm_bindgen(unchecked_param_type = "ValidateOptions | undefined")] options: JsValue,
+    #[wasm_bindgen(unchecked_optional_param_type = "ValidateOptions")] options: JsValue,
 ) -> Result<JsValue, JsValue> {
     let options = read_options(&options)?;
     let value = read_input(&template, "template")?;
@@ -106,7 +101,7 @@ pub fn validate_template(
 #[wasm_bindgen(js_name = validateTemplates, unchecked_return_type = "IndexedValidationReport[]")]
 pub fn validate_templates(
     #[wasm_bindgen(unchecked_param_type = "TemplateInput | TemplateInput[]")] input: JsValue,
-    #[wasm_bindgen(unchecked_param_type = "ValidateOptions | undefined")] options: JsValue,
+    #[wasm_bindgen(unchecked_optional_param_type = "ValidateOptions")] options: JsValue,
 ) -> Result<JsValue, JsValue> {
     let options = read_options(&options)?;
     let items = match input.as_string() {
@@ -130,7 +125,7 @@ pub fn validate_templates(
 /// Splits JSON or JSON Lines text into its items (objects, array elements, `data` entries).
 /// Throws `INVALID_JSON` with the failing `line` and `column`.
 #[wasm_bindgen(js_name = parseDocument, unchecked_return_type = "unknown[]")]
-pub fn parse_document_js(text: JsValue) -> Result<JsValue, JsValue> {
+pub fn parse_document_js(#[wasm_bindgen(unchecked_param_type = "string")] text: JsValue) -> Result<JsValue, JsValue> {
     let Some(text) = text.as_string() else {
         return Err(throw(InputError::new("INVALID_ARGUMENT", "parseDocument expects a string")));
     };
@@ -167,14 +162,8 @@ pub fn rules() -> Result<JsValue, JsValue> {
 
 fn read_input(v: &JsValue, what: &str) -> Result<Value, JsValue> {
     if let Some(text) = v.as_string() {
-        return serde_json::from_str(text.strip_prefix('\u{feff}').unwrap_or(&text)).map_err(|e| {
-            throw(InputError {
-                code: "INVALID_JSON",
-                message: format!("invalid JSON: {e}"),
-                line: Some(e.line()),
-                column: Some(e.column()),
-            })
-        });
+        return serde_json::from_str(text.strip_prefix('\u{feff}').unwrap_or(&text))
+            .map_err(|e| throw(InputError::json(&e, 0)));
     }
     if v.is_undefined() || v.is_null() {
         return Err(throw(InputError::new("NOT_A_TEMPLATE", format!("expected a {what}, found {}", js_kind(v)))));
@@ -185,6 +174,8 @@ fn read_input(v: &JsValue, what: &str) -> Result<Value, JsValue> {
 }
 
 fn read_options(v: &JsValue) -> Result<ValidateOptions, JsValue> {
+    // Every entry point reads options first: a good place to route panics to the console.
+    console_error_panic_hook::set_once();
     if v.is_undefined() || v.is_null() {
         return Ok(ValidateOptions::default());
     }

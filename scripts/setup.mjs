@@ -1,0 +1,35 @@
+// Installs what the build and the tests need, skipping what is already there:
+// the wasm32 target, the wasm-bindgen CLI of exactly the crate's pinned version, npm packages.
+import { existsSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { root, run, output } from './tools.mjs';
+
+export function setup() {
+  if (!(output('rustup', ['target', 'list', '--installed']) || '').includes('wasm32-unknown-unknown')) {
+    run('rustup', ['target', 'add', 'wasm32-unknown-unknown']);
+  }
+
+  const cargoToml = readFileSync(join(root, 'Cargo.toml'), 'utf8');
+  const pinned = /wasm-bindgen = "=([0-9.]+)"/.exec(cargoToml)?.[1];
+  if (!pinned) throw new Error('Cargo.toml must pin wasm-bindgen with "=x.y.z"');
+  const have = (output('wasm-bindgen', ['--version']) || '').trim().split(' ')[1];
+  if (have !== pinned) {
+    // Without --locked: the CLI's own lockfile pins crates the registry here does not serve.
+    run('cargo', ['install', 'wasm-bindgen-cli', '--version', pinned, '--force']);
+  }
+
+  const lock = join(root, 'package-lock.json');
+  const stamp = join(root, 'node_modules', '.package-lock.json');
+  if (!existsSync(stamp) || statSync(stamp).mtimeMs < statSync(lock).mtimeMs) {
+    run('npm', ['ci', '--no-audit', '--no-fund']);
+  }
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  try {
+    setup();
+  } catch (e) {
+    console.error(`setup failed: ${e.message}`);
+    process.exit(1);
+  }
+}

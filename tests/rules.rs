@@ -1,0 +1,68 @@
+//! Every rule in the registry has fixtures that fire it and near misses that do not
+//! (`tests/fixtures/rules/<CODE>.json`, written from each rule's documented source).
+#![cfg(not(target_arch = "wasm32"))]
+
+use std::fs;
+
+use serde_json::Value;
+use wa_preflight::{validate_value, ValidateOptions, RULES};
+
+fn codes(template: &Value) -> Vec<&'static str> {
+    let report = validate_value(template, &ValidateOptions::default()).expect("fixtures are objects");
+    report.diagnostics.iter().map(|d| d.code).collect()
+}
+
+#[test]
+fn every_rule_fires_on_its_fixtures_and_not_on_its_near_misses() {
+    let mut problems = Vec::new();
+    for rule in RULES {
+        let path = format!("tests/fixtures/rules/{}.json", rule.code);
+        let Ok(text) = fs::read_to_string(&path) else {
+            problems.push(format!("{}: no fixture file {path}", rule.code));
+            continue;
+        };
+        let fixture: Value = serde_json::from_str(&text).unwrap_or_else(|e| panic!("{path}: {e}"));
+        for key in ["fires", "passes"] {
+            let cases = fixture[key].as_array().map(Vec::as_slice).unwrap_or_default();
+            if cases.is_empty() {
+                problems.push(format!("{}: no `{key}` cases", rule.code));
+            }
+            for (i, case) in cases.iter().enumerate() {
+                let found = codes(case);
+                let fired = found.contains(&rule.code);
+                if key == "fires" && !fired {
+                    problems.push(format!("{} ({}): fires[{i}] did not fire; found {found:?}", rule.code, rule.name));
+                }
+                if key == "passes" && fired {
+                    problems.push(format!("{} ({}): passes[{i}] fired", rule.code, rule.name));
+                }
+            }
+        }
+    }
+    assert!(problems.is_empty(), "\n{}", problems.join("\n"));
+}
+
+#[test]
+fn near_misses_are_otherwise_clean_of_errors() {
+    // A near miss that only passes because something else is broken proves nothing: the
+    // `passes` cases of the structural rules must be valid templates (no error findings), except
+    // where a rule's near miss is about another severity.
+    let mut problems = Vec::new();
+    for rule in RULES {
+        let text = fs::read_to_string(format!("tests/fixtures/rules/{}.json", rule.code)).unwrap_or_default();
+        let Ok(fixture) = serde_json::from_str::<Value>(&text) else { continue };
+        for (i, case) in fixture["passes"].as_array().map(Vec::as_slice).unwrap_or_default().iter().enumerate() {
+            let report = validate_value(case, &ValidateOptions::default()).unwrap();
+            let errors: Vec<String> = report
+                .diagnostics
+                .iter()
+                .filter(|d| d.severity == wa_preflight::Severity::Error)
+                .map(|d| format!("{} {} at {}", d.code, d.message, d.path))
+                .collect();
+            if !errors.is_empty() {
+                problems.push(format!("{} passes[{i}]: {}", rule.code, errors.join("; ")));
+            }
+        }
+    }
+    assert!(problems.is_empty(), "\n{}", problems.join("\n"));
+}
