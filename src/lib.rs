@@ -28,8 +28,9 @@ pub mod rules;
 pub mod template;
 pub mod text;
 
+/// The JavaScript binding (WebAssembly builds only).
 #[cfg(target_arch = "wasm32")]
-mod wasm;
+pub mod wasm;
 
 pub use check::{
     validate_document, validate_item, validate_json, validate_value, Report, RuleSetting, ValidateOptions,

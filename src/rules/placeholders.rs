@@ -218,11 +218,10 @@ pub fn check(cx: &mut Context) {
             Role::Body | Role::CardBody => {
                 sequence(f, &mut found);
                 adjacent(f, &mut found);
-                if !is_auth {
+                // Meta states the edge and density rules for the message body (2388299, 2388293).
+                if !is_auth && f.role == Role::Body {
                     edges(f, &mut found);
-                    if f.role == Role::Body {
-                        density(f, &mut found);
-                    }
+                    density(f, &mut found);
                 }
             }
             Role::HeaderText | Role::CardHeaderText => {
