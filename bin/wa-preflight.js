@@ -142,8 +142,9 @@ function check(opts) {
       console.error(`wa-preflight: ${where}: ${reason}`);
       continue;
     }
+    const reports = wasm.validateTemplates(items, options);
     for (let i = 0; i < items.length; i++) {
-      const report = wasm.validateTemplate(items[i], options);
+      const report = reports[i];
       const out = { index, file: name, name: report.name, language: report.language, ok: report.ok, category: report.category, diagnostics: report.diagnostics };
       checked++;
       if (!report.ok) failed++;

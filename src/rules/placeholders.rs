@@ -435,7 +435,12 @@ fn density(f: &Field, found: &mut Vec<Diagnostic>) {
             Diagnostic::new(
                 &VARIABLE_DENSITY,
                 &f.text.path,
-                format!("{p} parameters with {words} fixed words; {} or more words are advised", 2 * p + 1),
+                format!(
+                    "{p} parameter{} with {words} fixed word{}; {} or more words are advised",
+                    if p == 1 { "" } else { "s" },
+                    if words == 1 { "" } else { "s" },
+                    2 * p + 1
+                ),
             )
             .at(&f.text.value, 0..f.text.value.len()),
         );

@@ -1,0 +1,126 @@
+// The `wa-preflight check` command, run as users run it, against ../shared/cli-contract.md.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, writeFileSync, mkdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const bin = fileURLToPath(new URL('../../bin/wa-preflight.js', import.meta.url));
+const fixtures = fileURLToPath(new URL('../fixtures/templates', import.meta.url));
+
+function cli(args, input) {
+  const r = spawnSync(process.execPath, [bin, ...args], { input, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
+  return { code: r.status, out: r.stdout, err: r.stderr };
+}
+const lines = (s) => s.split('\n').filter(Boolean).map((l) => JSON.parse(l));
+
+const good = { name: 'order_update', language: 'en_US', category: 'UTILITY', components: [{ type: 'BODY', text: 'Your order has shipped today.' }] };
+const bad = { ...good, name: 'Order Update' };
+
+function dir(files) {
+  const d = mkdtempSync(join(tmpdir(), 'wa-preflight-'));
+  for (const [name, text] of Object.entries(files)) {
+    mkdirSync(join(d, name, '..'), { recursive: true });
+    writeFileSync(join(d, name), text);
+  }
+  return d;
+}
+
+test('--format json over a directory: one object per template, contract fields, global index', () => {
+  const r = cli(['check', '--format', 'json', fixtures]);
+  assert.equal(r.code, 1, r.err);
+  const items = lines(r.out);
+  assert.equal(items.length, 13);
+  items.forEach((item, i) => {
+    assert.equal(item.index, i);
+    for (const key of ['name', 'language', 'ok', 'category', 'diagnostics']) assert.ok(key in item, key);
+    assert.ok(['MARKETING', 'UTILITY', 'AUTHENTICATION'].includes(item.category.predicted));
+    assert.equal(typeof item.category.confidence, 'number');
+    assert.ok(Array.isArray(item.category.reasons));
+    assert.equal(item.ok, !item.diagnostics.some((d) => d.severity === 'error'));
+    for (const d of item.diagnostics) {
+      assert.deepEqual(Object.keys(d), ['code', 'rule', 'severity', 'message', 'help', 'path', 'span']);
+      assert.match(d.code, /^WP\d{3}$/);
+    }
+  });
+  const cm = items.find((i) => i.file.endsWith('it_cm_order_confirmation.json'));
+  assert.deepEqual(cm.diagnostics.filter((d) => d.code === 'WP207').map((d) => d.span), [
+    { start: 6, end: 9 }, { start: 154, end: 157 }, { start: 162, end: 165 },
+  ]);
+});
+
+test('exit 0 when every template is fine, 1 when one has an error', () => {
+  const d = dir({ 'good.json': JSON.stringify(good), 'sub/bad.jsonl': `${JSON.stringify(good)}\n${JSON.stringify(bad)}\n` });
+  assert.equal(cli(['check', join(d, 'good.json')]).code, 0);
+  const r = cli(['check', '--format=json', d]);
+  assert.equal(r.code, 1);
+  assert.deepEqual(lines(r.out).map((i) => [i.index, i.name, i.ok]), [[0, 'order_update', true], [1, 'order_update', true], [2, 'Order Update', false]]);
+});
+
+test('standard input with -', () => {
+  const r = cli(['check', '--format', 'json', '-'], JSON.stringify({ data: [good, bad] }));
+  assert.equal(r.code, 1);
+  assert.deepEqual(lines(r.out).map((i) => i.ok), [true, false]);
+});
+
+test('unreadable input: exit 2, file and line on stderr, other files still reported', () => {
+  const d = dir({ 'a.jsonl': `${JSON.stringify(good)}\n{"name":\n`, 'b.json': JSON.stringify(good) });
+  const r = cli(['check', '--format', 'json', join(d, 'a.jsonl'), join(d, 'missing.json'), join(d, 'b.json')]);
+  assert.equal(r.code, 2);
+  assert.match(r.err, /a\.jsonl:2(:\d+)?: invalid JSON/);
+  assert.match(r.err, /missing\.json: no such file/);
+  assert.equal(r.err.trim().split('\n').length, 2);
+  assert.deepEqual(lines(r.out).map((i) => [i.index, i.file.endsWith('b.json')]), [[0, true]]);
+});
+
+test('usage errors exit 2 with a one-line reason', () => {
+  for (const args of [[], ['lint', 'x.json'], ['check'], ['check', '--format', 'xml', 'x'], ['check', '--bogus', 'x'], ['check', '--as-of', '2025-13-45', 'x'], ['check', '--rule', 'WP201', 'x']]) {
+    const r = cli(args);
+    assert.equal(r.code, 2, args.join(' '));
+    assert.match(r.err, /^wa-preflight: /, args.join(' '));
+    assert.equal(r.out, '');
+  }
+});
+
+test('text format: compiler-style report with the offending line and a caret under the span', () => {
+  const t = { ...good, components: [{ type: 'BODY', text: 'Riga uno\n{{1}}, il tuo ordine è partito.', example: { body_text: [['Giulia']] } }] };
+  const r = cli(['check', '-'], JSON.stringify(t));
+  assert.equal(r.code, 0, r.out); // a variable after the first line is not at the start of the body
+  const edge = cli(['check', '-'], JSON.stringify({ ...t, components: [{ type: 'BODY', text: 'Ciao 👋 caro {{1}}', example: { body_text: [['Giulia']] } }] }));
+  assert.equal(edge.code, 1);
+  assert.match(edge.out, /error\[WP201\] variable-at-edge: body ends with the parameter \{\{1\}\}/);
+  assert.match(edge.out, /--> <stdin>\[0\] components\[0\]\.text/);
+  assert.match(edge.out, /\| Ciao 👋 caro \{\{1\}\}\n {3}\| {13}\^{5}\n/);
+  assert.match(edge.out, /= help: /);
+  assert.match(edge.out, /1 template checked: 0 ok, 1 with errors/);
+});
+
+test('--rule re-grades and --length-unit is passed through', () => {
+  assert.equal(cli(['check', '--rule', 'WP101=warning', '-'], JSON.stringify(bad)).code, 0);
+  const long = { ...good, components: [{ type: 'BODY', text: 'a'.repeat(1000) + '👍'.repeat(20) }] };
+  assert.equal(cli(['check', '-'], JSON.stringify(long)).code, 0);
+  assert.equal(cli(['check', '--length-unit', 'utf16', '-'], JSON.stringify(long)).code, 1);
+});
+
+test('--help and --version', () => {
+  assert.match(cli(['--help']).out, /usage: wa-preflight/);
+  assert.match(cli(['check', '--help']).out, /--format text\|json/);
+  assert.match(cli(['--version']).out, /^\d+\.\d+\.\d+\n$/);
+});
+
+test('hostile files give findings or exit 2, never a crash', () => {
+  const d = dir({
+    'deep.json': '['.repeat(100000),
+    'nul.json': '{"name": "a\\u0000b", "language": "en", "category": "UTILITY", "components": [{"type": "BODY", "text": "x\\u0000y"}]}',
+    'numbers.json': '[1, "two", null, {"name": 3, "components": [5]}]',
+  });
+  const deep = cli(['check', join(d, 'deep.json')]);
+  assert.equal(deep.code, 2);
+  assert.match(deep.err, /deep\.json:1:\d+: invalid JSON/);
+  const rest = cli(['check', '--format', 'json', join(d, 'nul.json'), join(d, 'numbers.json')]);
+  assert.equal(rest.code, 1);
+  assert.equal(lines(rest.out).length, 5);
+  assert.doesNotMatch(rest.err, /at |RuntimeError|unreachable/);
+});

@@ -1,0 +1,121 @@
+// The first demo page: paste a template, see the diagnostics. Every user-supplied string is
+// put into the page with textContent or text nodes, never as HTML.
+import init, { validateTemplate, version } from '../pkg/web/wa_preflight.js';
+
+const SAMPLES = {
+  'Italian order confirmation (legacy {1} style)': {
+    name: 'conferma_ordine',
+    language: 'it',
+    category: 'SHIPPING_UPDATE',
+    components: [{ type: 'BODY', text: "Salve {1}, grazie per il vostro ordine! Vi contatteremo quando l'ordine sarà pronto per la spedizione. Potete rintracciare il vostro ordine con il numero {2} qui {3}. Buona giornata!" }],
+  },
+  'Portuguese shipping update': {
+    name: 'pedido_enviado',
+    language: 'pt_BR',
+    category: 'UTILITY',
+    components: [
+      { type: 'HEADER', format: 'TEXT', text: 'Pedido {{1}} enviado', example: { header_text: ['#48213'] } },
+      { type: 'BODY', text: 'Olá {{1}}, boas notícias! 🚚 O seu pedido saiu para entrega e deve chegar até {{2}}. Acompanhe pelo botão abaixo.', example: { body_text: [['Ana', 'sexta-feira']] } },
+      { type: 'BUTTONS', buttons: [{ type: 'URL', text: 'Rastrear pedido', url: 'https://loja.example.com.br/rastreio/{{1}}', example: ['https://loja.example.com.br/rastreio/48213'] }] },
+    ],
+  },
+  'Broken English promotion': {
+    name: 'Summer Promo',
+    language: 'en-US',
+    category: 'MARKETING',
+    components: [
+      { type: 'HEADER', format: 'TEXT', text: '*Summer* sale ☀️' },
+      { type: 'BODY', text: '{{1}} {{2}}, use code {{4}} at bit.ly/summer' },
+      { type: 'BUTTONS', buttons: [{ type: 'QUICK_REPLY', text: 'Stop' }, { type: 'URL', text: 'Shop', url: 'https://shop.example.com/{{1}}/sale' }, { type: 'QUICK_REPLY', text: 'stop' }] },
+    ],
+  },
+};
+
+const $ = (id) => document.getElementById(id);
+const input = $('input');
+const list = $('diagnostics');
+const summary = $('summary');
+
+/** The value at a diagnostic path such as `components[1].buttons[0].text`. */
+function resolvePath(item, path) {
+  let cur = item;
+  for (const part of path.match(/[^.[\]]+/g) || []) {
+    if (cur === null || typeof cur !== 'object') return undefined;
+    cur = cur[part];
+  }
+  return cur;
+}
+
+function el(tag, className, text) {
+  const e = document.createElement(tag);
+  if (className) e.className = className;
+  if (text !== undefined) e.textContent = text;
+  return e;
+}
+
+/** The field text with the span wrapped in <mark>, built from text nodes. */
+function excerpt(text, span) {
+  const pre = el('pre', 'excerpt');
+  pre.append(document.createTextNode(text.slice(0, span.start)));
+  pre.append(el('mark', null, text.slice(span.start, span.end) || ' '));
+  pre.append(document.createTextNode(text.slice(span.end)));
+  return pre;
+}
+
+function show(report, parsed) {
+  list.replaceChildren();
+  const count = (s) => report.diagnostics.filter((d) => d.severity === s).length;
+  summary.textContent = report.ok
+    ? `ok · ${count('warning')} warnings · ${count('info')} notes`
+    : `${count('error')} errors · ${count('warning')} warnings · ${count('info')} notes`;
+  summary.className = `summary ${report.ok ? 'ok' : 'fail'}`;
+  for (const d of report.diagnostics) {
+    const li = el('li', `diagnostic ${d.severity}`);
+    const head = el('div', 'head');
+    head.append(el('span', 'severity', d.severity), el('code', 'code', d.code), el('span', 'rule', d.rule));
+    li.append(head, el('p', 'message', d.message));
+    li.append(el('p', 'path', d.path || '(template)'));
+    const text = d.path ? resolvePath(parsed, d.path) : undefined;
+    if (typeof text === 'string' && d.span) li.append(excerpt(text, d.span));
+    if (d.help) li.append(el('p', 'help', d.help));
+    list.append(li);
+  }
+}
+
+function showError(e) {
+  list.replaceChildren(el('li', 'diagnostic error', `${e.code || 'ERROR'}: ${e.message}`));
+  summary.textContent = 'not a template';
+  summary.className = 'summary fail';
+}
+
+function check() {
+  let parsed;
+  try {
+    parsed = JSON.parse(input.value);
+  } catch {
+    parsed = undefined;
+  }
+  try {
+    show(validateTemplate(input.value, { lengthUnit: $('unit').value }), parsed);
+  } catch (e) {
+    showError(e);
+  }
+}
+
+let timer;
+function schedule() {
+  clearTimeout(timer);
+  timer = setTimeout(check, 120);
+}
+
+await init();
+$('version').textContent = `wa-preflight ${version()}`;
+for (const name of Object.keys(SAMPLES)) $('sample').append(new Option(name, name));
+$('sample').addEventListener('change', () => {
+  input.value = JSON.stringify(SAMPLES[$('sample').value], null, 2);
+  check();
+});
+input.addEventListener('input', schedule);
+$('unit').addEventListener('change', check);
+input.value = JSON.stringify(SAMPLES[Object.keys(SAMPLES)[0]], null, 2);
+check();
