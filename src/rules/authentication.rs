@@ -1,6 +1,6 @@
 //! WP16x: authentication templates — Meta's fixed format with one OTP button.
 
-use super::{Category, Context, Rule};
+use super::{Category, Context, Findings, Rule};
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::template::{Button, ComponentKind};
 use crate::text::emoji_ranges;
@@ -118,7 +118,7 @@ pub fn check(cx: &mut Context) {
     let is_auth = cx.category == Some(Category::Authentication);
     let buttons = t.buttons();
     let otp: Vec<&Button> = buttons.iter().filter(|b| b.is_otp()).collect();
-    let mut found = Vec::new();
+    let mut found = Findings::default();
     if !is_auth {
         if cx.category.is_some() {
             for b in &otp {
@@ -132,9 +132,7 @@ pub fn check(cx: &mut Context) {
                 ));
             }
         }
-        for d in found {
-            cx.report(d);
-        }
+        cx.absorb(found);
         return;
     }
     let buttons_path = t
@@ -211,6 +209,9 @@ pub fn check(cx: &mut Context) {
             );
         }
         for r in emoji_ranges(text) {
+            if !found.wants(&AUTHENTICATION_FORBIDDEN_CONTENT, &f.text.path) {
+                break;
+            }
             found.push(
                 Diagnostic::new(
                     &AUTHENTICATION_FORBIDDEN_CONTENT,
@@ -221,12 +222,10 @@ pub fn check(cx: &mut Context) {
             );
         }
     }
-    for d in found {
-        cx.report(d);
-    }
+    cx.absorb(found);
 }
 
-fn otp_button(b: &Button, found: &mut Vec<Diagnostic>) {
+fn otp_button(b: &Button, found: &mut Findings) {
     let otp_type = b.otp_type.as_ref().map(|t| t.value.to_ascii_uppercase());
     match otp_type.as_deref() {
         Some("COPY_CODE") => {}

@@ -1,6 +1,6 @@
 //! WP14x–WP15x: buttons — how many of each, their order, labels, URLs and phone numbers.
 
-use super::{Context, Rule};
+use super::{Context, Findings, Rule};
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::template::{Button, ButtonKind, ComponentKind};
 
@@ -137,7 +137,7 @@ pub static CATALOG_BUTTON_NOT_ALONE: Rule = Rule {
 };
 
 pub fn check(cx: &mut Context) {
-    let mut found = Vec::new();
+    let mut found = Findings::default();
     for c in &cx.template.components {
         match &c.kind {
             ComponentKind::Buttons(buttons) => {
@@ -154,16 +154,14 @@ pub fn check(cx: &mut Context) {
             _ => {}
         }
     }
-    for d in found {
-        cx.report(d);
-    }
+    cx.absorb(found);
 }
 
-fn counts(buttons: &[Button], path: &str, found: &mut Vec<Diagnostic>) {
+fn counts(buttons: &[Button], path: &str, found: &mut Findings) {
     if buttons.len() > 10 {
         found.push(Diagnostic::new(&TOO_MANY_BUTTONS, path, format!("{} buttons; the limit is 10", buttons.len())));
     }
-    let over = |kind: ButtonKind, limit: usize, rule: &'static Rule, what: &str, found: &mut Vec<Diagnostic>| {
+    let over = |kind: ButtonKind, limit: usize, rule: &'static Rule, what: &str, found: &mut Findings| {
         let of_kind: Vec<&Button> = buttons.iter().filter(|b| b.kind == kind && !b.is_otp()).collect();
         if of_kind.len() > limit {
             found.push(Diagnostic::new(
@@ -206,8 +204,9 @@ fn counts(buttons: &[Button], path: &str, found: &mut Vec<Diagnostic>) {
     }
 }
 
-fn each(buttons: &[Button], found: &mut Vec<Diagnostic>) {
-    for (i, b) in buttons.iter().enumerate() {
+fn each(buttons: &[Button], found: &mut Findings) {
+    let mut labels = std::collections::HashSet::new();
+    for b in buttons {
         let needs_text = matches!(
             b.kind,
             ButtonKind::QuickReply
@@ -227,11 +226,7 @@ fn each(buttons: &[Button], found: &mut Vec<Diagnostic>) {
             }
             Some(t) => {
                 let label = t.value.trim().to_lowercase();
-                let dup = !label.is_empty()
-                    && buttons[..i]
-                        .iter()
-                        .any(|p| p.text.as_ref().is_some_and(|pt| pt.value.trim().to_lowercase() == label));
-                if dup {
+                if !label.is_empty() && !labels.insert(label) {
                     found.push(
                         Diagnostic::new(
                             &DUPLICATE_BUTTON_LABEL,

@@ -9,7 +9,7 @@ use std::sync::LazyLock;
 use regex::Regex;
 use serde::Deserialize;
 
-use super::{Context, Role, Rule};
+use super::{Context, Findings, Role, Rule};
 use crate::diagnostic::{Diagnostic, Severity};
 
 pub static URL_SHORTENER: Rule = Rule {
@@ -101,10 +101,13 @@ pub fn shortened_links(text: &str) -> Vec<Range<usize>> {
 }
 
 pub fn check(cx: &mut Context) {
-    let mut found = Vec::new();
+    let mut found = Findings::default();
     for f in &cx.fields {
         let text = &f.text.value;
         for r in shortened_links(text) {
+            if !found.wants(&URL_SHORTENER, &f.text.path) {
+                break;
+            }
             found.push(
                 Diagnostic::new(&URL_SHORTENER, &f.text.path, format!("`{}` is a shortened link", &text[r.clone()]))
                     .at(text, r),
@@ -115,6 +118,9 @@ pub fn check(cx: &mut Context) {
         }
         let Some(terms) = &IDENTIFIERS.terms else { continue };
         for cap in terms.captures_iter(text) {
+            if !found.wants(&SENSITIVE_IDENTIFIER_REQUEST, &f.text.path) {
+                break;
+            }
             let Some(m) = cap.get(1) else { continue };
             if speaks_of_partial(text, m.range()) {
                 continue;
@@ -129,9 +135,7 @@ pub fn check(cx: &mut Context) {
             );
         }
     }
-    for d in found {
-        cx.report(d);
-    }
+    cx.absorb(found);
 }
 
 /// True when the sentence around `range` speaks of the last digits only.

@@ -2,7 +2,7 @@
 
 use serde_json::Value;
 
-use super::{Context, Field, Role, Rule};
+use super::{Context, Field, Findings, Role, Rule};
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::placeholder::Key;
 use crate::template::{ButtonKind, ComponentKind};
@@ -104,7 +104,7 @@ pub static COPY_CODE_MISSING_EXAMPLE: Rule = Rule {
 };
 
 pub fn check(cx: &mut Context) {
-    let mut found = Vec::new();
+    let mut found = Findings::default();
     let fetched = cx.template.is_fetched();
     for f in &cx.fields {
         match f.role {
@@ -133,13 +133,11 @@ pub fn check(cx: &mut Context) {
             }
         }
     }
-    for d in found {
-        cx.report(d);
-    }
+    cx.absorb(found);
 }
 
 /// Checks one sample string; `path` is its JSON path.
-fn sample(value: &Value, path: &str, found: &mut Vec<Diagnostic>) {
+fn sample(value: &Value, path: &str, found: &mut Findings) {
     match value {
         Value::String(s) if s.trim().is_empty() => {
             found.push(Diagnostic::new(&EMPTY_EXAMPLE, path, "sample value is empty"))
@@ -162,7 +160,7 @@ fn sample(value: &Value, path: &str, found: &mut Vec<Diagnostic>) {
     }
 }
 
-fn text_examples(f: &Field, key: &str, flat: bool, fetched: bool, found: &mut Vec<Diagnostic>) {
+fn text_examples(f: &Field, key: &str, flat: bool, fetched: bool, found: &mut Findings) {
     let keys = f.scan.distinct_keys();
     let positional = keys.iter().filter(|k| matches!(k, Key::Positional(_))).count();
     let named: std::collections::HashSet<&str> = keys
@@ -291,7 +289,7 @@ fn text_examples(f: &Field, key: &str, flat: bool, fetched: bool, found: &mut Ve
     }
 }
 
-fn url_example(f: &Field, fetched: bool, found: &mut Vec<Diagnostic>) {
+fn url_example(f: &Field, fetched: bool, found: &mut Findings) {
     let Some(p) = f.scan.placeholders.first() else { return };
     let path = format!("{}.example", f.owner);
     let first = match f.example {

@@ -2,7 +2,7 @@
 //! points by default, UTF-16 code units with `lengthUnit: "utf16"`). The span marks the part
 //! beyond the limit.
 
-use super::{Context, Rule};
+use super::{Context, Findings, Rule};
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::template::{ButtonKind, ComponentKind, Text};
 
@@ -108,7 +108,7 @@ limit_rule!(
 );
 
 pub fn check(cx: &mut Context) {
-    let mut found = Vec::new();
+    let mut found = Findings::default();
     let unit = cx.options.length_unit;
     let mut measure = |rule: &'static Rule, text: &Text, limit: usize, what: &str| {
         if let Some(at) = unit.overflow_at(&text.value, limit) {
@@ -145,9 +145,7 @@ pub fn check(cx: &mut Context) {
             _ => {}
         }
     }
-    for d in found {
-        cx.report(d);
-    }
+    cx.absorb(found);
 }
 
 fn buttons_limits(buttons: &[crate::template::Button], measure: &mut impl FnMut(&'static Rule, &Text, usize, &str)) {

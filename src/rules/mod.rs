@@ -194,13 +194,36 @@ pub struct Context<'a> {
     /// The declared category, legacy values mapped; `None` when missing or unknown.
     pub category: Option<Category>,
     pub fields: Vec<Field<'a>>,
-    out: Vec<Diagnostic>,
-    per_site: HashMap<(&'static str, String), usize>,
+    findings: Findings,
 }
 
 /// At most this many findings of one rule on one field are kept, so that hostile input (a body
-/// of 200,000 placeholders) gives a bounded answer.
-const MAX_PER_SITE: usize = 20;
+/// of 200,000 placeholders) gives a bounded answer in bounded time.
+pub const MAX_PER_SITE: usize = 20;
+
+/// Findings being collected, at most [`MAX_PER_SITE`] per rule and field. Rules that may find
+/// many things in one field ask [`Findings::wants`] before building each diagnostic, which keeps
+/// the work linear in the input.
+#[derive(Debug, Default)]
+pub struct Findings {
+    list: Vec<Diagnostic>,
+    per_site: HashMap<&'static str, HashMap<String, usize>>,
+}
+
+impl Findings {
+    /// False once `rule` has reached its cap at `path`.
+    pub fn wants(&self, rule: &Rule, path: &str) -> bool {
+        self.per_site.get(rule.code).and_then(|m| m.get(path)).is_none_or(|n| *n < MAX_PER_SITE)
+    }
+
+    pub fn push(&mut self, d: Diagnostic) {
+        let n = self.per_site.entry(d.code).or_default().entry(d.path.clone()).or_insert(0);
+        if *n < MAX_PER_SITE {
+            *n += 1;
+            self.list.push(d);
+        }
+    }
+}
 
 impl<'a> Context<'a> {
     pub fn new(template: &'a Template, options: &'a ValidateOptions) -> Self {
@@ -209,14 +232,17 @@ impl<'a> Context<'a> {
         for c in &template.components {
             collect_fields(&c.kind, &c.path, c.example.as_ref(), false, &mut fields);
         }
-        Context { template, options, category, fields, out: Vec::new(), per_site: HashMap::new() }
+        Context { template, options, category, fields, findings: Findings::default() }
     }
 
     pub fn report(&mut self, d: Diagnostic) {
-        let n = self.per_site.entry((d.code, d.path.clone())).or_insert(0);
-        *n += 1;
-        if *n <= MAX_PER_SITE {
-            self.out.push(d);
+        self.findings.push(d);
+    }
+
+    /// Adds the findings a rule family collected on its own.
+    pub fn absorb(&mut self, found: Findings) {
+        for d in found.list {
+            self.findings.push(d);
         }
     }
 
@@ -228,9 +254,10 @@ impl<'a> Context<'a> {
     pub fn finish(self) -> Vec<Diagnostic> {
         let settings = &self.options.rules;
         if settings.is_empty() {
-            return self.out;
+            return self.findings.list;
         }
-        self.out
+        self.findings
+            .list
             .into_iter()
             .filter_map(|mut d| {
                 let setting = settings.get(d.code).or_else(|| settings.get(d.rule));

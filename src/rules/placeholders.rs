@@ -1,6 +1,6 @@
 //! WP20x–WP21x: parameters in template text — their syntax, numbering, position and density.
 
-use super::{Category, Context, Field, Role, Rule};
+use super::{Category, Context, Field, Findings, Role, Rule};
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::placeholder::{describe_invalid_name, Key, Placeholder, Problem};
 
@@ -210,7 +210,7 @@ pub static TOO_MANY_VARIABLES: Rule = Rule {
 };
 
 pub fn check(cx: &mut Context) {
-    let mut found = Vec::new();
+    let mut found = Findings::default();
     let is_auth = cx.category == Some(Category::Authentication);
     for f in &cx.fields {
         syntax(f, &mut found);
@@ -239,6 +239,9 @@ pub fn check(cx: &mut Context) {
             }
             Role::Footer => {
                 for p in &f.scan.placeholders {
+                    if !found.wants(&FOOTER_VARIABLE, &f.text.path) {
+                        break;
+                    }
                     found.push(
                         Diagnostic::new(&FOOTER_VARIABLE, &f.text.path, "footer contains a parameter")
                             .at(&f.text.value, p.range.clone()),
@@ -251,6 +254,9 @@ pub fn check(cx: &mut Context) {
             }
             Role::Static => {
                 for p in &f.scan.placeholders {
+                    if !found.wants(&VARIABLE_IN_STATIC_FIELD, &f.text.path) {
+                        break;
+                    }
                     found.push(
                         Diagnostic::new(
                             &VARIABLE_IN_STATIC_FIELD,
@@ -264,14 +270,20 @@ pub fn check(cx: &mut Context) {
         }
     }
     format_and_mixing(cx, &mut found);
-    for d in found {
-        cx.report(d);
-    }
+    cx.absorb(found);
 }
 
-fn syntax(f: &Field, found: &mut Vec<Diagnostic>) {
+fn syntax(f: &Field, found: &mut Findings) {
     let text = &f.text.value;
     for m in &f.scan.malformed {
+        let rule = match m.problem {
+            Problem::Legacy(_) => &LEGACY_PLACEHOLDER,
+            Problem::InvalidName => &INVALID_PLACEHOLDER_NAME,
+            _ => &MALFORMED_PLACEHOLDER,
+        };
+        if !found.wants(rule, &f.text.path) {
+            continue;
+        }
         let d = match &m.problem {
             Problem::Legacy(n) => Diagnostic::new(
                 &LEGACY_PLACEHOLDER,
@@ -303,7 +315,7 @@ fn syntax(f: &Field, found: &mut Vec<Diagnostic>) {
         found.push(d.at(text, m.range.clone()));
     }
     for p in &f.scan.placeholders {
-        if p.spaced {
+        if p.spaced && found.wants(&PLACEHOLDER_WHITESPACE, &f.text.path) {
             found.push(
                 Diagnostic::new(
                     &PLACEHOLDER_WHITESPACE,
@@ -315,7 +327,7 @@ fn syntax(f: &Field, found: &mut Vec<Diagnostic>) {
             );
         }
         if let Key::Named(name) = &p.key {
-            if name.chars().count() > 20 {
+            if name.chars().count() > 20 && found.wants(&PARAMETER_NAME_TOO_LONG, &f.text.path) {
                 found.push(
                     Diagnostic::new(
                         &PARAMETER_NAME_TOO_LONG,
@@ -325,7 +337,7 @@ fn syntax(f: &Field, found: &mut Vec<Diagnostic>) {
                     .at(text, p.range.clone()),
                 );
             }
-            if name.bytes().any(|b| b.is_ascii_digit()) {
+            if name.bytes().any(|b| b.is_ascii_digit()) && found.wants(&PARAMETER_NAME_DIGITS, &f.text.path) {
                 found.push(
                     Diagnostic::new(
                         &PARAMETER_NAME_DIGITS,
@@ -339,7 +351,7 @@ fn syntax(f: &Field, found: &mut Vec<Diagnostic>) {
     }
 }
 
-fn sequence(f: &Field, found: &mut Vec<Diagnostic>) {
+fn sequence(f: &Field, found: &mut Findings) {
     let positional: Vec<&Placeholder> =
         f.scan.placeholders.iter().filter(|p| matches!(p.key, Key::Positional(_))).collect();
     let mut seen = std::collections::HashSet::new();
@@ -365,9 +377,12 @@ fn sequence(f: &Field, found: &mut Vec<Diagnostic>) {
     }
 }
 
-fn adjacent(f: &Field, found: &mut Vec<Diagnostic>) {
+fn adjacent(f: &Field, found: &mut Findings) {
     let text = &f.text.value;
     for pair in f.scan.placeholders.windows(2) {
+        if !found.wants(&ADJACENT_VARIABLES, &f.text.path) {
+            break;
+        }
         let between = &text[pair[0].range.end..pair[1].range.start];
         if between.chars().all(char::is_whitespace) {
             found.push(
@@ -382,7 +397,7 @@ fn adjacent(f: &Field, found: &mut Vec<Diagnostic>) {
     }
 }
 
-fn edges(f: &Field, found: &mut Vec<Diagnostic>) {
+fn edges(f: &Field, found: &mut Findings) {
     let text = &f.text.value;
     let (Some(first), Some(last)) = (f.scan.placeholders.first(), f.scan.placeholders.last()) else { return };
     let no_words = |s: &str| !s.chars().any(char::is_alphanumeric);
@@ -424,7 +439,7 @@ fn count_words(s: &str) -> usize {
     s.split_whitespace().filter(|w| w.chars().any(char::is_alphanumeric)).count()
 }
 
-fn density(f: &Field, found: &mut Vec<Diagnostic>) {
+fn density(f: &Field, found: &mut Findings) {
     let p = f.scan.placeholders.len();
     if p == 0 {
         return;
@@ -447,7 +462,7 @@ fn density(f: &Field, found: &mut Vec<Diagnostic>) {
     }
 }
 
-fn url_position(f: &Field, found: &mut Vec<Diagnostic>) {
+fn url_position(f: &Field, found: &mut Findings) {
     let text = &f.text.value;
     if let Some(second) = f.scan.placeholders.get(1) {
         found.push(
@@ -464,7 +479,7 @@ fn url_position(f: &Field, found: &mut Vec<Diagnostic>) {
     }
 }
 
-fn format_and_mixing(cx: &Context, found: &mut Vec<Diagnostic>) {
+fn format_and_mixing(cx: &Context, found: &mut Findings) {
     let declared = cx.template.parameter_format.as_ref().map(|p| p.value.to_ascii_uppercase());
     let named_declared = declared.as_deref() == Some("NAMED");
     let known_format = matches!(declared.as_deref(), None | Some("NAMED" | "POSITIONAL"));

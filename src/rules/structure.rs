@@ -1,6 +1,6 @@
 //! WP11x–WP12x: which components a template has, and what each kind of component may hold.
 
-use super::{Category, Context, Role, Rule};
+use super::{Category, Context, Findings, Role, Rule};
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::template::{ButtonKind, Component, ComponentKind, HeaderFormat};
 use crate::text::emoji_ranges;
@@ -296,11 +296,12 @@ pub fn check(cx: &mut Context) {
 }
 
 fn duplicates(cx: &mut Context, components: &[Component]) {
-    for (i, c) in components.iter().enumerate() {
+    let mut seen = std::collections::HashSet::new();
+    for c in components {
         if matches!(c.kind, ComponentKind::Unknown(_)) {
             continue;
         }
-        if components[..i].iter().any(|p| p.type_name() == c.type_name()) {
+        if !seen.insert(c.type_name()) {
             cx.report(Diagnostic::new(
                 &DUPLICATE_COMPONENT,
                 &c.path,
@@ -347,7 +348,7 @@ fn extra_with_carousel(cx: &mut Context, c: &Component) {
 }
 
 fn header_text_content(cx: &mut Context) {
-    let mut found = Vec::new();
+    let mut found = Findings::default();
     for f in cx.fields(Role::HeaderText) {
         let text = &f.text.value;
         if let Some(i) = text.find(['\n', '\r']) {
@@ -356,25 +357,33 @@ fn header_text_content(cx: &mut Context) {
             );
         }
         for r in emoji_ranges(text) {
+            if !found.wants(&HEADER_EMOJI, &f.text.path) {
+                break;
+            }
             found.push(Diagnostic::new(&HEADER_EMOJI, &f.text.path, "header text contains an emoji").at(text, r));
         }
+        // Placeholders are in text order: walk them alongside the characters.
+        let mut placeholders = f.scan.placeholders.iter().peekable();
         for (i, ch) in text.char_indices() {
-            let inside = f.scan.placeholders.iter().any(|p| p.range.contains(&i));
-            if matches!(ch, '*' | '_' | '~' | '`') && !inside {
-                found.push(
-                    Diagnostic::new(
-                        &HEADER_MARKUP,
-                        &f.text.path,
-                        format!("header text contains the formatting character `{ch}`"),
-                    )
-                    .at(text, i..i + 1),
-                );
+            while placeholders.next_if(|p| p.range.end <= i).is_some() {}
+            let inside = placeholders.peek().is_some_and(|p| p.range.contains(&i));
+            if !matches!(ch, '*' | '_' | '~' | '`') || inside {
+                continue;
             }
+            if !found.wants(&HEADER_MARKUP, &f.text.path) {
+                break;
+            }
+            found.push(
+                Diagnostic::new(
+                    &HEADER_MARKUP,
+                    &f.text.path,
+                    format!("header text contains the formatting character `{ch}`"),
+                )
+                .at(text, i..i + 1),
+            );
         }
     }
-    for d in found {
-        cx.report(d);
-    }
+    cx.absorb(found);
 }
 
 fn carousel(cx: &mut Context, c: &Component) {
