@@ -12,7 +12,12 @@ macro_rules! limit_rule {
             code: $code,
             name: $name,
             severity: Severity::Error,
-            summary: concat!($what, " longer than ", $limit, " characters."),
+            summary: concat!(
+                $what,
+                " longer than ",
+                $limit,
+                " characters, counted in Unicode code points (UTF-16 code units with `lengthUnit: \"utf16\"`)."
+            ),
             why: $why,
             help: concat!("shorten it to at most ", $limit, " characters"),
             fires: $fires,

@@ -377,8 +377,32 @@ pub fn rules_markdown() -> String {
         }
         s.push_str(&format!("Fires: {}\n\nDoes not fire: {}\n", r.fires, r.passes));
     }
+    s.push_str("\n## Sources\n\n| tag | source |\n|---|---|\n");
+    for (tag, source) in SOURCES {
+        s.push_str(&format!("| {tag} | {source} |\n"));
+    }
     s
 }
+
+/// The source tags the rule docs cite.
+const SOURCES: &[(&str, &str)] = &[
+    ("M-OV", "Meta, Templates overview: developers.facebook.com/documentation/business-messaging/whatsapp/templates/overview"),
+    ("M-COMP", "Meta, Template components: …/whatsapp/templates/components"),
+    ("M-REV", "Meta, Template review: …/whatsapp/templates/template-review"),
+    ("M-CAT", "Meta, Template categorization: …/whatsapp/templates/template-categorization"),
+    ("M-UTIL", "Meta, Utility templates: …/whatsapp/templates/utility-templates/utility-templates"),
+    ("M-MKT", "Meta, Marketing templates (carousels, limited-time offers, coupons): …/whatsapp/templates/marketing-templates"),
+    ("M-AUTH", "Meta, Authentication templates: …/whatsapp/templates/authentication-templates/authentication-templates"),
+    ("M-AUTH-CC", "Meta, Copy-code authentication templates: …/authentication-templates/copy-code-button-authentication-templates"),
+    ("M-TTL", "Meta, Time-to-live: …/whatsapp/templates/time-to-live"),
+    ("M-PAUSE", "Meta, Template pausing: …/whatsapp/templates/template-pausing"),
+    ("M-ERR", "Meta, Error codes: …/whatsapp/support/error-codes"),
+    ("M-CBP", "Meta, Conversation-based pricing: …/whatsapp/pricing/conversation-based-pricing"),
+    ("M-WH-TSU", "Meta, message_template_status_update webhook: …/webhooks/reference/message_template_status_update"),
+    ("M-MT-OLD", "Meta, legacy message templates page: developers.facebook.com/docs/whatsapp/business-management-api/message-templates"),
+    ("M-GUIDE-OLD", "Meta, legacy template guidelines: developers.facebook.com/docs/whatsapp/message-templates/guidelines"),
+    ("PYWA", "pywa SDK, pywa/types/templates.py (david-lev/pywa, 2026-08)"),
+];
 
 #[cfg(test)]
 mod tests {
@@ -404,6 +428,14 @@ mod tests {
             );
         }
         codes.sort_unstable();
+        for r in RULES {
+            for word in r.why.split(|c: char| !(c.is_ascii_alphanumeric() || c == '-')) {
+                let tag = word.trim_matches('-');
+                if tag.starts_with("M-") || tag == "PYWA" {
+                    assert!(SOURCES.iter().any(|(t, _)| *t == tag), "{} cites unknown source {tag}", r.code);
+                }
+            }
+        }
         codes.dedup();
         names.sort_unstable();
         names.dedup();
