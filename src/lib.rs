@@ -23,10 +23,15 @@
 pub mod check;
 pub mod diagnostic;
 pub mod input;
+pub mod markup;
+pub mod params;
 pub mod placeholder;
+pub mod render;
 pub mod rules;
+pub mod send;
 pub mod template;
 pub mod text;
+pub mod window;
 
 /// The JavaScript binding (WebAssembly builds only).
 #[cfg(target_arch = "wasm32")]

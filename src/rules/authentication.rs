@@ -15,6 +15,7 @@ pub static OTP_BUTTON_OUTSIDE_AUTHENTICATION: Rule = Rule {
     fires: r#"a UTILITY template with `{"type": "OTP", "otp_type": "COPY_CODE"}`"#,
     passes: "the same button in an AUTHENTICATION template",
     uncertain: false,
+    meta_error: None,
 };
 
 pub static OTP_BUTTON_COUNT: Rule = Rule {
@@ -27,6 +28,7 @@ pub static OTP_BUTTON_COUNT: Rule = Rule {
     fires: "an AUTHENTICATION template with no buttons",
     passes: "an AUTHENTICATION template with one OTP button",
     uncertain: false,
+    meta_error: None,
 };
 
 pub static AUTHENTICATION_CUSTOM_TEXT: Rule = Rule {
@@ -39,6 +41,7 @@ pub static AUTHENTICATION_CUSTOM_TEXT: Rule = Rule {
     fires: r#"`{"type": "BODY", "text": "Your code is {{1}}"}` in an AUTHENTICATION template"#,
     passes: r#"`{"type": "BODY", "add_security_recommendation": true}`"#,
     uncertain: false,
+    meta_error: None,
 };
 
 pub static AUTHENTICATION_HEADER: Rule = Rule {
@@ -51,6 +54,7 @@ pub static AUTHENTICATION_HEADER: Rule = Rule {
     fires: r#"an AUTHENTICATION template with an IMAGE header"#,
     passes: "an AUTHENTICATION template with BODY, FOOTER and BUTTONS only",
     uncertain: false,
+    meta_error: None,
 };
 
 pub static AUTHENTICATION_FORBIDDEN_CONTENT: Rule = Rule {
@@ -63,6 +67,7 @@ pub static AUTHENTICATION_FORBIDDEN_CONTENT: Rule = Rule {
     fires: r#"a fetched authentication template whose body contains `https://example.com`"#,
     passes: r#"`"*{{1}}* is your verification code."`"#,
     uncertain: false,
+    meta_error: None,
 };
 
 pub static CODE_EXPIRATION_RANGE: Rule = Rule {
@@ -75,6 +80,7 @@ pub static CODE_EXPIRATION_RANGE: Rule = Rule {
     fires: r#"`"code_expiration_minutes": 120`"#,
     passes: r#"`"code_expiration_minutes": 10`"#,
     uncertain: false,
+    meta_error: None,
 };
 
 pub static INVALID_OTP_TYPE: Rule = Rule {
@@ -87,6 +93,7 @@ pub static INVALID_OTP_TYPE: Rule = Rule {
     fires: r#"`{"type": "OTP", "otp_type": "AUTOFILL"}`"#,
     passes: r#"`{"type": "OTP", "otp_type": "ONE_TAP", "supported_apps": [...]}`"#,
     uncertain: false,
+    meta_error: None,
 };
 
 pub static OTP_APP_MISSING: Rule = Rule {
@@ -99,6 +106,7 @@ pub static OTP_APP_MISSING: Rule = Rule {
     fires: r#"`{"type": "OTP", "otp_type": "ONE_TAP"}`"#,
     passes: r#"`{"type": "OTP", "otp_type": "ONE_TAP", "supported_apps": [{"package_name": "com.example.app", "signature_hash": "K8a/AINcGX7"}]}`"#,
     uncertain: false,
+    meta_error: None,
 };
 
 pub static ZERO_TAP_TERMS: Rule = Rule {
@@ -111,6 +119,7 @@ pub static ZERO_TAP_TERMS: Rule = Rule {
     fires: r#"`{"type": "OTP", "otp_type": "ZERO_TAP", "supported_apps": [...]}`"#,
     passes: r#"the same with `"zero_tap_terms_accepted": true`"#,
     uncertain: false,
+    meta_error: None,
 };
 
 pub fn check(cx: &mut Context) {

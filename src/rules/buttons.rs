@@ -14,6 +14,7 @@ pub static TOO_MANY_BUTTONS: Rule = Rule {
     fires: "11 QUICK_REPLY buttons",
     passes: "10 QUICK_REPLY buttons",
     uncertain: false,
+    meta_error: None,
 };
 
 pub static TOO_MANY_URL_BUTTONS: Rule = Rule {
@@ -26,6 +27,7 @@ pub static TOO_MANY_URL_BUTTONS: Rule = Rule {
     fires: "3 URL buttons",
     passes: "2 URL buttons and a PHONE_NUMBER button",
     uncertain: false,
+    meta_error: None,
 };
 
 pub static TOO_MANY_PHONE_BUTTONS: Rule = Rule {
@@ -38,6 +40,7 @@ pub static TOO_MANY_PHONE_BUTTONS: Rule = Rule {
     fires: "2 PHONE_NUMBER buttons",
     passes: "1 PHONE_NUMBER button and 1 URL button",
     uncertain: false,
+    meta_error: None,
 };
 
 pub static TOO_MANY_COPY_CODE_BUTTONS: Rule = Rule {
@@ -50,6 +53,7 @@ pub static TOO_MANY_COPY_CODE_BUTTONS: Rule = Rule {
     fires: "2 COPY_CODE buttons",
     passes: "1 COPY_CODE button and 1 URL button",
     uncertain: false,
+    meta_error: None,
 };
 
 pub static QUICK_REPLIES_SPLIT: Rule = Rule {
@@ -62,6 +66,7 @@ pub static QUICK_REPLIES_SPLIT: Rule = Rule {
     fires: "QUICK_REPLY, URL, QUICK_REPLY",
     passes: "QUICK_REPLY, QUICK_REPLY, URL, PHONE_NUMBER",
     uncertain: false,
+    meta_error: None,
 };
 
 pub static DUPLICATE_BUTTON_LABEL: Rule = Rule {
@@ -74,6 +79,7 @@ pub static DUPLICATE_BUTTON_LABEL: Rule = Rule {
     fires: "two QUICK_REPLY buttons labelled `Yes` and `yes`",
     passes: "`Yes` and `No`",
     uncertain: false,
+    meta_error: None,
 };
 
 pub static MISSING_BUTTON_TEXT: Rule = Rule {
@@ -86,6 +92,7 @@ pub static MISSING_BUTTON_TEXT: Rule = Rule {
     fires: r#"`{"type": "URL", "text": "Track"}` (no url)"#,
     passes: r#"`{"type": "URL", "text": "Track", "url": "https://example.com/t"}`"#,
     uncertain: false,
+    meta_error: None,
 };
 
 pub static INVALID_URL: Rule = Rule {
@@ -98,6 +105,7 @@ pub static INVALID_URL: Rule = Rule {
     fires: r#"`"url": "www.example.com/track"`"#,
     passes: r#"`"url": "https://www.example.com/track"`"#,
     uncertain: false,
+    meta_error: None,
 };
 
 pub static INVALID_PHONE_NUMBER: Rule = Rule {
@@ -110,6 +118,7 @@ pub static INVALID_PHONE_NUMBER: Rule = Rule {
     fires: r#"`"phone_number": "call 02-1234"`"#,
     passes: r#"`"phone_number": "+39 02 1234 5678"`"#,
     uncertain: false,
+    meta_error: None,
 };
 
 pub static FLOW_BUTTON_TARGET: Rule = Rule {
@@ -122,6 +131,7 @@ pub static FLOW_BUTTON_TARGET: Rule = Rule {
     fires: r#"`{"type": "FLOW", "text": "Book"}`"#,
     passes: r#"`{"type": "FLOW", "text": "Book", "flow_id": "123456"}`"#,
     uncertain: false,
+    meta_error: None,
 };
 
 pub static CATALOG_BUTTON_NOT_ALONE: Rule = Rule {
@@ -134,6 +144,7 @@ pub static CATALOG_BUTTON_NOT_ALONE: Rule = Rule {
     fires: "CATALOG and QUICK_REPLY buttons",
     passes: "a single CATALOG button",
     uncertain: false,
+    meta_error: None,
 };
 
 pub fn check(cx: &mut Context) {

@@ -22,6 +22,7 @@ pub static URL_SHORTENER: Rule = Rule {
     fires: r#"`"url": "https://bit.ly/3xYz"` or `"Track it at bit.ly/3xYz"`"#,
     passes: r#"`"url": "https://shop.example.com/track"`"#,
     uncertain: false,
+    meta_error: None,
 };
 
 pub static SENSITIVE_IDENTIFIER_REQUEST: Rule = Rule {
@@ -34,6 +35,7 @@ pub static SENSITIVE_IDENTIFIER_REQUEST: Rule = Rule {
     fires: r#"`"Reply with your card number and CVV to confirm."`"#,
     passes: r#"`"Your card ending in 1234 was charged."`"#,
     uncertain: false,
+    meta_error: None,
 };
 
 #[derive(Deserialize)]

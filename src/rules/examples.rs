@@ -17,6 +17,7 @@ pub static MISSING_EXAMPLE: Rule = Rule {
     fires: r#"`{"type": "BODY", "text": "Hi {{1}}, thanks."}`"#,
     passes: r#"`{"type": "BODY", "text": "Hi {{1}}, thanks.", "example": {"body_text": [["Maria"]]}}`"#,
     uncertain: false,
+    meta_error: None,
 };
 
 pub static EXAMPLE_COUNT_MISMATCH: Rule = Rule {
@@ -29,6 +30,7 @@ pub static EXAMPLE_COUNT_MISMATCH: Rule = Rule {
     fires: r#"`"text": "Hi {{1}}, order {{2}}."` with `"body_text": [["Maria"]]`"#,
     passes: r#"the same with `"body_text": [["Maria", "A12345"]]`"#,
     uncertain: false,
+    meta_error: None,
 };
 
 pub static EXAMPLE_SHAPE: Rule = Rule {
@@ -41,6 +43,7 @@ pub static EXAMPLE_SHAPE: Rule = Rule {
     fires: r#"`"example": {"body_text": ["Maria", "A12345"]}`"#,
     passes: r#"`"example": {"body_text": [["Maria", "A12345"]]}`"#,
     uncertain: false,
+    meta_error: None,
 };
 
 pub static EMPTY_EXAMPLE: Rule = Rule {
@@ -53,6 +56,7 @@ pub static EMPTY_EXAMPLE: Rule = Rule {
     fires: r#"`"body_text": [["", "A12345"]]`"#,
     passes: r#"`"body_text": [["Maria", "A12345"]]`"#,
     uncertain: false,
+    meta_error: None,
 };
 
 pub static EXAMPLE_NEWLINE: Rule = Rule {
@@ -65,6 +69,7 @@ pub static EXAMPLE_NEWLINE: Rule = Rule {
     fires: r#"`"body_text": [["Via Roma 1\nMilano"]]`"#,
     passes: r#"`"body_text": [["Via Roma 1, Milano"]]`"#,
     uncertain: false,
+    meta_error: None,
 };
 
 pub static NAMED_EXAMPLE_MISMATCH: Rule = Rule {
@@ -77,6 +82,7 @@ pub static NAMED_EXAMPLE_MISMATCH: Rule = Rule {
     fires: r#"`"text": "Hi {{first_name}}"` with `"body_text_named_params": [{"param_name": "name", "example": "Maria"}]`"#,
     passes: r#"the same with `"param_name": "first_name"`"#,
     uncertain: false,
+    meta_error: None,
 };
 
 pub static URL_EXAMPLE_MISMATCH: Rule = Rule {
@@ -89,6 +95,7 @@ pub static URL_EXAMPLE_MISMATCH: Rule = Rule {
     fires: r#"`"url": "https://example.com/track/{{1}}", "example": ["ABC123"]`"#,
     passes: r#"`"url": "https://example.com/track/{{1}}", "example": ["https://example.com/track/ABC123"]`"#,
     uncertain: false,
+    meta_error: None,
 };
 
 pub static COPY_CODE_MISSING_EXAMPLE: Rule = Rule {
@@ -101,6 +108,7 @@ pub static COPY_CODE_MISSING_EXAMPLE: Rule = Rule {
     fires: r#"`{"type": "COPY_CODE"}`"#,
     passes: r#"`{"type": "COPY_CODE", "example": "SUMMER25"}`"#,
     uncertain: false,
+    meta_error: None,
 };
 
 pub fn check(cx: &mut Context) {

@@ -18,6 +18,7 @@ pub static INVALID_NAME: Rule = Rule {
     fires: r#"`"name": "Order Confirmation"` or `"name": "conferma-ordine"`"#,
     passes: r#"`"name": "conferma_ordine_2"`"#,
     uncertain: false,
+    meta_error: None,
 };
 
 pub static NAME_TOO_LONG: Rule = Rule {
@@ -30,6 +31,7 @@ pub static NAME_TOO_LONG: Rule = Rule {
     fires: "a name of 513 characters",
     passes: "a name of 512 characters",
     uncertain: false,
+    meta_error: None,
 };
 
 pub static MALFORMED_LANGUAGE: Rule = Rule {
@@ -42,6 +44,7 @@ pub static MALFORMED_LANGUAGE: Rule = Rule {
     fires: r#"`"language": "Italian"` or `"language": "pt-BR"`"#,
     passes: r#"`"language": "pt_BR"`"#,
     uncertain: false,
+    meta_error: None,
 };
 
 pub static UNKNOWN_LANGUAGE: Rule = Rule {
@@ -54,6 +57,7 @@ pub static UNKNOWN_LANGUAGE: Rule = Rule {
     fires: r#"`"language": "it_IT"` (Meta's Italian is `it`)"#,
     passes: r#"`"language": "it"`"#,
     uncertain: false,
+    meta_error: None,
 };
 
 pub static INVALID_CATEGORY: Rule = Rule {
@@ -66,6 +70,7 @@ pub static INVALID_CATEGORY: Rule = Rule {
     fires: r#"`"category": "SERVICE"` (service is a pricing category, not a template category)"#,
     passes: r#"`"category": "utility"` (any casing)"#,
     uncertain: false,
+    meta_error: None,
 };
 
 pub static INVALID_PARAMETER_FORMAT: Rule = Rule {
@@ -78,6 +83,7 @@ pub static INVALID_PARAMETER_FORMAT: Rule = Rule {
     fires: r#"`"parameter_format": "NUMBERED"`"#,
     passes: r#"`"parameter_format": "named"` (any casing)"#,
     uncertain: false,
+    meta_error: None,
 };
 
 pub static TTL_OUT_OF_RANGE: Rule = Rule {
@@ -90,6 +96,7 @@ pub static TTL_OUT_OF_RANGE: Rule = Rule {
     fires: r#"`"category": "AUTHENTICATION", "message_send_ttl_seconds": 3600`"#,
     passes: r#"`"category": "AUTHENTICATION", "message_send_ttl_seconds": 600`"#,
     uncertain: false,
+    meta_error: None,
 };
 
 pub static TEMPLATE_REJECTED: Rule = Rule {
@@ -102,6 +109,7 @@ pub static TEMPLATE_REJECTED: Rule = Rule {
     fires: r#"`"status": "REJECTED", "rejected_reason": "INVALID_FORMAT"`"#,
     passes: r#"`"status": "APPROVED"`"#,
     uncertain: false,
+    meta_error: None,
 };
 
 pub static TEMPLATE_NOT_SENDABLE: Rule = Rule {
@@ -114,6 +122,7 @@ pub static TEMPLATE_NOT_SENDABLE: Rule = Rule {
     fires: r#"`"status": "PAUSED"`"#,
     passes: r#"`"status": "APPROVED"`"#,
     uncertain: false,
+    meta_error: None,
 };
 
 pub static LEGACY_CATEGORY: Rule = Rule {
@@ -126,6 +135,7 @@ pub static LEGACY_CATEGORY: Rule = Rule {
     fires: r#"`"category": "SHIPPING_UPDATE"`"#,
     passes: r#"`"category": "UTILITY"`"#,
     uncertain: false,
+    meta_error: None,
 };
 
 pub static CATEGORY_CHANGE_PENDING: Rule = Rule {
@@ -138,6 +148,7 @@ pub static CATEGORY_CHANGE_PENDING: Rule = Rule {
     fires: r#"`"category": "UTILITY", "correct_category": "MARKETING"`"#,
     passes: r#"`"category": "UTILITY", "correct_category": ""`"#,
     uncertain: false,
+    meta_error: None,
 };
 
 #[derive(Deserialize)]

@@ -23,6 +23,7 @@ macro_rules! limit_rule {
             fires: $fires,
             passes: $passes,
             uncertain: false,
+            meta_error: None,
         };
     };
 }

@@ -13,6 +13,7 @@ pub mod examples;
 pub mod identity;
 pub mod limits;
 pub mod placeholders;
+pub mod sending;
 pub mod shape;
 pub mod structure;
 
@@ -44,9 +45,12 @@ pub struct Rule {
     /// True when the fact behind the rule rests on a secondary or inferred source; such rules
     /// are warnings at most.
     pub uncertain: bool,
+    /// The Cloud API error code a send that breaks this rule is expected to get.
+    pub meta_error: Option<u32>,
 }
 
-/// Every rule, in code order.
+/// Every rule: template rules in code order, then the category notes (WP4xx), then the
+/// send-time rules (WP5xx, WP6xx).
 pub static RULES: &[&Rule] = &[
     &shape::INVALID_FIELD_TYPE,
     &shape::MISSING_FIELD,
@@ -137,6 +141,26 @@ pub static RULES: &[&Rule] = &[
     &content::SENSITIVE_IDENTIFIER_REQUEST,
     &identity::LEGACY_CATEGORY,
     &identity::CATEGORY_CHANGE_PENDING,
+    &sending::UNFILLED_PARAMETER,
+    &sending::PARAMETER_WHITESPACE,
+    &sending::EMPTY_PARAMETER,
+    &sending::HEADER_PARAMETER_TOO_LONG,
+    &sending::BODY_PARAMETER_TOO_LONG,
+    &sending::HYDRATED_BODY_TOO_LONG,
+    &sending::AUTHENTICATION_CODE_INVALID,
+    &sending::COUPON_CODE_INVALID,
+    &sending::HYDRATED_URL_TOO_LONG,
+    &sending::EXTRA_PARAMETER,
+    &sending::PAYLOAD_TOO_LONG,
+    &sending::INVALID_SEND_PAYLOAD,
+    &sending::TEMPLATE_NOT_FOUND,
+    &sending::TEMPLATE_NOT_APPROVED,
+    &sending::TEMPLATE_PAUSED,
+    &sending::TEMPLATE_DISABLED,
+    &sending::PARAMETER_FORMAT_MISMATCH,
+    &sending::INVALID_PARAMETER_VALUE,
+    &sending::TEXT_TOO_LONG,
+    &sending::OUTSIDE_WINDOW,
 ];
 
 /// Looks a rule up by code (`WP201`) or name (`variable-at-edge`).
@@ -397,6 +421,10 @@ const SOURCES: &[(&str, &str)] = &[
     ("M-TTL", "Meta, Time-to-live: …/whatsapp/templates/time-to-live"),
     ("M-PAUSE", "Meta, Template pausing: …/whatsapp/templates/template-pausing"),
     ("M-ERR", "Meta, Error codes: …/whatsapp/support/error-codes"),
+    ("M-SEND", "Meta, Send messages: …/whatsapp/messages/send-messages"),
+    ("M-TEXT", "Meta, Text messages: …/whatsapp/messages/text-messages"),
+    ("M-CHG", "Meta, Cloud API changelog (Graph v23.0, 2025-05-29: error 132018)"),
+    ("WA-NODE", "Meta's WhatsApp Node.js SDK, TemplateObject: whatsapp.github.io/WhatsApp-Nodejs-SDK/api-reference/types/TemplateObject"),
     ("M-CBP", "Meta, Conversation-based pricing: …/whatsapp/pricing/conversation-based-pricing"),
     ("M-WH-TSU", "Meta, message_template_status_update webhook: …/webhooks/reference/message_template_status_update"),
     ("M-MT-OLD", "Meta, legacy message templates page: developers.facebook.com/docs/whatsapp/business-management-api/message-templates"),

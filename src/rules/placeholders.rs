@@ -14,6 +14,7 @@ pub static VARIABLE_AT_EDGE: Rule = Rule {
     fires: r#"`"{{1}}, your order has shipped"` or `"Your code is {{1}}."`"#,
     passes: r#"`"Hi {{1}}, your order has shipped."`"#,
     uncertain: false,
+    meta_error: None,
 };
 
 pub static ADJACENT_VARIABLES: Rule = Rule {
@@ -26,6 +27,7 @@ pub static ADJACENT_VARIABLES: Rule = Rule {
     fires: r#"`"Hello {{1}} {{2}}, welcome."`"#,
     passes: r#"`"Hello {{1}} from {{2}}, welcome."`"#,
     uncertain: false,
+    meta_error: None,
 };
 
 pub static PLACEHOLDER_SEQUENCE: Rule = Rule {
@@ -38,6 +40,7 @@ pub static PLACEHOLDER_SEQUENCE: Rule = Rule {
     fires: r#"`"Hi {{1}}, your order {{3}} is ready."`"#,
     passes: r#"`"Hi {{1}}, your order {{2}} is ready, {{1}}."`"#,
     uncertain: false,
+    meta_error: None,
 };
 
 pub static MALFORMED_PLACEHOLDER: Rule = Rule {
@@ -51,6 +54,7 @@ pub static MALFORMED_PLACEHOLDER: Rule = Rule {
     fires: r#"`"Hi {{1}, thanks"`"#,
     passes: r#"`"Hi {{1}}, thanks"`"#,
     uncertain: false,
+    meta_error: None,
 };
 
 pub static INVALID_PLACEHOLDER_NAME: Rule = Rule {
@@ -63,6 +67,7 @@ pub static INVALID_PLACEHOLDER_NAME: Rule = Rule {
     fires: r#"`"Hi {{First Name}}"`"#,
     passes: r#"`"Hi {{first_name}}"`"#,
     uncertain: false,
+    meta_error: None,
 };
 
 pub static MIXED_PLACEHOLDER_STYLES: Rule = Rule {
@@ -75,6 +80,7 @@ pub static MIXED_PLACEHOLDER_STYLES: Rule = Rule {
     fires: r#"header `"Hi {{first_name}}"`, body `"Order {{1}} shipped."`"#,
     passes: r#"header `"Hi {{first_name}}"`, body `"Order {{order_id}} shipped."`"#,
     uncertain: false,
+    meta_error: None,
 };
 
 pub static LEGACY_PLACEHOLDER: Rule = Rule {
@@ -87,6 +93,7 @@ pub static LEGACY_PLACEHOLDER: Rule = Rule {
     fires: r#"`"Salve {1}, grazie per il vostro ordine!"`"#,
     passes: r#"`"Salve {{1}}, grazie per il vostro ordine!"`"#,
     uncertain: false,
+    meta_error: None,
 };
 
 pub static TOO_MANY_HEADER_VARIABLES: Rule = Rule {
@@ -99,6 +106,7 @@ pub static TOO_MANY_HEADER_VARIABLES: Rule = Rule {
     fires: r#"`"Order {{1}} for {{2}}"`"#,
     passes: r#"`"Order {{1}}"`"#,
     uncertain: false,
+    meta_error: None,
 };
 
 pub static FOOTER_VARIABLE: Rule = Rule {
@@ -111,6 +119,7 @@ pub static FOOTER_VARIABLE: Rule = Rule {
     fires: r#"`"text": "Ref. {{1}}"` in the footer"#,
     passes: r#"`"text": "Reply STOP to opt out"`"#,
     uncertain: true,
+    meta_error: None,
 };
 
 pub static VARIABLE_DENSITY: Rule = Rule {
@@ -123,6 +132,7 @@ pub static VARIABLE_DENSITY: Rule = Rule {
     fires: r#"`"Hi {{1}}, {{2}} {{3}}."` (1 word, 3 parameters)"#,
     passes: r#"`"Hi {{1}}, your order {{2}} ships on {{3}}, thanks."`"#,
     uncertain: true,
+    meta_error: None,
 };
 
 pub static PLACEHOLDER_WHITESPACE: Rule = Rule {
@@ -135,6 +145,7 @@ pub static PLACEHOLDER_WHITESPACE: Rule = Rule {
     fires: r#"`"Hi {{ 1 }}, thanks"`"#,
     passes: r#"`"Hi {{1}}, thanks"`"#,
     uncertain: false,
+    meta_error: None,
 };
 
 pub static PARAMETER_FORMAT_MISMATCH: Rule = Rule {
@@ -147,6 +158,7 @@ pub static PARAMETER_FORMAT_MISMATCH: Rule = Rule {
     fires: r#"`"text": "Hi {{first_name}}"` with no `parameter_format`"#,
     passes: r#"the same with `"parameter_format": "NAMED"`"#,
     uncertain: false,
+    meta_error: None,
 };
 
 pub static URL_VARIABLE_POSITION: Rule = Rule {
@@ -159,6 +171,7 @@ pub static URL_VARIABLE_POSITION: Rule = Rule {
     fires: r#"`"url": "https://example.com/{{1}}/track"`"#,
     passes: r#"`"url": "https://example.com/track/{{1}}"`"#,
     uncertain: false,
+    meta_error: None,
 };
 
 pub static VARIABLE_IN_STATIC_FIELD: Rule = Rule {
@@ -171,6 +184,7 @@ pub static VARIABLE_IN_STATIC_FIELD: Rule = Rule {
     fires: r#"`{"type": "QUICK_REPLY", "text": "Yes {{1}}"}`"#,
     passes: r#"`{"type": "QUICK_REPLY", "text": "Yes"}`"#,
     uncertain: false,
+    meta_error: None,
 };
 
 pub static PARAMETER_NAME_TOO_LONG: Rule = Rule {
@@ -183,6 +197,7 @@ pub static PARAMETER_NAME_TOO_LONG: Rule = Rule {
     fires: r#"`{{customer_first_name_value}}`"#,
     passes: r#"`{{first_name}}`"#,
     uncertain: true,
+    meta_error: None,
 };
 
 pub static PARAMETER_NAME_DIGITS: Rule = Rule {
@@ -195,6 +210,7 @@ pub static PARAMETER_NAME_DIGITS: Rule = Rule {
     fires: r#"`{{address_line2}}`"#,
     passes: r#"`{{address_line}}`"#,
     uncertain: true,
+    meta_error: None,
 };
 
 pub static TOO_MANY_VARIABLES: Rule = Rule {
@@ -207,6 +223,7 @@ pub static TOO_MANY_VARIABLES: Rule = Rule {
     fires: "a body with {{1}} … {{101}}",
     passes: "a body with {{1}} … {{100}}",
     uncertain: true,
+    meta_error: None,
 };
 
 pub fn check(cx: &mut Context) {

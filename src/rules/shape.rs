@@ -13,6 +13,7 @@ pub static INVALID_FIELD_TYPE: Rule = Rule {
     fires: r#"`"name": 42` or `"components": {"type": "BODY"}`"#,
     passes: r#"`"name": "order_update"`"#,
     uncertain: false,
+    meta_error: None,
 };
 
 pub static MISSING_FIELD: Rule = Rule {
@@ -25,6 +26,7 @@ pub static MISSING_FIELD: Rule = Rule {
     fires: r#"`{"name": "order_update", "language": "en_US", "components": [...]}` (no category)"#,
     passes: "the same with `\"category\": \"UTILITY\"`",
     uncertain: false,
+    meta_error: None,
 };
 
 pub static UNKNOWN_COMPONENT_TYPE: Rule = Rule {
@@ -37,6 +39,7 @@ pub static UNKNOWN_COMPONENT_TYPE: Rule = Rule {
     fires: r#"`{"type": "TITLE", "text": "Hi"}`"#,
     passes: r#"`{"type": "header", "format": "TEXT", "text": "Hi"}` (any casing)"#,
     uncertain: false,
+    meta_error: None,
 };
 
 pub static UNKNOWN_BUTTON_TYPE: Rule = Rule {
@@ -49,6 +52,7 @@ pub static UNKNOWN_BUTTON_TYPE: Rule = Rule {
     fires: r#"`{"type": "LINK", "text": "Open"}`"#,
     passes: r#"`{"type": "URL", "text": "Open", "url": "https://example.com"}`"#,
     uncertain: false,
+    meta_error: None,
 };
 
 pub static UNKNOWN_HEADER_FORMAT: Rule = Rule {
@@ -61,6 +65,7 @@ pub static UNKNOWN_HEADER_FORMAT: Rule = Rule {
     fires: r#"`{"type": "HEADER", "format": "AUDIO"}`"#,
     passes: r#"`{"type": "HEADER", "format": "IMAGE", ...}`"#,
     uncertain: false,
+    meta_error: None,
 };
 
 pub static DEPRECATED_FIELD: Rule = Rule {
@@ -73,6 +78,7 @@ pub static DEPRECATED_FIELD: Rule = Rule {
     fires: r#"`"allow_category_change": true`"#,
     passes: "a template without the field",
     uncertain: false,
+    meta_error: None,
 };
 
 pub fn check(cx: &mut Context) {

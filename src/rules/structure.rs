@@ -15,6 +15,7 @@ pub static MISSING_BODY: Rule = Rule {
     fires: "components HEADER and FOOTER only",
     passes: "components HEADER, BODY and FOOTER",
     uncertain: false,
+    meta_error: None,
 };
 
 pub static DUPLICATE_COMPONENT: Rule = Rule {
@@ -27,6 +28,7 @@ pub static DUPLICATE_COMPONENT: Rule = Rule {
     fires: "two BODY components",
     passes: "one BODY and one FOOTER",
     uncertain: false,
+    meta_error: None,
 };
 
 pub static EMPTY_TEXT: Rule = Rule {
@@ -39,6 +41,7 @@ pub static EMPTY_TEXT: Rule = Rule {
     fires: r#"`{"type": "FOOTER", "text": "  "}`"#,
     passes: r#"`{"type": "FOOTER", "text": "Reply STOP to opt out"}`"#,
     uncertain: false,
+    meta_error: None,
 };
 
 pub static LOCATION_HEADER_CATEGORY: Rule = Rule {
@@ -51,6 +54,7 @@ pub static LOCATION_HEADER_CATEGORY: Rule = Rule {
     fires: r#"an AUTHENTICATION template with `{"type": "HEADER", "format": "LOCATION"}`"#,
     passes: "the same header in a UTILITY template",
     uncertain: false,
+    meta_error: None,
 };
 
 pub static MEDIA_HEADER_MISSING_EXAMPLE: Rule = Rule {
@@ -63,6 +67,7 @@ pub static MEDIA_HEADER_MISSING_EXAMPLE: Rule = Rule {
     fires: r#"`{"type": "HEADER", "format": "IMAGE"}`"#,
     passes: r#"`{"type": "HEADER", "format": "IMAGE", "example": {"header_handle": ["4::aW..."]}}`"#,
     uncertain: false,
+    meta_error: None,
 };
 
 pub static HEADER_NEWLINE: Rule = Rule {
@@ -75,6 +80,7 @@ pub static HEADER_NEWLINE: Rule = Rule {
     fires: r#"`"text": "Order update\nfor you"`"#,
     passes: r#"`"text": "Order update for you"`"#,
     uncertain: false,
+    meta_error: None,
 };
 
 pub static HEADER_EMOJI: Rule = Rule {
@@ -87,6 +93,7 @@ pub static HEADER_EMOJI: Rule = Rule {
     fires: r#"`"text": "Your order 📦"`"#,
     passes: r#"`"text": "Your order"`"#,
     uncertain: true,
+    meta_error: None,
 };
 
 pub static HEADER_MARKUP: Rule = Rule {
@@ -99,6 +106,7 @@ pub static HEADER_MARKUP: Rule = Rule {
     fires: r#"`"text": "*Flash* sale"`"#,
     passes: r#"`"text": "Flash sale for {{first_name}}"`"#,
     uncertain: false,
+    meta_error: None,
 };
 
 pub static OFFER_CATEGORY: Rule = Rule {
@@ -111,6 +119,7 @@ pub static OFFER_CATEGORY: Rule = Rule {
     fires: "a UTILITY template with a LIMITED_TIME_OFFER component",
     passes: "the same in a MARKETING template",
     uncertain: false,
+    meta_error: None,
 };
 
 pub static OFFER_WITH_FOOTER: Rule = Rule {
@@ -123,6 +132,7 @@ pub static OFFER_WITH_FOOTER: Rule = Rule {
     fires: "LIMITED_TIME_OFFER and FOOTER components together",
     passes: "LIMITED_TIME_OFFER without FOOTER",
     uncertain: false,
+    meta_error: None,
 };
 
 pub static CAROUSEL_CARD_COUNT: Rule = Rule {
@@ -135,6 +145,7 @@ pub static CAROUSEL_CARD_COUNT: Rule = Rule {
     fires: "a carousel with 1 card",
     passes: "a carousel with 2 cards",
     uncertain: false,
+    meta_error: None,
 };
 
 pub static CAROUSEL_CARD_MISMATCH: Rule = Rule {
@@ -147,6 +158,7 @@ pub static CAROUSEL_CARD_MISMATCH: Rule = Rule {
     fires: "card 0 with an IMAGE header and a URL button, card 1 with a VIDEO header and a QUICK_REPLY button",
     passes: "two cards with IMAGE headers and one URL button each",
     uncertain: false,
+    meta_error: None,
 };
 
 pub static CAROUSEL_CARD_HEADER: Rule = Rule {
@@ -159,6 +171,7 @@ pub static CAROUSEL_CARD_HEADER: Rule = Rule {
     fires: "a card whose header is `format: TEXT`",
     passes: "a card whose header is `format: IMAGE`",
     uncertain: false,
+    meta_error: None,
 };
 
 pub static CAROUSEL_CARD_BUTTONS: Rule = Rule {
@@ -171,6 +184,7 @@ pub static CAROUSEL_CARD_BUTTONS: Rule = Rule {
     fires: "a card with 3 QUICK_REPLY buttons",
     passes: "a card with a QUICK_REPLY and a URL button",
     uncertain: false,
+    meta_error: None,
 };
 
 pub static CAROUSEL_EXTRA_COMPONENT: Rule = Rule {
@@ -183,6 +197,7 @@ pub static CAROUSEL_EXTRA_COMPONENT: Rule = Rule {
     fires: "BODY, CAROUSEL and FOOTER components",
     passes: "BODY and CAROUSEL components",
     uncertain: true,
+    meta_error: None,
 };
 
 pub static CALL_PERMISSION_CATEGORY: Rule = Rule {
@@ -195,6 +210,7 @@ pub static CALL_PERMISSION_CATEGORY: Rule = Rule {
     fires: r#"an AUTHENTICATION template with `{"type": "CALL_PERMISSION_REQUEST"}`"#,
     passes: "the same component in a UTILITY template",
     uncertain: false,
+    meta_error: None,
 };
 
 pub fn check(cx: &mut Context) {

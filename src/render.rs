@@ -1,0 +1,446 @@
+//! Preview: a template with its values filled in, as the recipient's bubble shows it — header,
+//! formatted body, footer, buttons in display order (more than three collapse behind "See all
+//! options"), carousel cards — with the text as nodes, as plain text and as escaped HTML.
+
+use std::collections::BTreeMap;
+use std::sync::LazyLock;
+
+use serde::{Deserialize, Serialize};
+use serde_json::{Map, Value};
+
+use crate::diagnostic::{Diagnostic, Severity};
+use crate::input::InputError;
+use crate::markup::{self, Block, Links};
+use crate::params::{self, ButtonSlot, ButtonTakes, Given, HeaderSlot, Param, ParamValue, Slots, TextSlot};
+use crate::rules::Category;
+use crate::template::{ButtonKind, ComponentKind, Template};
+use crate::text::LengthUnit;
+
+/// How to render.
+#[derive(Debug, Clone, Default, PartialEq, Deserialize)]
+#[serde(default, rename_all = "camelCase", deny_unknown_fields)]
+pub struct RenderOptions {
+    pub length_unit: LengthUnit,
+    /// Fill placeholders that have no value with the template's sample values.
+    pub use_examples: bool,
+    /// Render links as text instead of anchors.
+    pub links_as_text: bool,
+}
+
+/// A text component rendered three ways.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct RenderedText {
+    /// The text with values filled in, WhatsApp markers as written.
+    pub text: String,
+    /// What the recipient reads: markers removed.
+    pub plain: String,
+    /// Escaped HTML.
+    pub html: String,
+    pub blocks: Vec<Block>,
+}
+
+impl RenderedText {
+    pub fn new(text: String, links: Links) -> Self {
+        let blocks = markup::parse(&text);
+        RenderedText { plain: markup::to_plain_text(&blocks), html: markup::to_html(&blocks, links), blocks, text }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct HeaderPreview {
+    /// `text`, `image`, `video`, `gif`, `document`, `location` or `product`.
+    pub kind: String,
+    #[serde(flatten)]
+    pub text: Option<RenderedText>,
+    /// The media or location value, when given.
+    pub media: Option<Value>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct ButtonPreview {
+    pub index: usize,
+    /// `quick_reply`, `url`, `phone_number`, `copy_code`, `otp`, `flow`, `catalog` …
+    pub kind: String,
+    pub text: String,
+    /// The URL with its suffix filled in.
+    pub url: Option<String>,
+    pub phone_number: Option<String>,
+    /// The code a copy-code or OTP button copies.
+    pub code: Option<String>,
+}
+
+/// Which buttons the bubble shows: all of up to three, else the first two and "See all options".
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct ButtonLayout {
+    pub visible: Vec<usize>,
+    pub see_all_options: bool,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct CardPreview {
+    pub header: Option<HeaderPreview>,
+    pub body: Option<RenderedText>,
+    pub buttons: Vec<ButtonPreview>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct OfferPreview {
+    pub text: String,
+    pub has_expiration: bool,
+}
+
+/// The whole bubble.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Preview {
+    pub name: Option<String>,
+    pub language: Option<String>,
+    pub category: Option<String>,
+    pub header: Option<HeaderPreview>,
+    pub offer: Option<OfferPreview>,
+    pub body: Option<RenderedText>,
+    pub footer: Option<RenderedText>,
+    pub buttons: Vec<ButtonPreview>,
+    pub layout: ButtonLayout,
+    pub cards: Vec<CardPreview>,
+    /// False iff some diagnostic is an error (an unfilled placeholder, an invalid value).
+    pub ok: bool,
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+#[derive(Deserialize)]
+struct AuthText {
+    body: String,
+    security: String,
+    expiry: String,
+    copy_code: String,
+    autofill: String,
+}
+
+#[derive(Deserialize)]
+struct AuthTexts {
+    fallback: String,
+    locales: BTreeMap<String, AuthText>,
+}
+
+static AUTH_TEXTS: LazyLock<Option<AuthTexts>> =
+    LazyLock::new(|| serde_json::from_str(include_str!("../data/authentication-text.json")).ok());
+
+/// Meta's fixed authentication text for `language` (falling back to the base language, then
+/// English).
+fn auth_text(language: &str) -> Option<&'static AuthText> {
+    let texts = AUTH_TEXTS.as_ref()?;
+    let base = language.split('_').next().unwrap_or(language);
+    texts.locales.get(language).or_else(|| texts.locales.get(base)).or_else(|| texts.locales.get(&texts.fallback))
+}
+
+/// Renders `template` with `values` (see [`params::given_from_values`] for their shape).
+pub fn render_template(template: &Template, values: &Value, opts: &RenderOptions) -> Result<Preview, InputError> {
+    let slots = auth_slots(template, Slots::of(template));
+    let values = if opts.use_examples { merge(values, &example_values(template, &slots)) } else { values.clone() };
+    let given = params::given_from_values(&slots, &values)?;
+    let mut diagnostics = Vec::new();
+    params::check(&slots, &given, opts.length_unit, &mut diagnostics);
+    let links = if opts.links_as_text { Links::Text } else { Links::Anchors };
+
+    let header = slots.header.as_ref().map(|h| header_preview(h, given.header.as_deref(), links));
+    let body = slots
+        .body
+        .as_ref()
+        .map(|b| RenderedText::new(params::fill(b, given.body.as_deref().unwrap_or(&[])).text, links));
+    let footer = slots.footer.clone().map(|f| RenderedText::new(f, links));
+    let buttons = button_previews(&slots.buttons, &given.buttons, template, &given);
+    let cards = slots
+        .cards
+        .iter()
+        .enumerate()
+        .map(|(i, c)| {
+            let g = given.cards.get(i);
+            CardPreview {
+                header: c.header.as_ref().map(|h| header_preview(h, g.and_then(|g| g.header.as_deref()), links)),
+                body: c.body.as_ref().map(|b| {
+                    RenderedText::new(params::fill(b, g.and_then(|g| g.body.as_deref()).unwrap_or(&[])).text, links)
+                }),
+                buttons: button_previews(&c.buttons, g.map_or(&[][..], |g| &g.buttons), template, &given),
+            }
+        })
+        .collect();
+    Ok(Preview {
+        name: template.name.as_ref().map(|n| n.value.clone()),
+        language: template.language.as_ref().map(|l| l.value.clone()),
+        category: slots.category.map(|c| c.name().to_string()),
+        header,
+        offer: slots.offer.clone().map(|(text, has_expiration)| OfferPreview { text, has_expiration }),
+        body,
+        footer,
+        layout: layout(buttons.len()),
+        buttons,
+        cards,
+        ok: !diagnostics.iter().any(|d| d.severity == Severity::Error),
+        diagnostics,
+    })
+}
+
+/// For an authentication create request (no body text), the body and footer Meta will show.
+fn auth_slots(t: &Template, mut slots: Slots) -> Slots {
+    if slots.category != Some(Category::Authentication) {
+        return slots;
+    }
+    let language = t.language.as_ref().map_or("en", |l| l.value.as_str());
+    let Some(text) = auth_text(language) else { return slots };
+    if let Some((c, b)) = t.body().filter(|(_, b)| b.text.is_none()) {
+        let mut body = text.body.clone();
+        if b.add_security_recommendation == Some(true) {
+            body.push(' ');
+            body.push_str(&text.security);
+        }
+        let keys = crate::placeholder::scan(&body).distinct_keys().into_iter().cloned().collect();
+        slots.body = Some(TextSlot { text: body, path: format!("{}.text", c.path), keys });
+    }
+    if let Some((_, f)) = t.footer().filter(|(_, f)| f.text.is_none()) {
+        if let Some((minutes, _)) = f.code_expiration_minutes {
+            slots.footer = Some(text.expiry.replace("{minutes}", &minutes.to_string()));
+        }
+    }
+    slots
+}
+
+fn layout(n: usize) -> ButtonLayout {
+    if n <= 3 {
+        ButtonLayout { visible: (0..n).collect(), see_all_options: false }
+    } else {
+        ButtonLayout { visible: vec![0, 1], see_all_options: true }
+    }
+}
+
+fn header_preview(slot: &HeaderSlot, params: Option<&[Param]>, links: Links) -> HeaderPreview {
+    match slot {
+        HeaderSlot::Text(t) => HeaderPreview {
+            kind: "text".into(),
+            text: Some(RenderedText::new(params::fill(t, params.unwrap_or(&[])).text, links)),
+            media: None,
+        },
+        HeaderSlot::Media(f) => HeaderPreview {
+            kind: f.name().to_ascii_lowercase(),
+            text: None,
+            media: params.and_then(|p| p.first()).and_then(|p| match &p.value {
+                ParamValue::Media { raw, .. } => Some(raw.clone()),
+                _ => None,
+            }),
+        },
+        HeaderSlot::Location => HeaderPreview {
+            kind: "location".into(),
+            text: None,
+            media: params.and_then(|p| p.first()).and_then(|p| match &p.value {
+                ParamValue::Location(raw) => Some(raw.clone()),
+                _ => None,
+            }),
+        },
+    }
+}
+
+fn button_previews(
+    slots: &[ButtonSlot],
+    given: &[params::GivenButton],
+    t: &Template,
+    all: &Given,
+) -> Vec<ButtonPreview> {
+    let language = t.language.as_ref().map_or("en", |l| l.value.as_str());
+    slots
+        .iter()
+        .map(|s| {
+            let value = given
+                .iter()
+                .find(|g| g.index == Some(s.index))
+                .and_then(|g| g.params.first())
+                .and_then(|p| p.value.display().map(str::to_string));
+            let mut b = ButtonPreview {
+                index: s.index,
+                kind: kind_name(s).into(),
+                text: s.label.clone().unwrap_or_default(),
+                url: None,
+                phone_number: s.phone_number.clone(),
+                code: None,
+            };
+            match s.takes {
+                ButtonTakes::UrlSuffix => {
+                    b.url = s.url.as_ref().map(|u| match &value {
+                        Some(v) => u.replacen("{{1}}", v, 1),
+                        None => u.clone(),
+                    })
+                }
+                ButtonTakes::Coupon => {
+                    b.code = value;
+                    if b.text.is_empty() {
+                        b.text = "Copy offer code".into();
+                    }
+                }
+                ButtonTakes::OtpCode => {
+                    // The code is the body's first value when the button's was not given.
+                    b.code = value.or_else(|| {
+                        all.body.as_ref().and_then(|p| p.first()).and_then(|p| p.value.display().map(str::to_string))
+                    });
+                    // One-tap buttons show their autofill label; the others copy the code.
+                    let button = t.buttons().get(s.index);
+                    let one_tap = button
+                        .and_then(|x| x.otp_type.as_ref())
+                        .is_some_and(|o| o.value.eq_ignore_ascii_case("ONE_TAP"));
+                    let autofill = button.and_then(|x| x.raw.get("autofill_text")).and_then(Value::as_str);
+                    if one_tap {
+                        b.text = autofill
+                            .map(str::to_string)
+                            .or_else(|| auth_text(language).map(|a| a.autofill.clone()))
+                            .unwrap_or_else(|| "Autofill".into());
+                    } else if b.text.is_empty() {
+                        b.text = auth_text(language).map(|a| a.copy_code.clone()).unwrap_or_else(|| "Copy code".into());
+                    }
+                }
+                _ => b.url = s.url.clone(),
+            }
+            b
+        })
+        .collect()
+}
+
+fn kind_name(s: &ButtonSlot) -> &'static str {
+    if s.takes == ButtonTakes::OtpCode {
+        return "otp";
+    }
+    match s.kind {
+        ButtonKind::QuickReply => "quick_reply",
+        ButtonKind::Url => "url",
+        ButtonKind::PhoneNumber => "phone_number",
+        ButtonKind::CopyCode => "copy_code",
+        ButtonKind::Otp => "otp",
+        ButtonKind::Flow => "flow",
+        ButtonKind::Catalog => "catalog",
+        ButtonKind::Mpm => "mpm",
+        ButtonKind::Spm => "spm",
+        ButtonKind::VoiceCall => "voice_call",
+        ButtonKind::App => "app",
+        ButtonKind::CallPermissionRequest => "call_permission_request",
+        ButtonKind::RequestContactInfo => "request_contact_info",
+        ButtonKind::Unknown => "unknown",
+    }
+}
+
+/// The template's sample values in the shape of `renderTemplate` values.
+fn example_values(t: &Template, slots: &Slots) -> Value {
+    let mut out = Map::new();
+    for c in &t.components {
+        let ex = c.example.as_ref();
+        match &c.kind {
+            ComponentKind::Header(_) => {
+                if let Some(v) = ex.and_then(|e| e.get("header_text")).filter(|v| v.is_array()) {
+                    out.insert("header".into(), v.clone());
+                } else if let Some(named) = ex.and_then(|e| e.get("header_text_named_params")) {
+                    out.insert("header".into(), named_examples(named));
+                }
+            }
+            ComponentKind::Body(_) => {
+                if let Some(row) = ex.and_then(|e| e.get("body_text")).and_then(|v| v.get(0)).filter(|v| v.is_array()) {
+                    out.insert("body".into(), row.clone());
+                } else if let Some(named) = ex.and_then(|e| e.get("body_text_named_params")) {
+                    out.insert("body".into(), named_examples(named));
+                }
+            }
+            ComponentKind::Buttons(buttons) => {
+                let mut map = Map::new();
+                for (i, (b, s)) in buttons.iter().zip(&slots.buttons).enumerate() {
+                    let sample = match s.takes {
+                        ButtonTakes::UrlSuffix => url_suffix_example(b, s),
+                        ButtonTakes::Coupon => crate::rules::limits::copy_code_example(b).map(|t| t.value),
+                        _ => None,
+                    };
+                    if let Some(v) = sample {
+                        map.insert(i.to_string(), Value::String(v));
+                    }
+                }
+                if !map.is_empty() {
+                    out.insert("buttons".into(), Value::Object(map));
+                }
+            }
+            _ => {}
+        }
+    }
+    Value::Object(out)
+}
+
+fn named_examples(v: &Value) -> Value {
+    let mut map = Map::new();
+    for item in v.as_array().map(Vec::as_slice).unwrap_or_default() {
+        if let (Some(name), Some(ex)) = (item.get("param_name").and_then(Value::as_str), item.get("example")) {
+            map.insert(name.to_string(), ex.clone());
+        }
+    }
+    Value::Object(map)
+}
+
+/// The suffix of a URL button's sample: the sample URL minus the template URL's fixed part.
+fn url_suffix_example(b: &crate::template::Button, s: &ButtonSlot) -> Option<String> {
+    let sample = match b.example.as_ref()? {
+        Value::Array(a) => a.first()?.as_str()?.to_string(),
+        Value::String(x) => x.clone(),
+        _ => return None,
+    };
+    let prefix = s.url.as_ref()?.split("{{").next()?.to_string();
+    Some(sample.strip_prefix(&prefix).map_or(sample.clone(), str::to_string))
+}
+
+/// `values` with the components it lacks taken from `examples`.
+fn merge(values: &Value, examples: &Value) -> Value {
+    let mut out = examples.as_object().cloned().unwrap_or_default();
+    match values {
+        Value::Object(v) => {
+            for (k, x) in v {
+                out.insert(k.clone(), x.clone());
+            }
+        }
+        Value::Array(_) => {
+            out.insert("body".into(), values.clone());
+        }
+        _ => {}
+    }
+    Value::Object(out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::json;
+
+    fn template(v: Value) -> Template {
+        crate::template::read_template(v.as_object().unwrap(), &mut Vec::new())
+    }
+
+    #[test]
+    fn fills_values_and_keeps_unfilled_placeholders() {
+        let t = template(json!({"name": "x", "language": "it", "category": "UTILITY", "components": [
+            {"type": "BODY", "text": "Ciao *{{1}}*, ordine {{2}} spedito."}]}));
+        let p = render_template(&t, &json!({"body": ["Giulia"]}), &RenderOptions::default()).unwrap();
+        let body = p.body.unwrap();
+        assert_eq!(body.text, "Ciao *Giulia*, ordine {{2}} spedito.");
+        assert_eq!(body.plain, "Ciao Giulia, ordine {{2}} spedito.");
+        assert_eq!(body.html, "<p>Ciao <strong>Giulia</strong>, ordine {{2}} spedito.</p>");
+        assert!(!p.ok);
+        assert_eq!(p.diagnostics[0].code, "WP501");
+    }
+
+    #[test]
+    fn authentication_text_comes_from_the_language() {
+        let t = template(json!({"name": "code", "language": "pt_BR", "category": "AUTHENTICATION", "components": [
+            {"type": "BODY", "add_security_recommendation": true},
+            {"type": "FOOTER", "code_expiration_minutes": 10},
+            {"type": "BUTTONS", "buttons": [{"type": "OTP", "otp_type": "COPY_CODE"}]}]}));
+        let p = render_template(&t, &json!({"body": ["482913"]}), &RenderOptions::default()).unwrap();
+        assert_eq!(p.body.unwrap().plain, "Seu código de verificação é 482913. Para sua segurança, não o compartilhe.");
+        assert_eq!(p.footer.unwrap().text, "Este código expira em 10 minutos.");
+        assert_eq!(p.buttons[0].code.as_deref(), Some("482913"));
+        assert_eq!(p.buttons[0].text, "Copiar código");
+    }
+
+    #[test]
+    fn more_than_three_buttons_collapse() {
+        assert_eq!(layout(3), ButtonLayout { visible: vec![0, 1, 2], see_all_options: false });
+        assert_eq!(layout(4), ButtonLayout { visible: vec![0, 1], see_all_options: true });
+    }
+}

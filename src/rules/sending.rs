@@ -1,0 +1,269 @@
+//! WP5xx (send time) and WP6xx (window): what Meta checks when a template or a free-form
+//! message is sent. The checks live in `src/send.rs` and `src/params.rs`; each rule carries the
+//! Cloud API error code the send would most likely get.
+
+use super::Rule;
+use crate::diagnostic::Severity;
+
+pub static UNFILLED_PARAMETER: Rule = Rule {
+    code: "WP501",
+    name: "unfilled-parameter",
+    severity: Severity::Error,
+    summary: "A placeholder of the template (header, body, URL button, copy code, carousel card) without a value.",
+    why: "The number of parameters sent must match the template's placeholders, per component; otherwise Meta answers 132000 (M-ERR). Integrations often forget header and button parameters (chatwoot #4995).",
+    help: "give a value for every placeholder, header and buttons included",
+    fires: "a body `Hi {{1}}, order {{2}}` sent with one parameter",
+    passes: "the same sent with two parameters",
+    uncertain: false,
+    meta_error: Some(132000),
+};
+
+pub static PARAMETER_WHITESPACE: Rule = Rule {
+    code: "WP502",
+    name: "parameter-whitespace",
+    severity: Severity::Error,
+    summary: "A text parameter with a line break, a tab, or more than 4 consecutive spaces.",
+    why: "Meta rejects such values (\"Param text cannot have new-line/tab characters or more than 4 consecutive spaces\", netflie/whatsapp-cloud-api #201; Twilio 21656). Since Graph v23.0 invalid template parameters are reported as 132018 (M-CHG); that this message maps to 132018 is likely but not confirmed.",
+    help: "replace line breaks and tabs with spaces, and collapse long runs of spaces",
+    fires: r#"`{"type": "text", "text": "Via Roma 1\nMilano"}`"#,
+    passes: r#"`{"type": "text", "text": "Via Roma 1, Milano"}`"#,
+    uncertain: false,
+    meta_error: Some(132018),
+};
+
+pub static EMPTY_PARAMETER: Rule = Rule {
+    code: "WP503",
+    name: "empty-parameter",
+    severity: Severity::Error,
+    summary: "An empty or blank text parameter.",
+    why: "Empty values are refused (Twilio 21656; Meta reports a missing required parameter, 131008, M-ERR).",
+    help: "send a non-empty value",
+    fires: r#"`{"type": "text", "text": " "}`"#,
+    passes: r#"`{"type": "text", "text": "Ana"}`"#,
+    uncertain: false,
+    meta_error: Some(131008),
+};
+
+pub static HEADER_PARAMETER_TOO_LONG: Rule = Rule {
+    code: "WP504",
+    name: "header-parameter-too-long",
+    severity: Severity::Warning,
+    summary: "A header text parameter longer than 60 characters.",
+    why: "Meta's legacy parameter reference, reproduced by whatsapp-api-js, caps header parameters at 60 characters; current pages do not say (uncertain).",
+    help: "shorten the value to 60 characters",
+    fires: "a 61-character header parameter",
+    passes: "a 60-character header parameter",
+    uncertain: true,
+    meta_error: Some(132018),
+};
+
+pub static BODY_PARAMETER_TOO_LONG: Rule = Rule {
+    code: "WP505",
+    name: "body-parameter-too-long",
+    severity: Severity::Warning,
+    summary:
+        "A body text parameter longer than 1,024 characters (32,768 when the body is the template's only component).",
+    why: "Limits from Meta's legacy parameter reference as reproduced by whatsapp-api-js (uncertain).",
+    help: "shorten the value",
+    fires: "a 1,025-character parameter in a template with a footer",
+    passes: "a 1,025-character parameter in a body-only template (the hydrated body is then checked by WP506)",
+    uncertain: true,
+    meta_error: Some(132018),
+};
+
+pub static HYDRATED_BODY_TOO_LONG: Rule = Rule {
+    code: "WP506",
+    name: "hydrated-body-too-long",
+    severity: Severity::Error,
+    summary: "A body longer than 1,024 characters once the parameters are filled in.",
+    why: "An approved template still fails at send time when its text with the values is too long: 132005 \"translated text too long\" (M-ERR; glific #3517).",
+    help: "shorten the values, or the template's text",
+    fires: "a 1,000-character body whose parameter adds 30 characters",
+    passes: "the same body with a 20-character value",
+    uncertain: false,
+    meta_error: Some(132005),
+};
+
+pub static AUTHENTICATION_CODE_INVALID: Rule = Rule {
+    code: "WP507",
+    name: "authentication-code-invalid",
+    severity: Severity::Error,
+    summary: "An authentication code longer than 15 characters, or containing a link or an emoji.",
+    why: "One-time codes are at most 15 characters and may contain no URLs or emoji (M-AUTH-CC, M-CAT); since 2023-06-01 such sends fail.",
+    help: "send the bare code, at most 15 characters",
+    fires: r#"`"text": "1234567890123456"`"#,
+    passes: r#"`"text": "482913"`"#,
+    uncertain: false,
+    meta_error: Some(100),
+};
+
+pub static COUPON_CODE_INVALID: Rule = Rule {
+    code: "WP508",
+    name: "coupon-code-invalid",
+    severity: Severity::Error,
+    summary: "A copy-code coupon longer than 15 characters or with characters other than letters and digits.",
+    why: "Copy-code buttons carry codes of at most 15 alphanumeric characters (M-COMP; PYWA `CopyCodeButton`).",
+    help: "send a code of at most 15 letters and digits",
+    fires: r#"`"coupon_code": "SUMMER-SALE-2025"`"#,
+    passes: r#"`"coupon_code": "SUMMER25"`"#,
+    uncertain: false,
+    meta_error: Some(132018),
+};
+
+pub static HYDRATED_URL_TOO_LONG: Rule = Rule {
+    code: "WP509",
+    name: "hydrated-url-too-long",
+    severity: Severity::Error,
+    summary: "A URL button longer than 2,000 characters once its suffix is appended.",
+    why: "URL buttons are at most 2,000 characters (M-COMP); the parameter is appended to the base URL (PYWA `URLButton`).",
+    help: "shorten the URL suffix",
+    fires: "a 1,990-character base URL with a 20-character suffix",
+    passes: "the same base URL with a 10-character suffix",
+    uncertain: false,
+    meta_error: Some(132018),
+};
+
+pub static EXTRA_PARAMETER: Rule = Rule {
+    code: "WP510",
+    name: "extra-parameter",
+    severity: Severity::Error,
+    summary: "More parameters than the component has placeholders, a named parameter the template does not use, or parameters for a component or button that takes none.",
+    why: "Meta compares the number of parameters with the template's and answers 132000 on any difference (M-ERR; pywa #154: \"localizable_params (2) vs expected (1)\").",
+    help: "send exactly the template's parameters",
+    fires: "two body parameters for a body with one placeholder",
+    passes: "one body parameter for a body with one placeholder",
+    uncertain: false,
+    meta_error: Some(132000),
+};
+
+pub static PAYLOAD_TOO_LONG: Rule = Rule {
+    code: "WP511",
+    name: "payload-too-long",
+    severity: Severity::Warning,
+    summary: "A quick-reply button payload longer than 256 characters.",
+    why: "Quick-reply payloads are capped at 256 characters (PYWA; tyntec's character limits), not stated on Meta's current pages.",
+    help: "send a shorter payload, e.g. an id",
+    fires: "a 257-character payload",
+    passes: r#"`"payload": "unsubscribe-promos"`"#,
+    uncertain: true,
+    meta_error: Some(132018),
+};
+
+pub static INVALID_SEND_PAYLOAD: Rule = Rule {
+    code: "WP520",
+    name: "invalid-send-payload",
+    severity: Severity::Error,
+    summary: "A send request Meta cannot read: `messaging_product` not `whatsapp`, no `to`, an unknown `type`, a template without `name` or `language.code`, a component or parameter of an unknown type.",
+    why: "These fields are required by `POST /{PHONE_NUMBER_ID}/messages` (M-SEND); the Graph API answers with a generic invalid-parameter error (100).",
+    help: "follow the Cloud API message shape",
+    fires: r#"`{"messaging_product": "whatsapp", "type": "template", "template": {"name": "x"}}` (no `to`, no language)"#,
+    passes: r#"`{"messaging_product": "whatsapp", "to": "393331234567", "type": "template", "template": {"name": "x", "language": {"code": "it"}}}`"#,
+    uncertain: false,
+    meta_error: Some(100),
+};
+
+pub static TEMPLATE_NOT_FOUND: Rule = Rule {
+    code: "WP521",
+    name: "template-not-found",
+    severity: Severity::Error,
+    summary: "A template name and language that are not among the business's templates.",
+    why:
+        "Meta answers 132001 when the template does not exist in that language (M-ERR); a template exists per language.",
+    help: "check the name and the language code against the approved templates",
+    fires: "`order_update` in `it` when only `en_US` exists",
+    passes: "`order_update` in `en_US`",
+    uncertain: false,
+    meta_error: Some(132001),
+};
+
+pub static TEMPLATE_NOT_APPROVED: Rule = Rule {
+    code: "WP522",
+    name: "template-not-approved",
+    severity: Severity::Error,
+    summary:
+        "A template whose status is not APPROVED (pending, rejected, in appeal, deleted …), paused or disabled aside.",
+    why: "Only approved templates can be sent; others get 132001 (M-OV, M-ERR).",
+    help: "wait for approval or fix the template",
+    fires: r#"a template with `"status": "PENDING"`"#,
+    passes: r#"a template with `"status": "APPROVED"`"#,
+    uncertain: false,
+    meta_error: Some(132001),
+};
+
+pub static TEMPLATE_PAUSED: Rule = Rule {
+    code: "WP523",
+    name: "template-paused",
+    severity: Severity::Error,
+    summary: "A template whose status is PAUSED.",
+    why: "Templates with low quality are paused for 3 or 6 hours; sends are rejected, not charged, with 132015 (M-PAUSE, M-ERR).",
+    help: "wait for the pause to end, or send another template",
+    fires: r#"a template with `"status": "PAUSED"`"#,
+    passes: r#"a template with `"status": "APPROVED"`"#,
+    uncertain: false,
+    meta_error: Some(132015),
+};
+
+pub static TEMPLATE_DISABLED: Rule = Rule {
+    code: "WP524",
+    name: "template-disabled",
+    severity: Severity::Error,
+    summary: "A template whose status is DISABLED.",
+    why: "A template paused a third time is disabled for good; sends get 132016 (M-PAUSE, M-ERR).",
+    help: "create a new template",
+    fires: r#"a template with `"status": "DISABLED"`"#,
+    passes: r#"a template with `"status": "APPROVED"`"#,
+    uncertain: false,
+    meta_error: Some(132016),
+};
+
+pub static PARAMETER_FORMAT_MISMATCH: Rule = Rule {
+    code: "WP526",
+    name: "send-parameter-format-mismatch",
+    severity: Severity::Error,
+    summary: "Parameters in another format than the template's: named (`parameter_name`) for a positional template or the reverse, or a parameter type the component does not take (an image for a text header, text for a location header).",
+    why: "Meta answers 132012 when parameter values are not in the format the template uses (M-ERR).",
+    help: "send parameters the way the template defines them",
+    fires: r#"`{"type": "text", "parameter_name": "first_name", "text": "Ana"}` for a positional template"#,
+    passes: r#"`{"type": "text", "text": "Ana"}` for a positional template"#,
+    uncertain: false,
+    meta_error: Some(132012),
+};
+
+pub static INVALID_PARAMETER_VALUE: Rule = Rule {
+    code: "WP527",
+    name: "invalid-parameter-value",
+    severity: Severity::Error,
+    summary: "A parameter value Meta cannot use: currency without an integer `amount_1000` or a 3-letter code, date_time without `fallback_value`, media without `id` or `link` (or a non-https link), location without coordinates, a button `sub_type` or `index` that does not match the template's button.",
+    why: "Since Graph v23.0 Meta reports invalid template parameters as 132018 (M-CHG); shapes from M-SEND, WA-NODE and PYWA.",
+    help: "fix the parameter value",
+    fires: r#"`{"type": "currency", "currency": {"fallback_value": "$10", "code": "USD", "amount_1000": 10.5}}`"#,
+    passes: r#"`{"type": "currency", "currency": {"fallback_value": "$10.50", "code": "USD", "amount_1000": 10500}}`"#,
+    uncertain: false,
+    meta_error: Some(132018),
+};
+
+pub static TEXT_TOO_LONG: Rule = Rule {
+    code: "WP528",
+    name: "text-too-long",
+    severity: Severity::Error,
+    summary: "A free-form text message longer than 4,096 characters.",
+    why: "`text.body` is at most 4,096 characters (M-TEXT).",
+    help: "split the message",
+    fires: "a 4,097-character text body",
+    passes: "a 4,096-character text body",
+    uncertain: false,
+    meta_error: Some(100),
+};
+
+pub static OUTSIDE_WINDOW: Rule = Rule {
+    code: "WP601",
+    name: "outside-window",
+    severity: Severity::Error,
+    summary: "A free-form (non-template) message to a user whose last message is more than 24 hours old, or who never wrote.",
+    why: "Outside the 24-hour customer-service window only templates may be sent; other messages fail with 131047 (M-SEND, M-ERR).",
+    help: "send an approved template instead",
+    fires: "a text message 25 hours after the user's last message",
+    passes: "a text message 2 hours after the user's last message, or any template",
+    uncertain: false,
+    meta_error: Some(131047),
+};
