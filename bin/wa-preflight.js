@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // The wa-preflight command line: the same WASM build as the library, over files and stdin.
-// The promised interface is ../shared/cli-contract.md: fields, flags and exit codes.
-import { readFileSync, readdirSync, statSync } from 'node:fs';
+// Fields, flags and exit codes follow the project's CLI contract; extend, never rename.
+import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 
@@ -11,59 +11,93 @@ const wasm = require('../pkg/node/wa_preflight.js');
 const USAGE = `usage: wa-preflight <command> [options] FILE...
 
 commands:
-  check FILE...     validate message templates (Graph API JSON)
+  check FILE...        validate message templates (Graph API JSON)
+  send PAYLOAD...      check Cloud API send requests; predict the error Meta would return
+  render --template FILE [--params JSON] [--html]
+                       show a template with its values as the recipient sees it
 
-FILE is a JSON file (one template, an array, a {"data": [...]} list response or JSON Lines),
-a directory (its *.json, *.jsonl and *.ndjson files, recursively), or - for standard input.
+FILE and PAYLOAD are JSON files (one object, an array, a {"data": [...]} list response or
+JSON Lines), directories (their *.json, *.jsonl and *.ndjson files), or - for standard input.
 
-options:
-  --format text|json      human report (default) or JSON Lines, one object per template
+common options:
+  --format text|json      human report (default) or JSON Lines, one object per item
   --as-of YYYY-MM-DD      rules and policies in force on that date (default: today)
-  --policy current|2019   content policy era (default: current)
   --length-unit characters|utf16
                           unit of length limits (default: characters = code points)
-  --rule CODE=LEVEL       turn a rule off or re-grade it (off, info, warning, error); repeatable
   -h, --help              this help
   -V, --version           the version
 
-exit status: 0 all fine, 1 some template has an error, 2 usage error or unreadable input`;
+check:
+  --policy current|2019   content policy era (default: current)
+  --rule CODE=LEVEL       turn a rule off or re-grade it (off, info, warning, error); repeatable
+
+send:
+  --templates FILE        the business's templates (a list response with status)
+  --state FILE            per recipient: {"393331234567": {"last_inbound_at": "2025-08-01T09:00:00Z"}}
+  --now ISO8601           the time of the send (default: now)
+
+render:
+  --template FILE         the template (with --name/--language when FILE holds several)
+  --name NAME, --language CODE
+  --params JSON           values: {"header": [...], "body": [...] | {...}, "buttons": {"0": "..."}}
+                          as JSON text or a file name
+  --use-examples          fill missing values from the template's samples
+  --html                  print the bubble as HTML (every user character escaped)
+
+exit status: 0 all fine, 1 some item has an error (for send: would be blocked),
+             2 usage error or unreadable input`;
 
 class UsageError extends Error {}
 
-function parseArgs(argv) {
-  const opts = { format: 'text', policy: 'current', asOf: null, lengthUnit: undefined, rules: {}, files: [] };
-  const value = (i, flag) => {
-    if (i + 1 >= argv.length) throw new UsageError(`${flag} needs a value`);
-    return argv[i + 1];
-  };
-  let i = 0;
-  for (; i < argv.length; i++) {
+const COMMON = ['--format', '--as-of', '--length-unit'];
+const FLAGS = {
+  check: { values: [...COMMON, '--policy', '--rule'], switches: [] },
+  send: { values: [...COMMON, '--templates', '--state', '--now'], switches: [] },
+  render: { values: [...COMMON, '--template', '--params', '--name', '--language'], switches: ['--html', '--use-examples'] },
+};
+
+function parseArgs(command, argv) {
+  const spec = FLAGS[command];
+  const opts = { format: 'text', policy: 'current', rules: {}, files: [], switches: new Set() };
+  for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
-    const [flag, inline] = a.startsWith('--') && a.includes('=') ? [a.slice(0, a.indexOf('=')), a.slice(a.indexOf('=') + 1)] : [a, null];
-    const take = () => (inline !== null ? inline : value(i++, flag));
-    switch (flag) {
-      case '--format': opts.format = take(); break;
-      case '--policy': opts.policy = take(); break;
-      case '--as-of': opts.asOf = take(); break;
-      case '--length-unit': opts.lengthUnit = take(); break;
-      case '--rule': {
-        const spec = take();
-        const m = /^([A-Za-z0-9-]+)=(off|info|warning|error)$/.exec(spec);
-        if (!m) throw new UsageError(`--rule takes CODE=off|info|warning|error, not '${spec}'`);
-        opts.rules[m[1]] = m[2];
-        break;
-      }
-      case '--': opts.files.push(...argv.slice(i + 1)); i = argv.length; break;
-      default:
-        if (a.startsWith('-') && a !== '-') throw new UsageError(`unknown option '${a}'`);
-        opts.files.push(a);
+    if (a === '--') {
+      opts.files.push(...argv.slice(i + 1));
+      break;
+    }
+    if (!a.startsWith('-') || a === '-') {
+      opts.files.push(a);
+      continue;
+    }
+    const eq = a.indexOf('=');
+    const flag = a.startsWith('--') && eq > 0 ? a.slice(0, eq) : a;
+    if (spec.switches.includes(flag)) {
+      opts.switches.add(flag);
+      continue;
+    }
+    if (!spec.values.includes(flag)) throw new UsageError(`unknown option '${a}' for ${command}`);
+    let value;
+    if (eq > 0 && a.startsWith('--')) value = a.slice(eq + 1);
+    else if (i + 1 < argv.length) value = argv[++i];
+    else throw new UsageError(`${flag} needs a value`);
+    if (flag === '--rule') {
+      const m = /^([A-Za-z0-9-]+)=(off|info|warning|error)$/.exec(value);
+      if (!m) throw new UsageError(`--rule takes CODE=off|info|warning|error, not '${value}'`);
+      opts.rules[m[1]] = m[2];
+    } else {
+      opts[flag.slice(2).replace(/-([a-z])/g, (_, c) => c.toUpperCase())] = value;
     }
   }
   if (!['text', 'json'].includes(opts.format)) throw new UsageError(`--format takes text or json, not '${opts.format}'`);
   if (!['current', '2019'].includes(opts.policy)) throw new UsageError(`--policy takes current or 2019, not '${opts.policy}'`);
-  if (opts.asOf !== null && !/^\d{4}-\d{2}-\d{2}$/.test(opts.asOf)) throw new UsageError(`--as-of takes YYYY-MM-DD, not '${opts.asOf}'`);
-  if (opts.asOf !== null && Number.isNaN(Date.parse(`${opts.asOf}T00:00:00Z`))) throw new UsageError(`--as-of: '${opts.asOf}' is not a date`);
-  if (opts.files.length === 0) throw new UsageError('no input files (use - for standard input)');
+  if (opts.lengthUnit !== undefined && !['characters', 'utf16'].includes(opts.lengthUnit)) {
+    throw new UsageError(`--length-unit takes characters or utf16, not '${opts.lengthUnit}'`);
+  }
+  if (opts.asOf !== undefined && (!/^\d{4}-\d{2}-\d{2}$/.test(opts.asOf) || Number.isNaN(Date.parse(`${opts.asOf}T00:00:00Z`)))) {
+    throw new UsageError(`--as-of takes a date YYYY-MM-DD, not '${opts.asOf}'`);
+  }
+  if (opts.now !== undefined && Number.isNaN(Date.parse(opts.now))) throw new UsageError(`--now takes an ISO 8601 time, not '${opts.now}'`);
+  if (command !== 'render' && opts.files.length === 0) throw new UsageError('no input files (use - for standard input)');
   return opts;
 }
 
@@ -71,10 +105,21 @@ function parseArgs(argv) {
 function expand(paths) {
   const out = [];
   for (const p of paths) {
-    if (p === '-') { out.push(p); continue; }
+    if (p === '-') {
+      out.push(p);
+      continue;
+    }
     let st;
-    try { st = statSync(p); } catch { out.push(p); continue; } // reported when read
-    if (!st.isDirectory()) { out.push(p); continue; }
+    try {
+      st = statSync(p);
+    } catch {
+      out.push(p); // reported when read
+      continue;
+    }
+    if (!st.isDirectory()) {
+      out.push(p);
+      continue;
+    }
     const walk = (dir) => {
       for (const name of readdirSync(dir).sort()) {
         const full = join(dir, name);
@@ -87,8 +132,22 @@ function expand(paths) {
   return out;
 }
 
-function readInput(file) {
-  return file === '-' ? readFileSync(0, 'utf8') : readFileSync(file, 'utf8');
+const readInput = (file) => (file === '-' ? readFileSync(0, 'utf8') : readFileSync(file, 'utf8'));
+
+/** A one-line reason for a file that cannot be used. */
+function unreadable(name, e) {
+  const where = e.line ? `${name}:${e.line}${e.column ? `:${e.column}` : ''}` : name;
+  const reason = e.code === 'ENOENT' ? 'no such file' : e.code === 'EISDIR' ? 'is a directory' : e.message;
+  return `${where}: ${reason}`;
+}
+
+/** Reads a file given to an option (--templates, --state); a failure is exit 2. */
+function optionFile(flag, file) {
+  try {
+    return wasm.parseDocument(readInput(file));
+  } catch (e) {
+    throw new UsageError(`${flag} ${unreadable(file, e)}`);
+  }
 }
 
 /** The value at a diagnostic's JSON path (`components[1].buttons[0].text`) in an item. */
@@ -108,7 +167,7 @@ const SEVERITY_COLOR = { error: '31;1', warning: '33;1', info: '36;1' };
 /** A compiler-style report of one diagnostic, with the offending line and a caret. */
 function formatDiagnostic(d, item, where) {
   const lines = [`${paint(SEVERITY_COLOR[d.severity], `${d.severity}[${d.code}]`)} ${d.rule}: ${d.message}`];
-  lines.push(`  --> ${where} ${d.path || '(template)'}`);
+  lines.push(`  --> ${where} ${d.path || '(item)'}`);
   const text = d.path ? resolvePath(item, d.path) : undefined;
   if (typeof text === 'string' && d.span) {
     const lineStart = text.lastIndexOf('\n', d.span.start - 1) + 1;
@@ -123,59 +182,188 @@ function formatDiagnostic(d, item, where) {
   return lines.join('\n');
 }
 
-function check(opts) {
-  const options = { rules: opts.rules };
-  if (opts.lengthUnit) options.lengthUnit = opts.lengthUnit;
+function counts(diagnostics) {
+  return ['error', 'warning', 'info']
+    .map((s) => [s, diagnostics.filter((d) => d.severity === s).length])
+    .filter(([, n]) => n > 0)
+    .map(([s, n]) => `${n} ${s}${n > 1 ? 's' : ''}`);
+}
+
+/** Runs `evaluate` over every item of every input; prints per item; returns the exit status. */
+function overInputs(opts, evaluate, describe, noun) {
   let index = 0;
-  let unreadable = 0;
+  let unreadableCount = 0;
   let failed = 0;
-  let checked = 0;
   for (const file of expand(opts.files)) {
     const name = file === '-' ? '<stdin>' : file;
     let items;
     try {
       items = wasm.parseDocument(readInput(file));
     } catch (e) {
-      unreadable++;
-      const where = e.line ? `${name}:${e.line}${e.column ? `:${e.column}` : ''}` : name;
-      const reason = e.code === 'ENOENT' ? 'no such file' : e.code === 'EISDIR' ? 'is a directory' : e.message;
-      console.error(`wa-preflight: ${where}: ${reason}`);
+      unreadableCount++;
+      console.error(`wa-preflight: ${unreadable(name, e)}`);
       continue;
     }
-    const reports = wasm.validateTemplates(items, options);
-    for (let i = 0; i < items.length; i++) {
-      const report = reports[i];
-      const out = { index, file: name, name: report.name, language: report.language, ok: report.ok, category: report.category, diagnostics: report.diagnostics };
-      checked++;
-      if (!report.ok) failed++;
+    const results = evaluate(items);
+    results.forEach((result, i) => {
+      if (!result.ok) failed++;
       if (opts.format === 'json') {
-        console.log(JSON.stringify(out));
+        console.log(JSON.stringify({ index, file: name, ...result }));
       } else {
         const where = `${name}[${i}]`;
-        const counts = ['error', 'warning', 'info']
-          .map((s) => [s, report.diagnostics.filter((d) => d.severity === s).length])
-          .filter(([, n]) => n > 0)
-          .map(([s, n]) => `${n} ${s}${n > 1 ? 's' : ''}`);
-        console.log(`${report.ok ? paint('32;1', 'ok  ') : paint('31;1', 'FAIL')} ${where} ${report.name ?? '(no name)'} (${report.language ?? '?'})${counts.length ? ': ' + counts.join(', ') : ''}`);
-        for (const d of report.diagnostics) console.log(`${formatDiagnostic(d, items[i], where)}\n`);
+        const c = counts(result.diagnostics);
+        console.log(`${describe(result, items[i], where)}${c.length ? ': ' + c.join(', ') : ''}`);
+        for (const d of result.diagnostics) console.log(`${formatDiagnostic(d, items[i], where)}\n`);
       }
       index++;
-    }
+    });
   }
   if (opts.format === 'text') {
-    console.log(`${checked} template${checked === 1 ? '' : 's'} checked: ${checked - failed} ok, ${failed} with errors${unreadable ? `, ${unreadable} unreadable input${unreadable === 1 ? '' : 's'}` : ''}`);
+    console.log(`${index} ${noun}${index === 1 ? '' : 's'} checked: ${index - failed} ok, ${failed} ${noun === 'request' ? 'blocked' : 'with errors'}${unreadableCount ? `, ${unreadableCount} unreadable input${unreadableCount === 1 ? '' : 's'}` : ''}`);
   }
-  return unreadable > 0 ? 2 : failed > 0 ? 1 : 0;
+  return unreadableCount > 0 ? 2 : failed > 0 ? 1 : 0;
+}
+
+function check(opts) {
+  const options = { rules: opts.rules };
+  if (opts.lengthUnit) options.lengthUnit = opts.lengthUnit;
+  return overInputs(
+    opts,
+    (items) =>
+      wasm.validateTemplates(items, options).map((r) => ({
+        name: r.name, language: r.language, ok: r.ok, category: r.category, diagnostics: r.diagnostics,
+      })),
+    (r, _item, where) => `${r.ok ? paint('32;1', 'ok  ') : paint('31;1', 'FAIL')} ${where} ${r.name ?? '(no name)'} (${r.language ?? '?'})`,
+    'template',
+  );
+}
+
+function send(opts) {
+  const now = opts.now ?? new Date().toISOString();
+  const state = opts.state ? optionFile('--state', opts.state) : undefined;
+  if (state && (state.length !== 1 || typeof state[0] !== 'object' || Array.isArray(state[0]))) {
+    throw new UsageError('--state must hold one JSON object keyed by recipient number');
+  }
+  let checker = null;
+  if (opts.templates) {
+    try {
+      checker = new wasm.SendChecker(optionFile('--templates', opts.templates));
+    } catch (e) {
+      throw new UsageError(`--templates ${opts.templates}: ${e.message}`);
+    }
+  }
+  const sendOptions = { now, ...(state ? { state: state[0] } : {}), ...(opts.lengthUnit ? { lengthUnit: opts.lengthUnit } : {}) };
+  return overInputs(
+    opts,
+    (items) =>
+      items.map((item) => {
+        try {
+          const r = checker ? checker.check(item, sendOptions) : wasm.checkSend(item, sendOptions);
+          return { ok: r.ok, verdict: r.verdict, error_code: r.error_code, diagnostics: r.diagnostics, window: r.window, billing: r.billing };
+        } catch (e) {
+          if (e.code === 'INVALID_STATE' || e.code === 'INVALID_OPTIONS') throw new UsageError(e.message);
+          const d = { code: 'WP520', rule: 'invalid-send-payload', severity: 'error', message: e.message, help: null, path: '', span: null };
+          return { ok: false, verdict: 'block', error_code: 100, diagnostics: [d], window: null, billing: null };
+        }
+      }),
+    (r, item, where) => {
+      const what = item?.type === 'template' ? `template ${item?.template?.name ?? '?'} (${item?.template?.language?.code ?? '?'})` : `${item?.type ?? '?'} message`;
+      const verdict = r.ok ? paint('32;1', 'allow') : paint('31;1', 'BLOCK');
+      return `${verdict} ${where} ${what} to ${item?.to ?? '?'}${r.error_code ? ` → ${r.error_code}` : ''}`;
+    },
+    'request',
+  );
+}
+
+const escapeHtml = (s) => String(s).replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]);
+
+/** The bubble as HTML: the core's escaped HTML for texts, escaped labels for buttons. */
+function bubbleHtml(p) {
+  const parts = ['<div class="wa-bubble">'];
+  if (p.header) {
+    parts.push(p.header.kind === 'text' ? `<div class="wa-header">${p.header.html}</div>` : `<div class="wa-header wa-media" data-kind="${escapeHtml(p.header.kind)}"></div>`);
+  }
+  if (p.offer) parts.push(`<div class="wa-offer">${escapeHtml(p.offer.text)}</div>`);
+  if (p.body) parts.push(`<div class="wa-body">${p.body.html}</div>`);
+  if (p.footer) parts.push(`<div class="wa-footer">${p.footer.html}</div>`);
+  const shown = p.layout.visible.map((i) => p.buttons[i]);
+  for (const b of shown) parts.push(`<button class="wa-button" data-kind="${escapeHtml(b.kind)}">${escapeHtml(b.text)}</button>`);
+  if (p.layout.see_all_options) parts.push('<button class="wa-button wa-see-all">See all options</button>');
+  parts.push('</div>');
+  return parts.join('\n');
+}
+
+function bubbleText(p) {
+  const out = [];
+  if (p.header) out.push(p.header.kind === 'text' ? `**${p.header.plain}**` : `[${p.header.kind}]`);
+  if (p.offer) out.push(`[${p.offer.text}]`);
+  if (p.body) out.push(p.body.plain);
+  if (p.footer) out.push(p.footer.plain);
+  const shown = p.layout.visible.map((i) => p.buttons[i]);
+  for (const b of shown) out.push(`[ ${b.text}${b.url ? ` → ${b.url}` : ''}${b.phone_number ? ` → ${b.phone_number}` : ''}${b.code ? ` (${b.code})` : ''} ]`);
+  if (p.layout.see_all_options) out.push('[ See all options ]');
+  p.cards.forEach((c, i) => {
+    out.push(`--- card ${i + 1}${c.header ? ` [${c.header.kind}]` : ''}`);
+    if (c.body) out.push(c.body.plain);
+    for (const b of c.buttons) out.push(`[ ${b.text}${b.url ? ` → ${b.url}` : ''} ]`);
+  });
+  return out.join('\n\n');
+}
+
+function render(opts) {
+  if (!opts.template) throw new UsageError('render needs --template FILE');
+  if (opts.files.length > 0) throw new UsageError(`unexpected argument '${opts.files[0]}'`);
+  let items;
+  try {
+    items = wasm.parseDocument(readInput(opts.template));
+  } catch (e) {
+    console.error(`wa-preflight: ${unreadable(opts.template, e)}`);
+    return 2;
+  }
+  const matches = items.filter((t) => (!opts.name || t?.name === opts.name) && (!opts.language || t?.language === opts.language));
+  if (matches.length !== 1) {
+    throw new UsageError(matches.length === 0 ? `no template matches in ${opts.template}` : `${opts.template} holds ${matches.length} templates; choose one with --name and --language`);
+  }
+  let params = {};
+  if (opts.params !== undefined) {
+    const text = !opts.params.trim().startsWith('{') && !opts.params.trim().startsWith('[') && existsSync(opts.params) ? readFileSync(opts.params, 'utf8') : opts.params;
+    try {
+      params = JSON.parse(text);
+    } catch (e) {
+      throw new UsageError(`--params is not JSON: ${e.message}`);
+    }
+  }
+  const options = { useExamples: opts.switches.has('--use-examples'), ...(opts.lengthUnit ? { lengthUnit: opts.lengthUnit } : {}) };
+  let preview;
+  try {
+    preview = wasm.renderTemplate(matches[0], params, options);
+  } catch (e) {
+    throw new UsageError(`${e.code ? `${e.code}: ` : ''}${e.message}`);
+  }
+  if (opts.format === 'json') console.log(JSON.stringify(preview));
+  else console.log(opts.switches.has('--html') ? bubbleHtml(preview) : bubbleText(preview));
+  for (const d of preview.diagnostics) console.error(formatDiagnostic(d, params, '--params'));
+  return preview.ok ? 0 : 1;
 }
 
 function main(argv) {
   const [command, ...rest] = argv;
-  if (command === '-h' || command === '--help' || command === 'help') { console.log(USAGE); return 0; }
-  if (command === '-V' || command === '--version') { console.log(wasm.version()); return 0; }
+  if (command === '-h' || command === '--help' || command === 'help') {
+    console.log(USAGE);
+    return 0;
+  }
+  if (command === '-V' || command === '--version') {
+    console.log(wasm.version());
+    return 0;
+  }
   if (command === undefined) throw new UsageError('no command');
-  if (command !== 'check') throw new UsageError(`unknown command '${command}'`);
-  if (rest.includes('-h') || rest.includes('--help')) { console.log(USAGE); return 0; }
-  return check(parseArgs(rest));
+  if (!FLAGS[command]) throw new UsageError(`unknown command '${command}'`);
+  if (rest.includes('-h') || rest.includes('--help')) {
+    console.log(USAGE);
+    return 0;
+  }
+  const opts = parseArgs(command, rest);
+  return { check, send, render }[command](opts);
 }
 
 try {

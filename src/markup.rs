@@ -296,7 +296,9 @@ impl<'t> Parser<'t> {
 fn push_text(out: &mut Vec<Inline>, s: &str) {
     let mut rest = s;
     while let Some(at) = find_url(rest) {
-        let end = rest[at..].find(char::is_whitespace).map_or(rest.len(), |e| at + e);
+        // An address ends at white space or at a character that cannot stand in a URL.
+        let end =
+            rest[at..].find(|c: char| c.is_whitespace() || matches!(c, '<' | '>' | '"')).map_or(rest.len(), |e| at + e);
         // Trailing punctuation belongs to the sentence, not the address.
         let url = rest[at..end].trim_end_matches(['.', ',', ';', ':', '!', '?', ')', ']', '\'', '"']);
         if at > 0 {
@@ -402,6 +404,10 @@ pub fn to_html(blocks: &[Block], links: Links) -> String {
         match &blocks[i] {
             Block::Paragraph { children } => {
                 out.push_str("<p>");
+                if children.is_empty() {
+                    // A blank line between blocks keeps its height.
+                    out.push_str("<br>");
+                }
                 inline_html(children, links, &mut out);
                 out.push_str("</p>");
                 i += 1;
@@ -633,7 +639,7 @@ mod tests {
         assert_eq!(
             html,
             "<p><strong>&lt;script&gt;alert(1)&lt;/script&gt;</strong> &quot;x&quot; &amp; &#39;y&#39; \
-             <a href=\"https://a.example/?q=&lt;b&gt;\" rel=\"noopener noreferrer\" target=\"_blank\">https://a.example/?q=&lt;b&gt;</a></p>"
+             <a href=\"https://a.example/?q=\" rel=\"noopener noreferrer\" target=\"_blank\">https://a.example/?q=</a>&lt;b&gt;</p>"
         );
         assert_eq!(
             to_html(&parse("- a\n- b\n3. c"), Links::Text),

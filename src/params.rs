@@ -253,6 +253,27 @@ pub struct Given {
     pub path: String,
 }
 
+/// Authentication templates show the one-time code twice, in the body and in the OTP button:
+/// when only one of the two values was given, the other is the same code.
+pub fn complete_authentication(slots: &Slots, given: &mut Given) {
+    if slots.category != Some(Category::Authentication) {
+        return;
+    }
+    let Some(otp) = slots.buttons.iter().find(|b| b.takes == ButtonTakes::OtpCode) else { return };
+    let button_code = given.buttons.iter().find(|b| b.index == Some(otp.index)).and_then(|b| b.params.first()).cloned();
+    let body_code = given.body.as_ref().and_then(|b| b.first()).cloned();
+    match (body_code, button_code) {
+        (Some(code), None) => given.buttons.push(GivenButton {
+            path: code.path.clone(),
+            index: Some(otp.index),
+            sub_type: Some("url".into()),
+            params: vec![Param { name: None, ..code }],
+        }),
+        (None, Some(code)) if slots.body.as_ref().is_some_and(|b| !b.keys.is_empty()) => given.body = Some(vec![code]),
+        _ => {}
+    }
+}
+
 /// The text of a component with the values filled in; unfilled placeholders stay as written.
 pub struct Filled {
     pub text: String,
@@ -420,10 +441,12 @@ fn text_component(slots: &Slots, slot: &TextSlot, params: &[Param], what: &str, 
             format!("{what} takes {expected} parameters; {} were given", params.len()),
         ));
     }
+    // Point at the component that was given, else at the component list.
+    let at = params.first().and_then(|p| p.path.rsplit_once(".parameters[")).map_or(base, |(component, _)| component);
     for key in fill(slot, params).unfilled {
         out.push(Diagnostic::new(
             &sending::UNFILLED_PARAMETER,
-            base,
+            at,
             format!("{what}: no value for {} ({expected} expected, {} given)", key.display(), params.len()),
         ));
     }

@@ -137,7 +137,8 @@ fn auth_text(language: &str) -> Option<&'static AuthText> {
 pub fn render_template(template: &Template, values: &Value, opts: &RenderOptions) -> Result<Preview, InputError> {
     let slots = auth_slots(template, Slots::of(template));
     let values = if opts.use_examples { merge(values, &example_values(template, &slots)) } else { values.clone() };
-    let given = params::given_from_values(&slots, &values)?;
+    let mut given = params::given_from_values(&slots, &values)?;
+    params::complete_authentication(&slots, &mut given);
     let mut diagnostics = Vec::new();
     params::check(&slots, &given, opts.length_unit, &mut diagnostics);
     let links = if opts.links_as_text { Links::Text } else { Links::Anchors };

@@ -9,7 +9,7 @@ use serde_json::{json, Map, Value};
 
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::input::{parse_document, InputError};
-use crate::params::{self, ButtonTakes, Given, GivenButton, GivenCard, ParamValue, Slots};
+use crate::params::{self, Given, GivenButton, GivenCard, ParamValue, Slots};
 use crate::rules::{find_rule, sending};
 use crate::template::{read_template, Template};
 use crate::text::LengthUnit;
@@ -367,7 +367,8 @@ pub fn build_send_payload(
     to: &str,
 ) -> Result<(Value, Vec<Diagnostic>), InputError> {
     let slots = Slots::of(template);
-    let given = params::given_from_values(&slots, values)?;
+    let mut given = params::given_from_values(&slots, values)?;
+    params::complete_authentication(&slots, &mut given);
     let mut findings = Vec::new();
     params::check(&slots, &given, LengthUnit::default(), &mut findings);
     let mut components = Vec::new();
@@ -396,20 +397,6 @@ pub fn build_send_payload(
             })
             .collect();
         components.push(json!({ "type": "carousel", "cards": cards }));
-    }
-    // Authentication templates repeat the code in the body: fill it from the OTP button value
-    // (or the reverse) when only one was given.
-    if slots.category == Some(crate::rules::Category::Authentication) {
-        let otp = slots.buttons.iter().find(|b| b.takes == ButtonTakes::OtpCode);
-        let code = given.body.as_ref().and_then(|b| b.first()).and_then(|p| p.value.display().map(str::to_string));
-        if let (Some(otp), Some(code)) = (otp, code) {
-            if !given.buttons.iter().any(|b| b.index == Some(otp.index)) {
-                components.push(json!({ "type": "button", "sub_type": "url", "index": otp.index.to_string(),
-                                        "parameters": [{ "type": "text", "text": code }] }));
-                findings
-                    .retain(|d| !(d.code == sending::UNFILLED_PARAMETER.code && d.message.contains("one-time code")));
-            }
-        }
     }
     let language = template.language.as_ref().map(|l| l.value.clone()).unwrap_or_default();
     let name = template.name.as_ref().map(|n| n.value.clone()).unwrap_or_default();

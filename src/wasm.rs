@@ -9,7 +9,13 @@ use wasm_bindgen::prelude::*;
 
 use crate::check::{validate_item, validate_value, ValidateOptions};
 use crate::input::{items_of, parse_document, InputError};
+use crate::markup::{self, Links};
+use crate::render::{render_template, RenderOptions};
 use crate::rules::RULES;
+use crate::send::{build_send_payload, check_send, read_state, SendOptions, TemplateRegistry};
+use crate::template::read_template;
+use crate::text::LengthUnit;
+use crate::window::parse_time;
 
 #[wasm_bindgen(typescript_custom_section)]
 const TYPES: &str = r#"
@@ -73,10 +79,111 @@ export interface RuleInfo {
 
 /** Thrown for input that is not usable at all. */
 export interface WaPreflightError extends Error {
-  code: "INVALID_JSON" | "EMPTY_INPUT" | "NOT_A_TEMPLATE" | "INVALID_OPTIONS" | "INVALID_ARGUMENT";
+  code: "INVALID_JSON" | "EMPTY_INPUT" | "NOT_A_TEMPLATE" | "NOT_A_PAYLOAD" | "INVALID_OPTIONS" | "INVALID_PARAMS" | "INVALID_STATE" | "INVALID_ARGUMENT";
   line?: number;
   column?: number;
 }
+
+/** Inline WhatsApp formatting. */
+export type InlineNode =
+  | { type: "text"; text: string }
+  | { type: "bold" | "italic" | "strike"; children: InlineNode[] }
+  | { type: "mono" | "code"; text: string }
+  | { type: "link"; href: string; text: string }
+  | { type: "break" };
+
+/** Line-level blocks. */
+export type BlockNode =
+  | { type: "paragraph" | "bullet" | "quote"; children: InlineNode[] }
+  | { type: "numbered"; number: number; children: InlineNode[] };
+
+/** A text rendered three ways. */
+export interface RenderedText {
+  /** Values filled in, WhatsApp markers as written. */
+  text: string;
+  /** What the recipient reads (markers removed). */
+  plain: string;
+  /** HTML with every user character escaped. */
+  html: string;
+  blocks: BlockNode[];
+}
+
+/**
+ * Values for renderTemplate / buildSendPayload. Positional values are arrays, named values
+ * objects; buttons are keyed by button index (URL suffix, coupon code, OTP code or
+ * quick-reply payload); a media header takes { image: { link } } (or video, document, gif) or a
+ * bare link, a location header { location: { latitude, longitude, name, address } }.
+ */
+export interface TemplateParams {
+  header?: (string | number)[] | Record<string, string | number> | string | Record<string, unknown>;
+  body?: (string | number)[] | Record<string, string | number>;
+  buttons?: (string | number | null | { payload: string })[] | Record<string, string | number | { payload: string }>;
+  cards?: { header?: unknown; body?: (string | number)[] | Record<string, string | number>; buttons?: unknown }[];
+}
+
+export interface RenderOptions {
+  lengthUnit?: "characters" | "utf16";
+  /** Fill placeholders without a value from the template's samples. */
+  useExamples?: boolean;
+  /** Show links as text instead of rel="noopener noreferrer" anchors. */
+  linksAsText?: boolean;
+}
+
+export interface HeaderPreview extends Partial<RenderedText> {
+  kind: "text" | "image" | "video" | "gif" | "document" | "location" | "product" | "unknown";
+  media: Record<string, unknown> | null;
+}
+
+export interface ButtonPreview {
+  index: number;
+  kind: string;
+  text: string;
+  url: string | null;
+  phone_number: string | null;
+  code: string | null;
+}
+
+export interface TemplatePreview {
+  name: string | null;
+  language: string | null;
+  category: string | null;
+  header: HeaderPreview | null;
+  offer: { text: string; has_expiration: boolean } | null;
+  body: RenderedText | null;
+  footer: RenderedText | null;
+  buttons: ButtonPreview[];
+  /** Up to three buttons show; more collapse behind "See all options" after the first two. */
+  layout: { visible: number[]; see_all_options: boolean };
+  cards: { header: HeaderPreview | null; body: RenderedText | null; buttons: ButtonPreview[] }[];
+  ok: boolean;
+  diagnostics: Diagnostic[];
+}
+
+/** Per recipient number (digits, country code first): when the user last wrote. */
+export type ConversationState = Record<string, { last_inbound_at?: string | null }>;
+
+export interface SendOptions {
+  /** The business's templates: a Graph API list response, an array, or its JSON / JSON Lines text. */
+  templates?: unknown;
+  state?: ConversationState;
+  /** The time of the send: ISO 8601 text or milliseconds since the epoch. */
+  now?: string | number;
+  lengthUnit?: "characters" | "utf16";
+}
+
+export interface WindowState { open: boolean; expires_at: string | null; remaining_seconds: number | null; }
+
+export interface SendReport {
+  ok: boolean;
+  verdict: "allow" | "block";
+  /** The Cloud API error the request would most likely get (null when allowed). */
+  error_code: number | null;
+  diagnostics: Diagnostic[];
+  window: WindowState | null;
+  billing: Record<string, unknown> | null;
+}
+
+export interface BuiltPayload { payload: Record<string, unknown>; diagnostics: Diagnostic[]; }
 "#;
 
 /// The package version.
@@ -158,6 +265,225 @@ pub fn rules() -> Result<JsValue, JsValue> {
         })
         .collect();
     to_js(&list)
+}
+
+/// Renders a template with parameter values: the whole bubble as text, nodes and escaped HTML.
+#[wasm_bindgen(js_name = renderTemplate, unchecked_return_type = "TemplatePreview")]
+pub fn render_template_js(
+    #[wasm_bindgen(unchecked_param_type = "TemplateInput")] template: JsValue,
+    #[wasm_bindgen(unchecked_optional_param_type = "TemplateParams")] params: JsValue,
+    #[wasm_bindgen(unchecked_optional_param_type = "RenderOptions")] options: JsValue,
+) -> Result<JsValue, JsValue> {
+    console_error_panic_hook::set_once();
+    let options: RenderOptions = read_struct(&options, "INVALID_OPTIONS")?;
+    let template = template_of(&template)?;
+    let params = read_value(&params, "INVALID_PARAMS")?;
+    to_js(&render_template(&template, &params, &options).map_err(throw)?)
+}
+
+/// Renders WhatsApp-formatted text as `"html"` (default; every character escaped), `"text"`
+/// (markers removed) or `"nodes"` (the block tree).
+#[wasm_bindgen(js_name = renderMarkup, unchecked_return_type = "string | BlockNode[]")]
+pub fn render_markup_js(
+    #[wasm_bindgen(unchecked_param_type = "string")] text: JsValue,
+    #[wasm_bindgen(unchecked_optional_param_type = "\"html\" | \"text\" | \"nodes\"")] format: JsValue,
+    #[wasm_bindgen(unchecked_optional_param_type = "{ linksAsText?: boolean }")] options: JsValue,
+) -> Result<JsValue, JsValue> {
+    console_error_panic_hook::set_once();
+    let Some(text) = text.as_string() else {
+        return Err(throw(InputError::new(
+            "INVALID_ARGUMENT",
+            format!("renderMarkup expects a string, found {}", js_kind(&text)),
+        )));
+    };
+    let format = if format.is_undefined() || format.is_null() {
+        "html".to_string()
+    } else {
+        format.as_string().unwrap_or_default()
+    };
+    let options: RenderOptions = read_struct(&options, "INVALID_OPTIONS")?;
+    let blocks = markup::parse(&text);
+    match format.as_str() {
+        "html" => Ok(markup::to_html(&blocks, if options.links_as_text { Links::Text } else { Links::Anchors }).into()),
+        "text" => Ok(markup::to_plain_text(&blocks).into()),
+        "nodes" => to_js(&blocks),
+        other => Err(throw(InputError::new(
+            "INVALID_ARGUMENT",
+            format!("format must be \"html\", \"text\" or \"nodes\", not `{other}`"),
+        ))),
+    }
+}
+
+/// Checks a Cloud API send request; with `templates`, against the business's templates, and
+/// with `state` and `now`, against the customer-service window.
+#[wasm_bindgen(js_name = checkSend, unchecked_return_type = "SendReport")]
+pub fn check_send_js(
+    #[wasm_bindgen(unchecked_param_type = "Record<string, unknown> | string")] payload: JsValue,
+    #[wasm_bindgen(unchecked_optional_param_type = "SendOptions")] options: JsValue,
+) -> Result<JsValue, JsValue> {
+    console_error_panic_hook::set_once();
+    let opts = read_send_options(&options)?;
+    let registry = opts.templates.as_ref().map(|t| TemplateRegistry::from_items(&items_of(t.clone())));
+    run_check(&payload, &opts, registry.as_ref())
+}
+
+/// Holds a compiled registry of the business's templates for repeated send checks.
+#[wasm_bindgen]
+pub struct SendChecker {
+    registry: TemplateRegistry,
+}
+
+#[wasm_bindgen]
+impl SendChecker {
+    /// `templates`: a Graph API list response, an array of templates, or their JSON / JSON
+    /// Lines text.
+    #[wasm_bindgen(constructor)]
+    pub fn new(#[wasm_bindgen(unchecked_param_type = "unknown")] templates: JsValue) -> Result<SendChecker, JsValue> {
+        console_error_panic_hook::set_once();
+        let registry = match templates.as_string() {
+            Some(text) => TemplateRegistry::from_document(&text).map_err(throw)?,
+            None => TemplateRegistry::from_items(&items_of(read_input(&templates, "template list")?)),
+        };
+        Ok(SendChecker { registry })
+    }
+
+    /// The number of (name, language) templates held.
+    #[wasm_bindgen(getter)]
+    pub fn size(&self) -> usize {
+        self.registry.len()
+    }
+
+    /// Checks one send request against the held templates.
+    #[wasm_bindgen(unchecked_return_type = "SendReport")]
+    pub fn check(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "Record<string, unknown> | string")] payload: JsValue,
+        #[wasm_bindgen(unchecked_optional_param_type = "Omit<SendOptions, \"templates\">")] options: JsValue,
+    ) -> Result<JsValue, JsValue> {
+        let opts = read_send_options(&options)?;
+        if opts.templates.is_some() {
+            return Err(throw(InputError::new(
+                "INVALID_OPTIONS",
+                "a SendChecker holds its templates; pass them to the constructor",
+            )));
+        }
+        run_check(&payload, &opts, Some(&self.registry))
+    }
+}
+
+/// Builds the Cloud API send request for a template and its values.
+#[wasm_bindgen(js_name = buildSendPayload, unchecked_return_type = "BuiltPayload")]
+pub fn build_send_payload_js(
+    #[wasm_bindgen(unchecked_param_type = "TemplateInput")] template: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "TemplateParams")] params: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "{ to: string }")] options: JsValue,
+) -> Result<JsValue, JsValue> {
+    console_error_panic_hook::set_once();
+    let template = template_of(&template)?;
+    let params = read_value(&params, "INVALID_PARAMS")?;
+    let to = js_sys::Reflect::get(&options, &"to".into()).ok().and_then(|v| v.as_string());
+    let Some(to) = to.filter(|t| !t.trim().is_empty()) else {
+        return Err(throw(InputError::new("INVALID_OPTIONS", "buildSendPayload needs { to: \"<recipient number>\" }")));
+    };
+    let (payload, diagnostics) = build_send_payload(&template, &params, &to).map_err(throw)?;
+    #[derive(Serialize)]
+    struct Built {
+        payload: Value,
+        diagnostics: Vec<crate::Diagnostic>,
+    }
+    to_js(&Built { payload, diagnostics })
+}
+
+struct JsSendOptions {
+    templates: Option<Value>,
+    state: Option<std::collections::HashMap<String, crate::send::RecipientState>>,
+    now: Option<i64>,
+    length_unit: LengthUnit,
+}
+
+fn read_send_options(v: &JsValue) -> Result<JsSendOptions, JsValue> {
+    let value = read_value(v, "INVALID_OPTIONS")?;
+    let invalid = |m: String| throw(InputError::new("INVALID_OPTIONS", m));
+    let obj = match &value {
+        Value::Null => {
+            return Ok(JsSendOptions { templates: None, state: None, now: None, length_unit: LengthUnit::default() })
+        }
+        Value::Object(o) => o,
+        other => {
+            return Err(invalid(format!("options must be an object, found {}", crate::template::json_kind(other))))
+        }
+    };
+    if let Some(k) = obj.keys().find(|k| !matches!(k.as_str(), "templates" | "state" | "now" | "lengthUnit")) {
+        return Err(invalid(format!("unknown option `{k}`")));
+    }
+    let templates = match obj.get("templates") {
+        Some(Value::String(text)) => Some(Value::Array(parse_document(text).map_err(throw)?)),
+        other => other.filter(|v| !v.is_null()).cloned(),
+    };
+    let state = obj.get("state").filter(|v| !v.is_null()).map(read_state).transpose().map_err(throw)?;
+    let now = match obj.get("now") {
+        None | Some(Value::Null) => None,
+        Some(Value::String(s)) => Some(parse_time(s).map_err(|e| invalid(format!("now: {e}")))?),
+        Some(Value::Number(n)) => {
+            Some(n.as_f64().map(|ms| (ms / 1000.0).floor() as i64).ok_or_else(|| invalid("now: not a number".into()))?)
+        }
+        Some(other) => {
+            return Err(invalid(format!(
+                "now must be ISO 8601 text or milliseconds, found {}",
+                crate::template::json_kind(other)
+            )))
+        }
+    };
+    let length_unit = match obj.get("lengthUnit") {
+        None | Some(Value::Null) => LengthUnit::default(),
+        Some(v) => serde_json::from_value(v.clone()).map_err(|e| invalid(format!("lengthUnit: {e}")))?,
+    };
+    Ok(JsSendOptions { templates, state, now, length_unit })
+}
+
+fn run_check(payload: &JsValue, opts: &JsSendOptions, registry: Option<&TemplateRegistry>) -> Result<JsValue, JsValue> {
+    let payload = match payload.as_string() {
+        Some(text) => serde_json::from_str(&text).map_err(|e| throw(InputError::json(&e, 0)))?,
+        None => read_value(payload, "NOT_A_PAYLOAD")?,
+    };
+    let send_opts =
+        SendOptions { templates: registry, state: opts.state.as_ref(), now: opts.now, length_unit: opts.length_unit };
+    to_js(&check_send(&payload, &send_opts).map_err(throw)?)
+}
+
+/// A template from a JS object or JSON text.
+fn template_of(v: &JsValue) -> Result<crate::template::Template, JsValue> {
+    let value = read_input(v, "template")?;
+    let Some(obj) = value.as_object() else {
+        return Err(throw(InputError::new(
+            "NOT_A_TEMPLATE",
+            format!("expected a template object, found {}", crate::template::json_kind(&value)),
+        )));
+    };
+    Ok(read_template(obj, &mut Vec::new()))
+}
+
+/// A plain JSON value (`undefined` reads as null); anything else is an error with `code`.
+fn read_value(v: &JsValue, code: &'static str) -> Result<Value, JsValue> {
+    if v.is_undefined() || v.is_null() {
+        return Ok(Value::Null);
+    }
+    serde_wasm_bindgen::from_value(v.clone())
+        .map_err(|e| throw(InputError::new(code, format!("expected plain JSON values: {e}"))))
+}
+
+/// Options deserialized into a struct, rejecting unknown keys.
+fn read_struct<T: serde::de::DeserializeOwned + Default>(v: &JsValue, code: &'static str) -> Result<T, JsValue> {
+    match read_value(v, code)? {
+        Value::Null => Ok(T::default()),
+        value @ Value::Object(_) => {
+            serde_json::from_value(value).map_err(|e| throw(InputError::new(code, format!("invalid options: {e}"))))
+        }
+        other => Err(throw(InputError::new(
+            code,
+            format!("options must be an object, found {}", crate::template::json_kind(&other)),
+        ))),
+    }
 }
 
 fn read_input(v: &JsValue, what: &str) -> Result<Value, JsValue> {

@@ -127,3 +127,14 @@ fn realistic_templates_match_the_native_expectations() {
         assert_eq!(common::render(input), expected);
     }
 }
+
+/// Previews render the same HTML as WebAssembly as natively.
+#[wasm_bindgen_test]
+fn previews_match_the_native_snapshots() {
+    for (input, expected) in [
+        (include_str!("fixtures/render/it_order_shipped.json"), include_str!("fixtures/render/it_order_shipped.html")),
+        (include_str!("fixtures/render/pt_auth_code.json"), include_str!("fixtures/render/pt_auth_code.html")),
+    ] {
+        assert_eq!(common::render_snapshot(input), expected);
+    }
+}

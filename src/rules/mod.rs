@@ -49,8 +49,7 @@ pub struct Rule {
     pub meta_error: Option<u32>,
 }
 
-/// Every rule: template rules in code order, then the category notes (WP4xx), then the
-/// send-time rules (WP5xx, WP6xx).
+/// Every rule, in code order.
 pub static RULES: &[&Rule] = &[
     &shape::INVALID_FIELD_TYPE,
     &shape::MISSING_FIELD,
@@ -398,6 +397,9 @@ pub fn rules_markdown() -> String {
         ));
         if !r.help.is_empty() {
             s.push_str(&format!("**Fix:** {}\n\n", r.help));
+        }
+        if let Some(code) = r.meta_error {
+            s.push_str(&format!("**Cloud API error when sent:** {code}\n\n"));
         }
         s.push_str(&format!("Fires: {}\n\nDoes not fire: {}\n", r.fires, r.passes));
     }

@@ -1,7 +1,7 @@
 // Compiled with `tsc --noEmit` against the built package: the declarations must accept real
 // usage and reject misuse (the @ts-expect-error lines fail the check if they stop erroring).
-import { validateTemplate, validateTemplates, parseDocument, rules, version } from 'wa-preflight';
-import type { Diagnostic, ValidationReport, ValidateOptions, WaPreflightError, Severity } from 'wa-preflight';
+import { validateTemplate, validateTemplates, parseDocument, rules, version, renderTemplate, renderMarkup, checkSend, SendChecker, buildSendPayload } from 'wa-preflight';
+import type { Diagnostic, ValidationReport, ValidateOptions, WaPreflightError, Severity, TemplatePreview, BlockNode, SendReport, BuiltPayload } from 'wa-preflight';
 
 const report: ValidationReport = validateTemplate({ name: 'order_update', language: 'en_US', category: 'UTILITY', components: [] });
 const first: Diagnostic | undefined = report.diagnostics[0];
@@ -20,10 +20,28 @@ try {
   validateTemplate(42 as unknown as string);
 } catch (e) {
   const err = e as WaPreflightError;
-  const code: 'INVALID_JSON' | 'EMPTY_INPUT' | 'NOT_A_TEMPLATE' | 'INVALID_OPTIONS' | 'INVALID_ARGUMENT' = err.code;
-  void code;
+  const code: WaPreflightError['code'] = err.code;
+  const known: string = code;
+  void known;
 }
 
+const preview: TemplatePreview = renderTemplate({}, { body: ['Ana', 3], buttons: { 0: 'A-1' } }, { useExamples: true });
+const bodyHtml: string | undefined = preview.body?.html;
+const seeAll: boolean = preview.layout.see_all_options;
+const html = renderMarkup('*hi*');
+const nodes = renderMarkup('*hi*', 'nodes') as BlockNode[];
+const report2: SendReport = checkSend({ messaging_product: 'whatsapp' }, { now: Date.now(), state: { '393331234567': { last_inbound_at: '2025-08-01T09:00:00Z' } } });
+const code2: number | null = report2.error_code;
+const checker = new SendChecker({ data: [] });
+const size: number = checker.size;
+const checked: SendReport = checker.check('{}', { now: '2025-08-01T10:00:00Z' });
+const built: BuiltPayload = buildSendPayload({}, { body: ['x'] }, { to: '393331234567' });
+void [bodyHtml, seeAll, html, nodes, code2, size, checked, built];
+
+// @ts-expect-error: renderTemplate options are typed
+renderTemplate({}, {}, { useExample: true });
+// @ts-expect-error: buildSendPayload needs a recipient
+buildSendPayload({}, {}, {});
 // @ts-expect-error: lengthUnit is "characters" or "utf16"
 validateTemplate({}, { lengthUnit: 'bytes' });
 // @ts-expect-error: rule settings are off/info/warning/error

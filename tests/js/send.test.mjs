@@ -1,0 +1,169 @@
+// checkSend, SendChecker and buildSendPayload on the built package; every send-time rule's
+// fixtures run through the API (WASM under Node) and through `wa-preflight send`.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { checkSend, SendChecker, buildSendPayload, rules } from 'wa-preflight';
+
+const fixtures = fileURLToPath(new URL('../fixtures/', import.meta.url));
+const templatesFile = join(fixtures, 'send/templates.json');
+const templates = JSON.parse(readFileSync(templatesFile, 'utf8'));
+const bin = fileURLToPath(new URL('../../bin/wa-preflight.js', import.meta.url));
+
+/** Every send-time rule's cases: { code, kind, index, case }. */
+const cases = readdirSync(join(fixtures, 'rules'))
+  .filter((f) => /^WP[56]\d\d\.json$/.test(f))
+  .flatMap((f) => {
+    const code = f.slice(0, 5);
+    const data = JSON.parse(readFileSync(join(fixtures, 'rules', f), 'utf8'));
+    return ['fires', 'passes'].flatMap((kind) => data[kind].map((c, index) => ({ code, kind, index, case: c })));
+  });
+
+test('every send-time rule has fixtures', () => {
+  const sendRules = rules().filter((r) => /^WP[56]/.test(r.code)).map((r) => r.code);
+  assert.ok(sendRules.length >= 20);
+  for (const code of sendRules) {
+    assert.ok(cases.some((c) => c.code === code && c.kind === 'fires'), `${code} fires`);
+    assert.ok(cases.some((c) => c.code === code && c.kind === 'passes'), `${code} passes`);
+  }
+});
+
+function expectFinding(c, report, label) {
+  const codes = report.diagnostics.map((d) => d.code);
+  const where = `${label} ${c.code} ${c.kind}[${c.index}]: ${codes.join(',')}`;
+  assert.equal(codes.includes(c.code), c.kind === 'fires', where);
+  assert.equal(report.error_code, c.case.error_code ?? null, where);
+  assert.equal(report.verdict, report.error_code === null ? 'allow' : 'block', where);
+}
+
+test('send fixtures through the API (WASM in Node)', () => {
+  const checker = new SendChecker(templates);
+  assert.equal(checker.size, 11);
+  for (const c of cases) {
+    const options = { ...(c.case.state ? { state: c.case.state } : {}), ...(c.case.now ? { now: c.case.now } : {}) };
+    expectFinding(c, checkSend(c.case.payload, { templates, ...options }), 'checkSend');
+    expectFinding(c, checker.check(c.case.payload, options), 'SendChecker');
+  }
+});
+
+test('send fixtures through the CLI', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'wa-preflight-send-'));
+  // One run per distinct state and time, the payloads as JSON Lines.
+  const groups = new Map();
+  for (const c of cases) {
+    const key = JSON.stringify([c.case.state ?? null, c.case.now ?? null]);
+    if (!groups.has(key)) groups.set(key, []);
+    groups.get(key).push(c);
+  }
+  let n = 0;
+  for (const [key, group] of groups) {
+    const [state, now] = JSON.parse(key);
+    const payloads = join(dir, `p${n}.jsonl`);
+    writeFileSync(payloads, group.map((c) => JSON.stringify(c.case.payload)).join('\n'));
+    const args = [bin, 'send', '--format', 'json', '--templates', templatesFile, payloads];
+    if (state) {
+      writeFileSync(join(dir, `s${n}.json`), JSON.stringify(state));
+      args.push('--state', join(dir, `s${n}.json`));
+    }
+    if (now) args.push('--now', now);
+    const r = spawnSync(process.execPath, args, { encoding: 'utf8' });
+    assert.equal(r.stderr, '');
+    const lines = r.stdout.trim().split('\n').map((l) => JSON.parse(l));
+    assert.equal(lines.length, group.length);
+    group.forEach((c, i) => {
+      assert.equal(lines[i].index, i);
+      for (const k of ['ok', 'verdict', 'error_code', 'diagnostics', 'window', 'billing']) assert.ok(k in lines[i], k);
+      expectFinding(c, lines[i], 'cli');
+    });
+    assert.equal(r.status, group.some((c) => c.case.error_code) ? 1 : 0);
+    n++;
+  }
+});
+
+test('the window is reported with the send verdict', () => {
+  const state = { 393331234567: { last_inbound_at: '2025-08-01T09:00:00Z' } };
+  const text = { messaging_product: 'whatsapp', to: '+39 333 123 4567', type: 'text', text: { body: 'Ciao!' } };
+  const open = checkSend(text, { state, now: '2025-08-01T10:30:00+00:00' });
+  assert.deepEqual(open.window, { open: true, expires_at: '2025-08-02T09:00:00Z', remaining_seconds: 81000 });
+  assert.equal(open.verdict, 'allow');
+  const closed = checkSend(text, { state, now: Date.parse('2025-08-02T09:00:00Z') });
+  assert.equal(closed.error_code, 131047);
+  assert.equal(checkSend(text).window, null);
+});
+
+test('buildSendPayload: a payload the checker accepts, for every kind of parameter', () => {
+  const checker = new SendChecker(templates);
+  const byName = (name, lang) => templates.data.find((t) => t.name === name && t.language === lang);
+  const builds = [
+    [byName('order_update', 'en_US'), { header: ['A-9'], body: ['Ana', 'A-9', 'Friday'], buttons: { 0: 'A-9', 1: { payload: 'help' } } }],
+    [byName('cita', 'es'), { body: { first_name: 'Lucía', date: '12 de mayo' } }],
+    [byName('login_code', 'en_US'), { body: ['482913'] }],
+    [byName('cupom_verao', 'pt_BR'), { header: 'https://cdn.example.com/verao.jpg', body: ['Ana'], buttons: ['VERAO20'] }],
+    [byName('pickup_point', 'en_US'), { header: { location: { latitude: 45.46, longitude: 9.19, name: 'Depot' } } }],
+  ];
+  for (const [template, params] of builds) {
+    const built = buildSendPayload(template, params, { to: '393331234567' });
+    assert.deepEqual(built.diagnostics, [], template.name);
+    const report = checker.check(built.payload);
+    assert.equal(report.verdict, 'allow', `${template.name}: ${JSON.stringify(report.diagnostics)}`);
+  }
+  const named = buildSendPayload(byName('cita', 'es'), { body: { first_name: 'Lucía', date: 'hoy' } }, { to: '34600000000' });
+  assert.deepEqual(named.payload.template.components[0].parameters.map((p) => p.parameter_name).sort(), ['date', 'first_name']);
+  const auth = buildSendPayload(byName('login_code', 'en_US'), { body: ['482913'] }, { to: '1555' }).payload.template.components;
+  assert.deepEqual(auth.map((c) => [c.type, c.sub_type ?? null, c.parameters[0].text]), [['body', null, '482913'], ['button', 'url', '482913']]);
+  const missing = buildSendPayload(byName('order_update', 'en_US'), { body: ['Ana'] }, { to: '1555' });
+  assert.ok(missing.diagnostics.filter((d) => d.code === 'WP501').length >= 3);
+  assert.throws(() => buildSendPayload(byName('order_update', 'en_US'), {}, {}), (e) => e.code === 'INVALID_OPTIONS');
+});
+
+test('misuse throws typed errors; the instance keeps working', () => {
+  assert.throws(() => checkSend(42), (e) => e.code === 'NOT_A_PAYLOAD');
+  assert.throws(() => checkSend('{"to":'), (e) => e.code === 'INVALID_JSON');
+  assert.throws(() => checkSend({}, { now: 'yesterday' }), (e) => e.code === 'INVALID_OPTIONS');
+  assert.throws(() => checkSend({}, { state: { 39: { last_inbound_at: 'soon' } } }), (e) => e.code === 'INVALID_STATE');
+  assert.throws(() => checkSend({}, { templatez: [] }), (e) => e.code === 'INVALID_OPTIONS');
+  assert.throws(() => new SendChecker('{"data": ['), (e) => e.code === 'INVALID_JSON');
+  assert.throws(() => new SendChecker(templates).check({}, { templates }), (e) => e.code === 'INVALID_OPTIONS');
+  assert.equal(checkSend({}).verdict, 'block');
+  assert.equal(checkSend({}).error_code, 100);
+});
+
+test('CLI send: text report, exit codes, unreadable option files', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'wa-preflight-cli-'));
+  const payload = join(dir, 'p.json');
+  writeFileSync(payload, JSON.stringify({ messaging_product: 'whatsapp', to: '393331234567', type: 'template',
+    template: { name: 'promo_paused', language: { code: 'en_US' } } }));
+  const run = (...args) => spawnSync(process.execPath, [bin, 'send', ...args], { encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
+  const blocked = run('--templates', templatesFile, payload);
+  assert.equal(blocked.status, 1);
+  assert.match(blocked.stdout, /BLOCK .*p\.json\[0\] template promo_paused \(en_US\) to 393331234567 → 132015/);
+  assert.match(blocked.stdout, /error\[WP523\] template-paused/);
+  assert.equal(run(payload).status, 0); // without templates only the shape is checked
+  const missing = run('--templates', join(dir, 'nope.json'), payload);
+  assert.equal(missing.status, 2);
+  assert.match(missing.stderr, /--templates .*nope\.json: no such file/);
+  assert.equal(run('--now', 'tomorrow', payload).status, 2);
+});
+
+test('CLI render: text, HTML and JSON', () => {
+  const run = (...args) => spawnSync(process.execPath, [bin, 'render', '--template', templatesFile, ...args], { encoding: 'utf8' });
+  const text = run('--name', 'order_update', '--language', 'it', '--params', '{"header":["A-7"],"body":["Giulia","A-7","*domani*"],"buttons":{"0":"A-7"}}');
+  assert.equal(text.status, 0, text.stderr);
+  assert.equal(text.stdout, '**Ordine A-7**\n\nCiao Giulia, il tuo ordine A-7 parte domani.\n\n[ Traccia → https://shop.example.com/track/A-7 ]\n\n[ Aiuto ]\n');
+  const html = run('--name', 'order_update', '--language', 'en_US', '--use-examples', '--html');
+  assert.equal(html.status, 0, html.stderr);
+  assert.match(html.stdout, /<div class="wa-body"><p>Hi Ana, your order A-1001 ships on Monday\.<\/p><\/div>/);
+  const hostile = run('--name', 'short_note', '--params', '{"body":["<img src=x onerror=alert(1)>"]}', '--html');
+  assert.match(hostile.stdout, /&lt;img src=x onerror=alert\(1\)&gt;/);
+  assert.doesNotMatch(hostile.stdout, /<img/);
+  const json = JSON.parse(run('--name', 'short_note', '--format', 'json').stdout);
+  assert.equal(json.ok, false);
+  assert.equal(json.diagnostics[0].code, 'WP501');
+  assert.equal(run('--name', 'short_note').status, 1);
+  assert.equal(run().status, 2); // several templates in the file, none chosen
+  assert.equal(run('--name', 'short_note', '--params', '{oops').status, 2);
+});
