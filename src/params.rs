@@ -188,6 +188,8 @@ pub enum ParamValue {
     Payload(String),
     Coupon(String),
     Action(Value),
+    /// `limited_time_offer`: the offer's expiration.
+    Offer(Value),
     /// A parameter type the checks do not know.
     Other(String),
 }
@@ -211,6 +213,7 @@ impl ParamValue {
             ParamValue::Payload(_) => "payload",
             ParamValue::Coupon(_) => "coupon_code",
             ParamValue::Action(_) => "action",
+            ParamValue::Offer(_) => "limited_time_offer",
             ParamValue::Other(t) => t,
         }
     }
@@ -249,6 +252,8 @@ pub struct Given {
     pub body: Option<Vec<Param>>,
     pub buttons: Vec<GivenButton>,
     pub cards: Vec<GivenCard>,
+    /// The `limited_time_offer` component's parameters.
+    pub offer: Option<Vec<Param>>,
     /// JSON path of the component list, for findings about missing components.
     pub path: String,
 }
@@ -383,12 +388,47 @@ pub fn check(slots: &Slots, given: &Given, unit: LengthUnit, out: &mut Vec<Diagn
         }
         buttons(&card.buttons, g.map_or(&[][..], |c| &c.buttons), &path, unit, out);
     }
+    offer(slots, given, out);
     if given.cards.len() > slots.cards.len() {
         out.push(Diagnostic::new(
             &sending::EXTRA_PARAMETER,
             &given.cards[slots.cards.len()].path,
             format!("{} cards given; the template has {}", given.cards.len(), slots.cards.len()),
         ));
+    }
+}
+
+/// A limited-time offer with an expiration takes its end time at send time
+/// (`expiration_time_ms`, PYWA `LimitedTimeOffer`).
+fn offer(slots: &Slots, given: &Given, out: &mut Vec<Diagnostic>) {
+    match (&slots.offer, &given.offer) {
+        (Some((_, true)), None) => out.push(Diagnostic::new(
+            &sending::UNFILLED_PARAMETER,
+            &given.path,
+            "the limited-time offer needs a `limited_time_offer` component with `expiration_time_ms`",
+        )),
+        (None, Some(params)) => out.push(Diagnostic::new(
+            &sending::EXTRA_PARAMETER,
+            params.first().map_or(given.path.as_str(), |p| p.path.as_str()),
+            "the template has no limited-time offer",
+        )),
+        (Some(_), Some(params)) => {
+            for p in params {
+                let ms = match &p.value {
+                    ParamValue::Offer(raw) => Some(raw),
+                    _ => None,
+                };
+                let ok = ms.and_then(|raw| raw.get("expiration_time_ms")).is_some_and(|v| v.is_i64() || v.is_u64());
+                if !ok {
+                    out.push(Diagnostic::new(
+                        &sending::INVALID_PARAMETER_VALUE,
+                        &p.path,
+                        "limited-time offer needs an integer `expiration_time_ms` (milliseconds since the epoch)",
+                    ));
+                }
+            }
+        }
+        _ => {}
     }
 }
 
@@ -807,6 +847,7 @@ pub fn read_param(v: &Value, path: String, out: &mut Vec<Diagnostic>) -> Option<
         "payload" => ParamValue::Payload(text_of("payload").unwrap_or_default()),
         "coupon_code" => ParamValue::Coupon(text_of("coupon_code").unwrap_or_default()),
         "action" => ParamValue::Action(obj.get("action").cloned().unwrap_or(Value::Null)),
+        "limited_time_offer" => ParamValue::Offer(obj.get("limited_time_offer").cloned().unwrap_or(Value::Null)),
         "" => {
             out.push(Diagnostic::new(
                 &sending::INVALID_SEND_PAYLOAD,
@@ -840,7 +881,8 @@ pub fn read_params(obj: &Map<String, Value>, path: &str, out: &mut Vec<Diagnosti
 
 /// Reads the values of `renderTemplate` / `buildSendPayload`:
 /// `{"header": [...] | {...} | {"image": {"link": ...}}, "body": [...] | {name: value},
-///   "buttons": {"0": "suffix"} | ["suffix", null], "cards": [{"header", "body", "buttons"}]}`.
+///   "buttons": {"0": "suffix"} | ["suffix", null], "cards": [{"header", "body", "buttons"}],
+///   "offer": {"expiration_time_ms": ...}}`.
 /// Positional values are arrays (or objects keyed "1", "2"…); named values are objects.
 /// Numbers are accepted as text. Anything else is an `INVALID_PARAMS` error.
 pub fn given_from_values(slots: &Slots, v: &Value) -> Result<Given, crate::input::InputError> {
@@ -858,9 +900,18 @@ pub fn given_from_values(slots: &Slots, v: &Value) -> Result<Given, crate::input
         }
         other => return Err(err(format!("params must be an object, found {}", crate::template::json_kind(other)))),
     };
-    if let Some(k) = obj.keys().find(|k| !matches!(k.as_str(), "header" | "body" | "buttons" | "cards")) {
-        return Err(err(format!("unknown params key `{k}` (expected header, body, buttons, cards)")));
+    if let Some(k) = obj.keys().find(|k| !matches!(k.as_str(), "header" | "body" | "buttons" | "cards" | "offer")) {
+        return Err(err(format!("unknown params key `{k}` (expected header, body, buttons, cards, offer)")));
     }
+    let offer = match obj.get("offer") {
+        None | Some(Value::Null) => None,
+        Some(o @ Value::Object(_)) => {
+            Some(vec![Param { path: "params.offer".into(), name: None, value: ParamValue::Offer(o.clone()) }])
+        }
+        Some(_) => {
+            return Err(err("params.offer must be an object such as {\"expiration_time_ms\": 1767225600000}".into()))
+        }
+    };
     let header = obj
         .get("header")
         .map(|h| header_values(slots.header.as_ref(), h, "params.header", slots.named))
@@ -911,7 +962,7 @@ pub fn given_from_values(slots: &Slots, v: &Value) -> Result<Given, crate::input
         }
         Some(_) => return Err(err("params.cards must be an array".into())),
     }
-    Ok(Given { header, body, buttons, cards, path: "params".into() })
+    Ok(Given { header, body, buttons, cards, offer, path: "params".into() })
 }
 
 fn scalar_text(v: &Value) -> Option<String> {

@@ -300,7 +300,9 @@ fn read_components(tpl: &Map<String, Value>, out: &mut Vec<Diagnostic>) -> Given
             "body" => given.body.get_or_insert_with(Vec::new).extend(params::read_params(obj, &path, out)),
             "button" => given.buttons.push(read_button(obj, path, out)),
             "carousel" => read_cards(obj, &path, &mut given.cards, out),
-            "limited_time_offer" => {}
+            "limited_time_offer" => {
+                given.offer.get_or_insert_with(Vec::new).extend(params::read_params(obj, &path, out))
+            }
             "" => out.push(Diagnostic::new(
                 &sending::INVALID_SEND_PAYLOAD,
                 format!("{path}.type"),
@@ -375,6 +377,11 @@ pub fn build_send_payload(
     if let Some(header) = &given.header {
         components.push(json!({ "type": "header", "parameters": header.iter().map(param_json).collect::<Vec<_>>() }));
     }
+    if let Some(offer) = &given.offer {
+        components.push(
+            json!({ "type": "limited_time_offer", "parameters": offer.iter().map(param_json).collect::<Vec<_>>() }),
+        );
+    }
     if let Some(body) = &given.body {
         components.push(json!({ "type": "body", "parameters": body.iter().map(param_json).collect::<Vec<_>>() }));
     }
@@ -417,6 +424,7 @@ fn param_json(p: &params::Param) -> Value {
         ParamValue::Payload(t) => json!({ "type": "payload", "payload": t }),
         ParamValue::Coupon(t) => json!({ "type": "coupon_code", "coupon_code": t }),
         ParamValue::Action(a) => json!({ "type": "action", "action": a }),
+        ParamValue::Offer(o) => json!({ "type": "limited_time_offer", "limited_time_offer": o }),
         ParamValue::Other(t) => json!({ "type": t }),
     };
     if let Some(name) = &p.name {

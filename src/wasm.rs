@@ -119,6 +119,8 @@ export interface TemplateParams {
   body?: (string | number)[] | Record<string, string | number>;
   buttons?: (string | number | null | { payload: string })[] | Record<string, string | number | { payload: string }>;
   cards?: { header?: unknown; body?: (string | number)[] | Record<string, string | number>; buttons?: unknown }[];
+  /** A limited-time offer's end: { expiration_time_ms }. */
+  offer?: { expiration_time_ms: number };
 }
 
 export interface RenderOptions {

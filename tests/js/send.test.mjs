@@ -42,7 +42,7 @@ function expectFinding(c, report, label) {
 
 test('send fixtures through the API (WASM in Node)', () => {
   const checker = new SendChecker(templates);
-  assert.equal(checker.size, 11);
+  assert.equal(checker.size, 13);
   for (const c of cases) {
     const options = { ...(c.case.state ? { state: c.case.state } : {}), ...(c.case.now ? { now: c.case.now } : {}) };
     expectFinding(c, checkSend(c.case.payload, { templates, ...options }), 'checkSend');
@@ -104,6 +104,11 @@ test('buildSendPayload: a payload the checker accepts, for every kind of paramet
     [byName('login_code', 'en_US'), { body: ['482913'] }],
     [byName('cupom_verao', 'pt_BR'), { header: 'https://cdn.example.com/verao.jpg', body: ['Ana'], buttons: ['VERAO20'] }],
     [byName('pickup_point', 'en_US'), { header: { location: { latitude: 45.46, longitude: 9.19, name: 'Depot' } } }],
+    [byName('viaggi_estate', 'it'), { body: ['Marco'], cards: [
+      { header: 'https://cdn.example.com/a.jpg', body: ['499 €'], buttons: { 1: 'montagna' } },
+      { header: { image: { id: '1234567890' } }, body: ['399 €'], buttons: { 0: { payload: 'mare' }, 1: 'mare' } },
+    ] }],
+    [byName('oferta_relampago', 'pt_PT'), { body: ['Rita'], buttons: ['VERAO30'], offer: { expiration_time_ms: 1767225600000 } }],
   ];
   for (const [template, params] of builds) {
     const built = buildSendPayload(template, params, { to: '393331234567' });
