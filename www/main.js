@@ -1,6 +1,6 @@
 // The first demo page: paste a template, see the diagnostics. Every user-supplied string is
 // put into the page with textContent or text nodes, never as HTML.
-import init, { validateTemplate, version } from '../pkg/web/wa_preflight.js';
+import init, { validateTemplate, renderTemplate, version } from '../pkg/web/wa_preflight.js';
 
 const SAMPLES = {
   'Italian order confirmation (legacy {1} style)': {
@@ -82,6 +82,82 @@ function show(report, parsed) {
   }
 }
 
+/** DOM for the core's inline nodes; text goes in as text nodes only. */
+function inline(nodes) {
+  const frag = document.createDocumentFragment();
+  for (const n of nodes) {
+    if (n.type === 'text') frag.append(document.createTextNode(n.text));
+    else if (n.type === 'break') frag.append(document.createElement('br'));
+    else if (n.type === 'mono' || n.type === 'code') frag.append(el('code', n.type, n.text));
+    else if (n.type === 'link') {
+      const a = el('a', null, n.text);
+      if (/^https?:\/\//i.test(n.href)) a.href = n.href;
+      a.rel = 'noopener noreferrer';
+      a.target = '_blank';
+      frag.append(a);
+    } else {
+      const tag = { bold: 'strong', italic: 'em', strike: 's' }[n.type];
+      const e = document.createElement(tag);
+      e.append(inline(n.children));
+      frag.append(e);
+    }
+  }
+  return frag;
+}
+
+function blocks(list) {
+  const frag = document.createDocumentFragment();
+  let group = null;
+  for (const b of list) {
+    const kind = b.type === 'bullet' ? 'ul' : b.type === 'numbered' ? 'ol' : null;
+    if (kind) {
+      if (!group || group.tagName.toLowerCase() !== kind) {
+        group = document.createElement(kind);
+        if (kind === 'ol') group.start = b.number;
+        frag.append(group);
+      }
+      const li = document.createElement('li');
+      li.append(inline(b.children));
+      group.append(li);
+      continue;
+    }
+    group = null;
+    const e = document.createElement(b.type === 'quote' ? 'blockquote' : 'p');
+    if (b.children.length === 0) e.append(document.createElement('br'));
+    e.append(inline(b.children));
+    frag.append(e);
+  }
+  return frag;
+}
+
+function showPreview(template) {
+  const box = $('preview');
+  box.replaceChildren();
+  let p;
+  try {
+    p = renderTemplate(template, {}, { useExamples: true });
+  } catch {
+    return;
+  }
+  const bubble = el('div', 'bubble');
+  if (p.header) {
+    const h = el('div', 'bubble-header');
+    if (p.header.kind === 'text') h.append(blocks(p.header.blocks));
+    else h.append(el('div', 'media', p.header.kind));
+    bubble.append(h);
+  }
+  if (p.offer) bubble.append(el('div', 'offer', p.offer.text));
+  if (p.body) {
+    const b = el('div', 'bubble-body');
+    b.append(blocks(p.body.blocks));
+    bubble.append(b);
+  }
+  if (p.footer) bubble.append(el('div', 'bubble-footer', p.footer.plain));
+  box.append(bubble);
+  for (const i of p.layout.visible) box.append(el('div', 'bubble-button', p.buttons[i].text));
+  if (p.layout.see_all_options) box.append(el('div', 'bubble-button', 'See all options'));
+}
+
 function showError(e) {
   list.replaceChildren(el('li', 'diagnostic error', `${e.code || 'ERROR'}: ${e.message}`));
   summary.textContent = 'not a template';
@@ -100,6 +176,8 @@ function check() {
   } catch (e) {
     showError(e);
   }
+  if (parsed && typeof parsed === 'object' && !Array.isArray(parsed)) showPreview(parsed);
+  else $('preview').replaceChildren();
 }
 
 let timer;
