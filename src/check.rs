@@ -6,9 +6,11 @@ use std::collections::HashMap;
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
+use crate::classify::{classify, Reason};
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::input::{parse_document, InputError};
-use crate::rules::{self, identity, Category};
+use crate::policy::PolicyEra;
+use crate::rules::{self, Category};
 use crate::template::{json_kind, read_template};
 use crate::text::LengthUnit;
 
@@ -22,6 +24,8 @@ pub struct ValidateOptions {
     pub rules: HashMap<String, RuleSetting>,
     /// Locale codes to accept in addition to `data/languages.json`.
     pub extra_languages: Vec<String>,
+    /// Which content policies apply: `current` or `2019`.
+    pub policy: PolicyEra,
 }
 
 /// Turns a rule off or changes its severity.
@@ -49,16 +53,16 @@ impl ValidateOptions {
     }
 }
 
-/// The category summary of a report.
-///
-/// `predicted` is the declared category (legacy values mapped; MARKETING when missing, as Meta
-/// treats unclear templates) until the content classifier lands; `confidence` is then 0.
+/// The category summary of a report: the declared category and what the content says.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct CategorySummary {
     pub declared: Option<String>,
     pub predicted: &'static str,
     pub confidence: f64,
-    pub reasons: Vec<Value>,
+    pub reasons: Vec<Reason>,
+    /// The closest pre-2023 notification type, for utility content.
+    #[serde(rename = "legacyType")]
+    pub legacy_type: Option<String>,
 }
 
 /// The result of validating one template.
@@ -100,19 +104,20 @@ pub fn validate_value(value: &Value, options: &ValidateOptions) -> Result<Report
     }
     let mut diagnostics = Vec::new();
     let template = read_template(obj, &mut diagnostics);
-    diagnostics.extend(rules::run(&template, options));
+    let classification = classify(&template);
+    diagnostics.extend(rules::run(&template, options, &classification));
     let declared = template.category.as_ref().map(|c| c.value.clone());
-    let predicted = template
-        .category
-        .as_ref()
-        .and_then(|c| identity::parse_category(&c.value))
-        .map_or(Category::Marketing, |(c, _)| c)
-        .name();
     Ok(Report {
         name: template.name.map(|t| t.value),
         language: template.language.map(|t| t.value),
         ok: !diagnostics.iter().any(|d| d.severity == Severity::Error),
-        category: CategorySummary { declared, predicted, confidence: 0.0, reasons: Vec::new() },
+        category: CategorySummary {
+            declared,
+            predicted: classification.predicted,
+            confidence: classification.confidence,
+            reasons: classification.reasons,
+            legacy_type: classification.legacy_type,
+        },
         diagnostics,
     })
 }
@@ -142,6 +147,7 @@ pub fn validate_item(item: &Value, options: &ValidateOptions) -> Report {
             predicted: Category::Marketing.name(),
             confidence: 0.0,
             reasons: Vec::new(),
+            legacy_type: None,
         },
         diagnostics: vec![Diagnostic::new(&rules::shape::INVALID_FIELD_TYPE, "", e.message)],
     })

@@ -21,11 +21,14 @@
 //! ```
 
 pub mod check;
+pub mod classify;
 pub mod diagnostic;
 pub mod input;
+pub mod lexicon;
 pub mod markup;
 pub mod params;
 pub mod placeholder;
+pub mod policy;
 pub mod render;
 pub mod rules;
 pub mod send;

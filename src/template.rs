@@ -68,6 +68,27 @@ impl Template {
         })
     }
 
+    /// The text the recipient reads, with paths: header, body, footer, offer text and button
+    /// labels, carousel cards included (not URLs or phone numbers).
+    pub fn text_fields(&self) -> Vec<&Text> {
+        fn collect<'a>(components: &'a [Component], out: &mut Vec<&'a Text>) {
+            for c in components {
+                match &c.kind {
+                    ComponentKind::Header(h) => out.extend(&h.text),
+                    ComponentKind::Body(b) => out.extend(&b.text),
+                    ComponentKind::Footer(f) => out.extend(&f.text),
+                    ComponentKind::LimitedTimeOffer(o) => out.extend(&o.text),
+                    ComponentKind::Buttons(buttons) => out.extend(buttons.iter().filter_map(|b| b.text.as_ref())),
+                    ComponentKind::Carousel(cards) => cards.iter().for_each(|card| collect(&card.components, out)),
+                    ComponentKind::CallPermissionRequest | ComponentKind::Unknown(_) => {}
+                }
+            }
+        }
+        let mut out = Vec::new();
+        collect(&self.components, &mut out);
+        out
+    }
+
     pub fn buttons(&self) -> &[Button] {
         self.components
             .iter()

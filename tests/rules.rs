@@ -16,7 +16,12 @@ fn is_send_rule(code: &str) -> bool {
 /// The codes a case produces, and for send cases the predicted error code.
 fn run(code: &str, case: &Value, registry: &TemplateRegistry) -> (Vec<&'static str>, Option<u32>) {
     if !is_send_rule(code) {
-        let report = validate_value(case, &ValidateOptions::default()).expect("fixtures are objects");
+        // A case is a template, or `{"template": ..., "options": ...}`.
+        let (template, options) = match case.get("template") {
+            Some(t) => (t, ValidateOptions::from_value(&case["options"]).expect("valid fixture options")),
+            None => (case, ValidateOptions::default()),
+        };
+        let report = validate_value(template, &options).expect("fixtures are objects");
         return (report.diagnostics.iter().map(|d| d.code).collect(), None);
     }
     let state = case.get("state").map(|s| read_state(s).unwrap());
@@ -82,7 +87,11 @@ fn near_misses_are_otherwise_clean_of_errors() {
             continue; // send cases state their expected verdict (`error_code`) instead
         }
         for (i, case) in fixture["passes"].as_array().map(Vec::as_slice).unwrap_or_default().iter().enumerate() {
-            let report = validate_value(case, &ValidateOptions::default()).unwrap();
+            let (template, options) = match case.get("template") {
+                Some(t) => (t, ValidateOptions::from_value(&case["options"]).unwrap()),
+                None => (case, ValidateOptions::default()),
+            };
+            let report = validate_value(template, &options).unwrap();
             let errors: Vec<String> = report
                 .diagnostics
                 .iter()

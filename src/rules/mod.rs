@@ -8,11 +8,13 @@
 
 pub mod authentication;
 pub mod buttons;
+pub mod category;
 pub mod content;
 pub mod examples;
 pub mod identity;
 pub mod limits;
 pub mod placeholders;
+pub mod policy;
 pub mod sending;
 pub mod shape;
 pub mod structure;
@@ -20,6 +22,7 @@ pub mod structure;
 use std::collections::HashMap;
 
 use crate::check::{RuleSetting, ValidateOptions};
+use crate::classify::Classification;
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::placeholder::{scan, Scan};
 use crate::template::{ButtonKind, ComponentKind, Template, Text};
@@ -138,8 +141,22 @@ pub static RULES: &[&Rule] = &[
     &examples::COPY_CODE_MISSING_EXAMPLE,
     &content::URL_SHORTENER,
     &content::SENSITIVE_IDENTIFIER_REQUEST,
+    &policy::REGULATED_GOODS,
+    &policy::DEBT_THREAT,
+    &policy::DECEPTIVE_URGENCY,
+    &policy::PROMOTION_2019,
+    &policy::RECURRING_CONTENT_2019,
+    &policy::SURVEY_2019,
+    &policy::RATING_SHARE_2019,
+    &policy::COLD_CALL_2019,
+    &policy::REENGAGEMENT_2019,
+    &policy::PRESUMED_INTEREST_2019,
+    &policy::MEDIA_2019,
     &identity::LEGACY_CATEGORY,
     &identity::CATEGORY_CHANGE_PENDING,
+    &category::CATEGORY_WILL_CHANGE,
+    &category::CODE_OUTSIDE_AUTHENTICATION,
+    &category::AUTHENTICATION_EXTRA_CONTENT,
     &sending::UNFILLED_PARAMETER,
     &sending::PARAMETER_WHITESPACE,
     &sending::EMPTY_PARAMETER,
@@ -214,6 +231,8 @@ pub struct Field<'a> {
 pub struct Context<'a> {
     pub template: &'a Template,
     pub options: &'a ValidateOptions,
+    /// What the content says the category is.
+    pub classification: &'a Classification,
     /// The declared category, legacy values mapped; `None` when missing or unknown.
     pub category: Option<Category>,
     pub fields: Vec<Field<'a>>,
@@ -249,13 +268,13 @@ impl Findings {
 }
 
 impl<'a> Context<'a> {
-    pub fn new(template: &'a Template, options: &'a ValidateOptions) -> Self {
+    pub fn new(template: &'a Template, options: &'a ValidateOptions, classification: &'a Classification) -> Self {
         let category = template.category.as_ref().and_then(|c| identity::parse_category(&c.value).map(|(cat, _)| cat));
         let mut fields = Vec::new();
         for c in &template.components {
             collect_fields(&c.kind, &c.path, c.example.as_ref(), false, &mut fields);
         }
-        Context { template, options, category, fields, findings: Findings::default() }
+        Context { template, options, classification, category, fields, findings: Findings::default() }
     }
 
     pub fn report(&mut self, d: Diagnostic) {
@@ -345,8 +364,8 @@ fn collect_fields<'a>(
 }
 
 /// Runs every rule family over `template`.
-pub fn run(template: &Template, options: &ValidateOptions) -> Vec<Diagnostic> {
-    let mut cx = Context::new(template, options);
+pub fn run(template: &Template, options: &ValidateOptions, classification: &Classification) -> Vec<Diagnostic> {
+    let mut cx = Context::new(template, options, classification);
     shape::check(&mut cx);
     identity::check(&mut cx);
     structure::check(&mut cx);
@@ -356,6 +375,8 @@ pub fn run(template: &Template, options: &ValidateOptions) -> Vec<Diagnostic> {
     placeholders::check(&mut cx);
     examples::check(&mut cx);
     content::check(&mut cx);
+    policy::check(&mut cx);
+    category::check(&mut cx);
     cx.finish()
 }
 
@@ -431,6 +452,10 @@ const SOURCES: &[(&str, &str)] = &[
     ("M-WH-TSU", "Meta, message_template_status_update webhook: …/webhooks/reference/message_template_status_update"),
     ("M-MT-OLD", "Meta, legacy message templates page: developers.facebook.com/docs/whatsapp/business-management-api/message-templates"),
     ("M-GUIDE-OLD", "Meta, legacy template guidelines: developers.facebook.com/docs/whatsapp/message-templates/guidelines"),
+    ("M-PRICE", "Meta, Pricing: …/whatsapp/pricing"),
+    ("M-PUL", "Meta, Per-user marketing template limits: …/whatsapp/templates/marketing-templates/per-user-limits"),
+    ("M-QUAL", "Meta, Template quality: …/whatsapp/templates/template-quality"),
+    ("WA-BMP", "WhatsApp Business Messaging Policy: whatsapp.com/legal/business-policy (2022-10-25 version)"),
     ("PYWA", "pywa SDK, pywa/types/templates.py (david-lev/pywa, 2026-08)"),
 ];
 

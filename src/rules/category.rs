@@ -1,0 +1,97 @@
+//! WP403–WP405: the declared category against what the content says (the classifier in
+//! `src/classify.rs`).
+
+use super::{Category, Context, Rule};
+use crate::diagnostic::{Diagnostic, Severity};
+
+pub static CATEGORY_WILL_CHANGE: Rule = Rule {
+    code: "WP403",
+    name: "category-will-change",
+    severity: Severity::Warning,
+    summary: "A template declared UTILITY whose content reads as MARKETING (promotion, call to buy, retargeting, greeting, generic survey, or content too vague to tie to a transaction).",
+    why: "Since 2025-04-09 Meta approves such templates as MARKETING instead of rejecting them: they are billed at marketing rates, count towards per-user marketing limits and can be muted by users who stop marketing messages (M-CAT, M-PRICE, M-PUL).",
+    help: "remove the promotional parts, or declare MARKETING",
+    fires: r#"UTILITY: `"Your order shipped! Use code SAVE10 for 10% off your next order."`"#,
+    passes: r#"UTILITY: `"Your order 123 shipped and arrives Monday."`"#,
+    uncertain: false,
+    meta_error: None,
+};
+
+pub static CODE_OUTSIDE_AUTHENTICATION: Rule = Rule {
+    code: "WP404",
+    name: "code-outside-authentication",
+    severity: Severity::Error,
+    summary: "A MARKETING or UTILITY template that delivers a one-time or verification code.",
+    why: "Only authentication templates may carry one-time passcodes; since 2024-10-01 such templates are rejected with INCORRECT_CATEGORY (M-CAT).",
+    help: "send codes with an AUTHENTICATION template",
+    fires: r#"UTILITY: `"Your verification code is {{1}}."`"#,
+    passes: r#"UTILITY: `"Use the code on your ticket at the gate."`"#,
+    uncertain: false,
+    meta_error: None,
+};
+
+pub static AUTHENTICATION_EXTRA_CONTENT: Rule = Rule {
+    code: "WP405",
+    name: "authentication-extra-content",
+    severity: Severity::Error,
+    summary: "An AUTHENTICATION template whose text carries anything besides the code: promotions, order or account details, greetings.",
+    why: "Authentication templates consist of Meta's fixed text and the code; other content gets the template rejected or recategorised (M-AUTH, M-CAT).",
+    help: "keep only Meta's preset text; send other content in a separate template",
+    fires: r#"AUTHENTICATION: `"*{{1}}* is your verification code. Get 20% off today!"`"#,
+    passes: r#"AUTHENTICATION: `"*{{1}}* is your verification code."`"#,
+    uncertain: false,
+    meta_error: None,
+};
+
+pub fn check(cx: &mut Context) {
+    let c = cx.classification;
+    let mut found = Vec::new();
+    match cx.category {
+        Some(Category::Utility) if c.predicted == Category::Marketing.name() => {
+            // The earliest marketing words in the text (structural signals last).
+            let first = c
+                .reasons
+                .iter()
+                .filter(|r| r.category == "MARKETING")
+                .min_by_key(|r| r.span.map_or(usize::MAX, |s| s.start));
+            let mut d = Diagnostic::new(
+                &CATEGORY_WILL_CHANGE,
+                first.map_or("category", |r| r.path.as_str()),
+                match first {
+                    Some(r) => format!("`{}` reads as marketing: Meta will approve this template as MARKETING", r.text),
+                    None => {
+                        "the content is too vague to tie to a transaction: Meta will approve it as MARKETING".into()
+                    }
+                },
+            );
+            d.span = first.and_then(|r| r.span);
+            found.push(d);
+        }
+        _ => {}
+    }
+    if matches!(cx.category, Some(Category::Utility | Category::Marketing)) {
+        for r in c.reasons.iter().filter(|r| r.signal == "one-time-code") {
+            let mut d = Diagnostic::new(
+                &CODE_OUTSIDE_AUTHENTICATION,
+                &r.path,
+                format!("`{}`: one-time codes may only be sent with AUTHENTICATION templates", r.text),
+            );
+            d.span = r.span;
+            found.push(d);
+        }
+    }
+    if cx.category == Some(Category::Authentication) {
+        for r in c.reasons.iter().filter(|r| r.category != "AUTHENTICATION" && r.span.is_some()) {
+            let mut d = Diagnostic::new(
+                &AUTHENTICATION_EXTRA_CONTENT,
+                &r.path,
+                format!("`{}` ({}) does not belong in an authentication template", r.text, r.signal),
+            );
+            d.span = r.span;
+            found.push(d);
+        }
+    }
+    for d in found {
+        cx.report(d);
+    }
+}
