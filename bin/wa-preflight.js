@@ -225,7 +225,7 @@ function overInputs(opts, evaluate, describe, noun) {
 }
 
 function check(opts) {
-  const options = { rules: opts.rules };
+  const options = { rules: opts.rules, policy: opts.policy };
   if (opts.lengthUnit) options.lengthUnit = opts.lengthUnit;
   return overInputs(
     opts,

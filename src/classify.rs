@@ -105,6 +105,7 @@ pub struct Classification {
     pub confidence: f64,
     pub reasons: Vec<Reason>,
     /// The closest pre-2023 notification type, for utility content.
+    #[serde(rename = "legacyType")]
     pub legacy_type: Option<String>,
     /// The word lists used: the template's language, or all of them.
     pub languages: Vec<String>,

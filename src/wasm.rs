@@ -8,8 +8,10 @@ use serde_json::Value;
 use wasm_bindgen::prelude::*;
 
 use crate::check::{validate_item, validate_value, ValidateOptions};
+use crate::classify::{classify, classify_text, DEFAULT_LEXICON};
 use crate::input::{items_of, parse_document, InputError};
 use crate::markup::{self, Links};
+use crate::policy::PolicyEra;
 use crate::render::{render_template, RenderOptions};
 use crate::rules::RULES;
 use crate::send::{build_send_payload, check_send, read_state, SendOptions, TemplateRegistry};
@@ -40,11 +42,38 @@ export interface Diagnostic {
   span: Span | null;
 }
 
+/** A classifier signal that fired, with the words and the guideline clause behind it. */
+export interface CategoryReason {
+  signal: string;
+  category: "MARKETING" | "UTILITY" | "AUTHENTICATION";
+  text: string;
+  path: string;
+  span: Span | null;
+  clause: string;
+}
+
+export interface Classification {
+  predicted: "MARKETING" | "UTILITY" | "AUTHENTICATION";
+  confidence: number;
+  reasons: CategoryReason[];
+  /** The closest pre-2023 notification type (SHIPPING_UPDATE …), for utility content. */
+  legacyType: string | null;
+  /** The word lists used: the template's language, or all six. */
+  languages: string[];
+}
+
 export interface CategorySummary {
   declared: string | null;
   predicted: "MARKETING" | "UTILITY" | "AUTHENTICATION";
   confidence: number;
-  reasons: unknown[];
+  reasons: CategoryReason[];
+  legacyType: string | null;
+}
+
+export interface ContentCheck {
+  classification: Classification;
+  /** Policy findings on the text (path "text"). */
+  diagnostics: Diagnostic[];
 }
 
 export interface ValidationReport {
@@ -65,6 +94,8 @@ export interface ValidateOptions {
   rules?: Record<string, "off" | "info" | "warning" | "error">;
   /** Locale codes to accept besides Meta's published list. */
   extraLanguages?: string[];
+  /** Content policies: today's (default) or the notification rules of 2019. */
+  policy?: "current" | "2019";
 }
 
 export interface RuleInfo {
@@ -229,6 +260,65 @@ pub fn validate_templates(
         .map(|(index, item)| Indexed { index, report: validate_item(item, &options) })
         .collect();
     to_js(&reports)
+}
+
+/// Predicts the category Meta will give a template, from its content, with the reasons.
+#[wasm_bindgen(js_name = classifyTemplate, unchecked_return_type = "Classification")]
+pub fn classify_template_js(
+    #[wasm_bindgen(unchecked_param_type = "TemplateInput")] template: JsValue,
+) -> Result<JsValue, JsValue> {
+    console_error_panic_hook::set_once();
+    let template = template_of(&template)?;
+    to_js(&classify(&template))
+}
+
+/// Classifies free text as it is typed and lists the policy findings on it.
+#[wasm_bindgen(js_name = checkContent, unchecked_return_type = "ContentCheck")]
+pub fn check_content_js(
+    #[wasm_bindgen(unchecked_param_type = "string")] text: JsValue,
+    #[wasm_bindgen(
+        unchecked_optional_param_type = "{ language?: string; policy?: \"current\" | \"2019\"; category?: string }"
+    )]
+    options: JsValue,
+) -> Result<JsValue, JsValue> {
+    console_error_panic_hook::set_once();
+    let Some(text) = text.as_string() else {
+        return Err(throw(InputError::new(
+            "INVALID_ARGUMENT",
+            format!("checkContent expects a string, found {}", js_kind(&text)),
+        )));
+    };
+    #[derive(serde::Deserialize, Default)]
+    #[serde(default, deny_unknown_fields)]
+    struct ContentOptions {
+        language: Option<String>,
+        policy: PolicyEra,
+        category: Option<String>,
+    }
+    let opts: ContentOptions = read_struct(&options, "INVALID_OPTIONS")?;
+    // The text is checked as the body of a template in that language and category.
+    let template = serde_json::json!({
+        "name": "text", "language": opts.language.clone().unwrap_or_else(|| "und".into()),
+        "category": opts.category.clone().unwrap_or_else(|| "MARKETING".into()),
+        "components": [{ "type": "BODY", "text": text }],
+    });
+    let report = validate_value(&template, &ValidateOptions { policy: opts.policy, ..ValidateOptions::default() })
+        .map_err(throw)?;
+    let diagnostics: Vec<crate::Diagnostic> = report
+        .diagnostics
+        .into_iter()
+        .filter(|d| d.code.starts_with("WP3") || (d.code.starts_with("WP40") && d.code != "WP401"))
+        .map(|d| crate::Diagnostic { path: if d.path.ends_with(".text") { "text".into() } else { d.path }, ..d })
+        .collect();
+    #[derive(Serialize)]
+    struct ContentCheck {
+        classification: crate::classify::Classification,
+        diagnostics: Vec<crate::Diagnostic>,
+    }
+    to_js(&ContentCheck {
+        classification: classify_text(&text, opts.language.as_deref(), &DEFAULT_LEXICON),
+        diagnostics,
+    })
 }
 
 /// Splits JSON or JSON Lines text into its items (objects, array elements, `data` entries).

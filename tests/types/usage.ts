@@ -1,7 +1,7 @@
 // Compiled with `tsc --noEmit` against the built package: the declarations must accept real
 // usage and reject misuse (the @ts-expect-error lines fail the check if they stop erroring).
-import { validateTemplate, validateTemplates, parseDocument, rules, version, renderTemplate, renderMarkup, checkSend, SendChecker, buildSendPayload } from 'wa-preflight';
-import type { Diagnostic, ValidationReport, ValidateOptions, WaPreflightError, Severity, TemplatePreview, BlockNode, SendReport, BuiltPayload } from 'wa-preflight';
+import { validateTemplate, validateTemplates, parseDocument, rules, version, renderTemplate, renderMarkup, checkSend, SendChecker, buildSendPayload, classifyTemplate, checkContent } from 'wa-preflight';
+import type { Diagnostic, ValidationReport, ValidateOptions, WaPreflightError, Severity, TemplatePreview, BlockNode, SendReport, BuiltPayload, Classification, ContentCheck } from 'wa-preflight';
 
 const report: ValidationReport = validateTemplate({ name: 'order_update', language: 'en_US', category: 'UTILITY', components: [] });
 const first: Diagnostic | undefined = report.diagnostics[0];
@@ -36,7 +36,15 @@ const checker = new SendChecker({ data: [] });
 const size: number = checker.size;
 const checked: SendReport = checker.check('{}', { now: '2025-08-01T10:00:00Z' });
 const built: BuiltPayload = buildSendPayload({}, { body: ['x'] }, { to: '393331234567' });
-void [bodyHtml, seeAll, html, nodes, code2, size, checked, built];
+const classification: Classification = classifyTemplate({ name: 'x' });
+const legacy: string | null = classification.legacyType;
+const firstReason: string | undefined = classification.reasons[0]?.clause;
+const content: ContentCheck = checkContent('Sconto del 20%', { language: 'it', policy: '2019' });
+const reasonsOfReport: number = report.category.reasons.length;
+void [bodyHtml, seeAll, html, nodes, code2, size, checked, built, legacy, firstReason, content, reasonsOfReport];
+
+// @ts-expect-error: the policy era is "current" or "2019"
+checkContent('x', { policy: '2020' });
 
 // @ts-expect-error: renderTemplate options are typed
 renderTemplate({}, {}, { useExample: true });

@@ -1,0 +1,80 @@
+// `npm run bench`: speed and size of the built package, in one Node process. Prints a report,
+// then one line of JSON. Not part of `npm test`: numbers are measured, never asserted.
+// Run-to-run noise on these machines is large (about ±40 %): compare ratios within one run.
+import { readFileSync } from 'node:fs';
+import { gzipSync } from 'node:zlib';
+import { createRequire } from 'node:module';
+import { join } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { root } from './tools.mjs';
+
+const pkg = join(root, 'pkg/node');
+const wasmBytes = readFileSync(join(pkg, 'wa_preflight_bg.wasm'));
+const glue = readFileSync(join(pkg, 'wa_preflight.js'));
+
+const t0 = performance.now();
+const wasm = createRequire(import.meta.url)(join(pkg, 'wa_preflight.js'));
+wasm.version();
+const coldStartMs = performance.now() - t0;
+
+// A 1,024-character body in accented Italian and Portuguese, with emoji and parameters.
+const sentence = 'Olá {{1}}, a sua encomenda nº {{2}} já saiu! 🚚 Ciao, il tuo ordine è in consegna: più informazioni qui. ';
+let body = '';
+while (body.length + sentence.length <= 1000) body += sentence;
+body = `${body}Grazie!`.slice(0, 1024);
+const template = {
+  name: 'consegna', language: 'it', category: 'UTILITY',
+  components: [
+    { type: 'HEADER', format: 'TEXT', text: 'Ordine {{1}} 📦', example: { header_text: ['IT-1'] } },
+    { type: 'BODY', text: body, example: { body_text: [['Giulia', 'IT-20931']] } },
+    { type: 'FOOTER', text: 'Negozio Esempio' },
+    { type: 'BUTTONS', buttons: [{ type: 'URL', text: 'Traccia', url: 'https://negozio.example.it/t/{{1}}', example: ['https://negozio.example.it/t/IT-1'] }] },
+  ],
+};
+const params = { header: ['IT-1'], body: ['Giulia', 'IT-20931'], buttons: { 0: 'IT-1' } };
+
+function throughput(fn, ms = 1500) {
+  for (let i = 0; i < 200; i++) fn(); // warm up
+  let n = 0;
+  const start = performance.now();
+  while (performance.now() - start < ms) {
+    for (let i = 0; i < 50; i++) fn();
+    n += 50;
+  }
+  return Math.round(n / ((performance.now() - start) / 1000));
+}
+
+function latencies(fn, n = 3000) {
+  for (let i = 0; i < 200; i++) fn();
+  const samples = new Float64Array(n);
+  for (let i = 0; i < n; i++) {
+    const s = performance.now();
+    fn();
+    samples[i] = (performance.now() - s) * 1000;
+  }
+  samples.sort();
+  return { p50: samples[Math.floor(n * 0.5)], p99: samples[Math.floor(n * 0.99)] };
+}
+
+const text = template.components[1].text;
+const results = {
+  wasm_bytes: wasmBytes.length,
+  wasm_gzip_bytes: gzipSync(wasmBytes, { level: 9 }).length,
+  js_glue_gzip_bytes: gzipSync(glue, { level: 9 }).length,
+  cold_start_ms: Number(coldStartMs.toFixed(1)),
+  validate_per_sec: throughput(() => wasm.validateTemplate(template)),
+  classify_per_sec: throughput(() => wasm.classifyTemplate(template)),
+  check_content_per_sec: throughput(() => wasm.checkContent(text, { language: 'it' })),
+  render_per_sec: throughput(() => wasm.renderTemplate(template, params)),
+};
+const analyze = latencies(() => {
+  wasm.validateTemplate(template);
+  wasm.renderTemplate(template, params);
+});
+results.analyze_p50_us = Number(analyze.p50.toFixed(1));
+results.analyze_p99_us = Number(analyze.p99.toFixed(1));
+
+console.log('wa-preflight bench (Node %s, %d-character accented body with emoji)', process.version, text.length);
+for (const [k, v] of Object.entries(results)) console.log(`  ${k.padEnd(24)} ${v}`);
+console.log('  (analyze = validate, which classifies and runs the policy scan, plus render)');
+console.log(JSON.stringify(results));

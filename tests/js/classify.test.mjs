@@ -1,0 +1,97 @@
+// classifyTemplate, checkContent and the policy era, on the built package and the CLI.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import { classifyTemplate, checkContent, validateTemplate } from 'wa-preflight';
+
+const bin = fileURLToPath(new URL('../../bin/wa-preflight.js', import.meta.url));
+const template = (text, category = 'UTILITY', language = 'en_US') => ({
+  name: 'x', language, category, components: [{ type: 'BODY', text }],
+});
+
+test('classifyTemplate predicts from content, never from the declared category', () => {
+  const promo = 'Your order shipped! Use code SAVE10 for 10% off your next order.';
+  for (const declared of ['UTILITY', 'MARKETING', 'AUTHENTICATION']) {
+    assert.equal(classifyTemplate(template(promo, declared)).predicted, 'MARKETING');
+  }
+  const c = classifyTemplate(template('Il tuo volo AZ610 è in ritardo, nuova partenza alle 18:40.', 'MARKETING', 'it'));
+  assert.equal(c.predicted, 'UTILITY');
+  assert.equal(c.legacyType, 'TRANSPORTATION_UPDATE');
+  assert.deepEqual(c.languages, ['it']);
+  assert.ok(c.confidence > 0.5 && c.confidence <= 1);
+});
+
+test('reasons point at the exact words, in UTF-16 offsets, emoji included', () => {
+  const text = '🎉🎉 PROMOÇÕES de verão: 30% de desconto! 🛍️';
+  const c = classifyTemplate(template(text, 'MARKETING', 'pt_BR'));
+  assert.equal(c.predicted, 'MARKETING');
+  assert.ok(c.reasons.length >= 2);
+  for (const r of c.reasons) {
+    assert.equal(r.path, 'components[0].text');
+    assert.equal(text.slice(r.span.start, r.span.end), r.text, JSON.stringify(r));
+    assert.ok(r.clause.length > 10);
+  }
+  assert.ok(c.reasons.some((r) => r.text === 'PROMOÇÕES'));
+  assert.ok(c.reasons.some((r) => r.text === '30% de desconto' || r.text === '30%'));
+});
+
+test('structure counts: OTP buttons and limited-time offers', () => {
+  const auth = { name: 'code', language: 'it', category: 'UTILITY', components: [
+    { type: 'BODY', add_security_recommendation: true },
+    { type: 'BUTTONS', buttons: [{ type: 'OTP', otp_type: 'COPY_CODE' }] },
+  ] };
+  assert.equal(classifyTemplate(auth).predicted, 'AUTHENTICATION');
+  const lto = { name: 'o', language: 'en_US', category: 'MARKETING', components: [
+    { type: 'LIMITED_TIME_OFFER', limited_time_offer: { text: 'Ends soon', has_expiration: true } },
+    { type: 'BODY', text: 'Hi {{1}}, this is for you.' },
+  ] };
+  assert.equal(classifyTemplate(lto).predicted, 'MARKETING');
+});
+
+test('validateTemplate reports the category and the mismatch', () => {
+  const r = validateTemplate(template('Your subscription ends soon. Renew now and get 2 months free!'));
+  assert.equal(r.category.declared, 'UTILITY');
+  assert.equal(r.category.predicted, 'MARKETING');
+  assert.ok(r.category.reasons.length > 0);
+  const d = r.diagnostics.find((x) => x.code === 'WP403');
+  assert.ok(d, JSON.stringify(r.diagnostics));
+  assert.equal(d.severity, 'warning');
+  const otp = validateTemplate(template('Il tuo codice di verifica è {{1}}, grazie.', 'MARKETING', 'it'));
+  assert.ok(otp.diagnostics.some((x) => x.code === 'WP404' && x.severity === 'error'));
+});
+
+test('checkContent: classification and policy findings on free text', () => {
+  const text = 'Scommetti ora sul casinò: ultimo avviso, il tuo account sarà sospeso!';
+  const r = checkContent(text, { language: 'it' });
+  const codes = r.diagnostics.map((d) => d.code);
+  assert.ok(codes.includes('WP303') && codes.includes('WP305'), codes.join());
+  for (const d of r.diagnostics) {
+    assert.equal(d.path, 'text');
+    assert.ok(text.slice(d.span.start, d.span.end).length > 0);
+  }
+  const old = checkContent('Get 20% off and rate our app!', { language: 'en', policy: '2019' });
+  assert.deepEqual([...new Set(old.diagnostics.map((d) => d.code))].sort(), ['WP310', 'WP313']);
+  assert.deepEqual(checkContent('Get 20% off and rate our app!', { language: 'en' }).diagnostics, []);
+  assert.equal(checkContent('Seu pedido foi enviado.', { language: 'pt_BR' }).classification.predicted, 'UTILITY');
+  assert.throws(() => checkContent(5), (e) => e.code === 'INVALID_ARGUMENT');
+  assert.throws(() => checkContent('x', { policy: '2010' }), (e) => e.code === 'INVALID_OPTIONS');
+});
+
+test('unknown languages scan every lexicon', () => {
+  const c = classifyTemplate(template('Sconto del 20% su tutto!', 'MARKETING', 'nl'));
+  assert.equal(c.predicted, 'MARKETING');
+  assert.equal(c.languages.length, 6);
+});
+
+test('CLI check --policy 2019 applies the notification rules', () => {
+  const t = JSON.stringify(template('Your order shipped. Get 10% off your next one!', 'UTILITY'));
+  const run = (...args) => spawnSync(process.execPath, [bin, 'check', '--format', 'json', ...args, '-'], { input: t, encoding: 'utf8' });
+  const now = JSON.parse(run().stdout);
+  const old = JSON.parse(run('--policy', '2019').stdout);
+  assert.equal(now.ok, true);
+  assert.equal(now.category.predicted, 'MARKETING');
+  assert.ok(now.category.reasons.some((r) => r.signal === 'discount-offer' && typeof r.span.start === 'number'));
+  assert.equal(old.ok, false);
+  assert.ok(old.diagnostics.some((d) => d.code === 'WP310'));
+});
