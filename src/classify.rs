@@ -42,13 +42,16 @@ pub struct Signal {
     pub weight: u32,
     pub clause: String,
     pub legacy: Option<String>,
-    /// Word lists per language (`any` for all languages).
-    by_language: BTreeMap<String, TermSet>,
+    /// The languages it has words for (`any` for all languages).
+    pub languages: Vec<String>,
 }
 
-/// The compiled lexicon.
+/// The compiled lexicon: per language, one set of every signal's words, so that a text is
+/// scanned once per language whatever the number of signals.
 pub struct Lexicon {
     pub signals: Vec<Signal>,
+    /// Per language: the words, and the signal of each word.
+    by_language: BTreeMap<String, (TermSet, Vec<usize>)>,
 }
 
 impl Lexicon {
@@ -56,25 +59,31 @@ impl Lexicon {
     pub fn from_json(text: &str) -> Result<Lexicon, String> {
         let data: LexiconData = serde_json::from_str(text).map_err(|e| format!("invalid lexicon: {e}"))?;
         let mut signals = Vec::new();
-        for s in data.signals {
+        let mut words: BTreeMap<String, Vec<(&str, usize)>> = BTreeMap::new();
+        for (i, s) in data.signals.iter().enumerate() {
             let category = crate::rules::identity::parse_category(&s.category)
                 .map(|(c, _)| c)
                 .ok_or_else(|| format!("signal `{}`: unknown category `{}`", s.id, s.category))?;
-            let by_language = s
-                .terms
-                .iter()
-                .map(|(lang, terms)| (lang.clone(), TermSet::new(terms.iter().map(String::as_str))))
-                .collect();
+            for (lang, terms) in &s.terms {
+                words.entry(lang.clone()).or_default().extend(terms.iter().map(|t| (t.as_str(), i)));
+            }
             signals.push(Signal {
-                id: s.id,
+                id: s.id.clone(),
                 category,
                 weight: s.weight,
-                clause: s.clause,
-                legacy: s.legacy,
-                by_language,
+                clause: s.clause.clone(),
+                legacy: s.legacy.clone(),
+                languages: s.terms.keys().cloned().collect(),
             });
         }
-        Ok(Lexicon { signals })
+        let by_language = words
+            .into_iter()
+            .map(|(lang, list)| {
+                let set = TermSet::new(list.iter().map(|(t, _)| *t));
+                (lang, (set, list.iter().map(|(_, i)| *i).collect()))
+            })
+            .collect();
+        Ok(Lexicon { signals, by_language })
     }
 }
 
@@ -82,7 +91,8 @@ impl Lexicon {
 pub static DEFAULT_LEXICON: LazyLock<Lexicon> = LazyLock::new(|| {
     // The embedded file is parsed by a test; should it ever fail, classification degrades to
     // the structural signals and the "unclear content is marketing" rule.
-    Lexicon::from_json(include_str!("../data/classify.json")).unwrap_or(Lexicon { signals: Vec::new() })
+    Lexicon::from_json(include_str!("../data/classify.json"))
+        .unwrap_or(Lexicon { signals: Vec::new(), by_language: BTreeMap::new() })
 });
 
 /// A signal that fired: what, where, and which guideline clause it stands for.
@@ -130,35 +140,37 @@ pub fn find_signals<'a>(
     languages: &[String],
 ) -> Vec<Reason> {
     let mut reasons: Vec<Reason> = Vec::new();
-    let mut per_signal: BTreeMap<&str, usize> = BTreeMap::new();
+    let mut per_signal = vec![0usize; lexicon.signals.len()];
     for (text, path) in texts {
         let tokens = tokenize(text);
-        for signal in &lexicon.signals {
-            let sets = signal.by_language.iter().filter(|(l, _)| l.as_str() == "any" || languages.contains(l));
-            let mut matches: Vec<std::ops::Range<usize>> =
-                sets.flat_map(|(_, set)| set.find(&tokens)).map(|m| m.range).collect();
-            matches.sort_by_key(|r| (r.start, std::cmp::Reverse(r.end)));
-            // Keep the longest of overlapping matches.
-            let mut last_end = 0;
-            for r in matches {
-                if r.start < last_end {
-                    continue;
-                }
-                last_end = r.end;
-                let n = per_signal.entry(signal.id.as_str()).or_insert(0);
-                if *n >= MAX_REASONS_PER_SIGNAL {
-                    break;
-                }
-                *n += 1;
-                reasons.push(Reason {
-                    signal: signal.id.clone(),
-                    category: signal.category.name(),
-                    text: text[r.clone()].to_string(),
-                    path: path.to_string(),
-                    span: Some(Span::from_bytes(text, r)),
-                    clause: signal.clause.clone(),
-                });
+        // (signal, range) of every word found, in the text's languages and `any`.
+        let mut found: Vec<(usize, std::ops::Range<usize>)> = lexicon
+            .by_language
+            .iter()
+            .filter(|(l, _)| l.as_str() == "any" || languages.contains(l))
+            .flat_map(|(_, (set, signal_of))| set.find(&tokens).into_iter().map(|m| (signal_of[m.term], m.range)))
+            .collect();
+        found.sort_by_key(|(s, r)| (*s, r.start, std::cmp::Reverse(r.end)));
+        // Per signal, keep the longest of overlapping matches.
+        let mut last: Option<(usize, usize)> = None;
+        for (s, r) in found {
+            if last.is_some_and(|(ls, end)| ls == s && r.start < end) {
+                continue;
             }
+            last = Some((s, r.end));
+            if per_signal[s] >= MAX_REASONS_PER_SIGNAL {
+                continue;
+            }
+            per_signal[s] += 1;
+            let signal = &lexicon.signals[s];
+            reasons.push(Reason {
+                signal: signal.id.clone(),
+                category: signal.category.name(),
+                text: text[r.clone()].to_string(),
+                path: path.to_string(),
+                span: Some(Span::from_bytes(text, r)),
+                clause: signal.clause.clone(),
+            });
         }
     }
     reasons
@@ -302,7 +314,7 @@ mod tests {
         assert!(lex.signals.len() >= 15);
         for s in &lex.signals {
             for lang in LANGUAGES {
-                assert!(s.by_language.get(*lang).is_some_and(|t| !t.is_empty()), "{} has no {lang} words", s.id);
+                assert!(s.languages.iter().any(|l| l == lang), "{} has no {lang} words", s.id);
             }
         }
     }

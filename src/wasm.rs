@@ -263,13 +263,23 @@ pub fn validate_templates(
 }
 
 /// Predicts the category Meta will give a template, from its content, with the reasons.
+/// `options.lexicon` replaces the shipped word lists (same shape as `data/classify.json`).
 #[wasm_bindgen(js_name = classifyTemplate, unchecked_return_type = "Classification")]
 pub fn classify_template_js(
     #[wasm_bindgen(unchecked_param_type = "TemplateInput")] template: JsValue,
+    #[wasm_bindgen(unchecked_optional_param_type = "{ lexicon?: Record<string, unknown> }")] options: JsValue,
 ) -> Result<JsValue, JsValue> {
     console_error_panic_hook::set_once();
     let template = template_of(&template)?;
-    to_js(&classify(&template))
+    let options = read_value(&options, "INVALID_OPTIONS")?;
+    match options.get("lexicon") {
+        None | Some(Value::Null) => to_js(&classify(&template)),
+        Some(lexicon) => {
+            let lexicon = crate::classify::Lexicon::from_json(&lexicon.to_string())
+                .map_err(|e| throw(InputError::new("INVALID_OPTIONS", e)))?;
+            to_js(&crate::classify::classify_with(&template, &lexicon))
+        }
+    }
 }
 
 /// Classifies free text as it is typed and lists the policy findings on it.

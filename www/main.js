@@ -62,7 +62,25 @@ function excerpt(text, span) {
   return pre;
 }
 
+function showCategory(c) {
+  const box = $('category');
+  box.replaceChildren();
+  box.append(el('strong', null, `Predicted: ${c.predicted}`), document.createTextNode(` (${Math.round(c.confidence * 100)} %)`));
+  if (c.declared) box.append(document.createTextNode(` · declared: ${c.declared}`));
+  if (c.legacyType) box.append(document.createTextNode(` · pre-2023 type: ${c.legacyType}`));
+  const seen = new Set();
+  for (const r of c.reasons) {
+    const key = `${r.signal}:${r.text}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    const chip = el('span', `chip ${r.category.toLowerCase()}`, `${r.signal}: ${r.text}`);
+    chip.title = r.clause;
+    box.append(document.createTextNode(' '), chip);
+  }
+}
+
 function show(report, parsed) {
+  showCategory(report.category);
   list.replaceChildren();
   const count = (s) => report.diagnostics.filter((d) => d.severity === s).length;
   summary.textContent = report.ok
@@ -172,7 +190,7 @@ function check() {
     parsed = undefined;
   }
   try {
-    show(validateTemplate(input.value, { lengthUnit: $('unit').value }), parsed);
+    show(validateTemplate(input.value, { lengthUnit: $('unit').value, policy: $('policy').value }), parsed);
   } catch (e) {
     showError(e);
   }
@@ -195,5 +213,6 @@ $('sample').addEventListener('change', () => {
 });
 input.addEventListener('input', schedule);
 $('unit').addEventListener('change', check);
+$('policy').addEventListener('change', check);
 input.value = JSON.stringify(SAMPLES[Object.keys(SAMPLES)[0]], null, 2);
 check();

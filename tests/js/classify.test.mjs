@@ -95,3 +95,14 @@ test('CLI check --policy 2019 applies the notification rules', () => {
   assert.equal(old.ok, false);
   assert.ok(old.diagnostics.some((d) => d.code === 'WP310'));
 });
+
+test('the lexicon can be replaced at run time', () => {
+  const lexicon = { signals: [{ id: 'loyalty', category: 'MARKETING', weight: 3, clause: 'Marketing: loyalty programmes',
+    terms: { en: ['loyalty points'] } }] };
+  const t = template('You have 300 loyalty points in your account.', 'UTILITY');
+  assert.equal(classifyTemplate(t).predicted, 'UTILITY');
+  const custom = classifyTemplate(t, { lexicon });
+  assert.equal(custom.predicted, 'MARKETING');
+  assert.equal(custom.reasons[0].signal, 'loyalty');
+  assert.throws(() => classifyTemplate(t, { lexicon: { signals: [{ id: 'x' }] } }), (e) => e.code === 'INVALID_OPTIONS');
+});
