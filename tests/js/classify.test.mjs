@@ -106,3 +106,10 @@ test('the lexicon can be replaced at run time', () => {
   assert.equal(custom.reasons[0].signal, 'loyalty');
   assert.throws(() => classifyTemplate(t, { lexicon: { signals: [{ id: 'x' }] } }), (e) => e.code === 'INVALID_OPTIONS');
 });
+
+test('policy findings point at the exact words, emoji before them', () => {
+  const text = '🎰🎰 Scommetti ora sul casinò! 🍀';
+  const r = checkContent(text, { language: 'it' });
+  const words = r.diagnostics.filter((d) => d.code === 'WP303').map((d) => text.slice(d.span.start, d.span.end));
+  assert.deepEqual(words, ['Scommetti', 'casinò']);
+});
