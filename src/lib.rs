@@ -22,6 +22,7 @@
 
 pub mod check;
 pub mod classify;
+pub mod consent;
 pub mod diagnostic;
 pub mod input;
 pub mod lexicon;
@@ -29,6 +30,7 @@ pub mod markup;
 pub mod params;
 pub mod placeholder;
 pub mod policy;
+pub mod pricing;
 pub mod render;
 pub mod rules;
 pub mod send;
