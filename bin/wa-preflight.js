@@ -15,6 +15,7 @@ commands:
   send PAYLOAD...      check Cloud API send requests; predict the error Meta would return
   render --template FILE [--params JSON] [--html]
                        show a template with its values as the recipient sees it
+  price TIMELINE...    what the outbound messages of a timeline cost, and which may be sent
 
 FILE and PAYLOAD are JSON files (one object, an array, a {"data": [...]} list response or
 JSON Lines), directories (their *.json, *.jsonl and *.ndjson files), or - for standard input.
@@ -36,6 +37,11 @@ send:
   --state FILE            per recipient: {"393331234567": {"last_inbound_at": "2025-08-01T09:00:00Z"}}
   --now ISO8601           the time of the send (default: now)
 
+price:
+  --include-reported      apply the 2026-10-01 changes only reported by providers
+  --auth-international    the business qualifies for authentication-international rates
+  --tiers FILE            volume tiers: [{"category": "utility", "from": 1, "to": 100000, "rate": 0.003}]
+
 render:
   --template FILE         the template (with --name/--language when FILE holds several)
   --name NAME, --language CODE
@@ -54,6 +60,7 @@ const FLAGS = {
   check: { values: [...COMMON, '--policy', '--rule'], switches: [] },
   send: { values: [...COMMON, '--templates', '--state', '--now'], switches: [] },
   render: { values: [...COMMON, '--template', '--params', '--name', '--language'], switches: ['--html', '--use-examples'] },
+  price: { values: [...COMMON, '--tiers'], switches: ['--include-reported', '--auth-international'] },
 };
 
 function parseArgs(command, argv) {
@@ -346,6 +353,55 @@ function render(opts) {
   return preview.ok ? 0 : 1;
 }
 
+function price(opts) {
+  const options = {
+    includeReported: opts.switches.has('--include-reported'),
+    authenticationInternational: opts.switches.has('--auth-international'),
+  };
+  if (opts.tiers) {
+    const tiers = optionFile('--tiers', opts.tiers);
+    options.tiers = tiers.length === 1 && Array.isArray(tiers[0]) ? tiers[0] : tiers;
+  }
+  let index = 0;
+  let status = 0;
+  for (const file of expand(opts.files)) {
+    const name = file === '-' ? '<stdin>' : file;
+    let items;
+    try {
+      items = wasm.parseDocument(readInput(file));
+    } catch (e) {
+      console.error(`wa-preflight: ${unreadable(name, e)}`);
+      status = 2;
+      continue;
+    }
+    items.forEach((item, i) => {
+      let r;
+      try {
+        r = wasm.estimateCost(item, options);
+      } catch (e) {
+        if (e.code === 'INVALID_OPTIONS') throw new UsageError(e.message);
+        console.error(`wa-preflight: ${name}[${i}]: ${e.message}`);
+        status = 2;
+        return;
+      }
+      if (r.messages.some((m) => !m.allowed) && status === 0) status = 1;
+      if (opts.format === 'json') {
+        console.log(JSON.stringify({ index, file: name, ...r }));
+      } else {
+        console.log(`${name}[${i}]: ${r.messages.length} outbound message${r.messages.length === 1 ? '' : 's'}, total ${r.total.toFixed(4)} ${r.currency}${r.unpriced ? ` (+ ${r.unpriced} billed without a known rate)` : ''}`);
+        for (const m of r.messages) {
+          const ev = item.events[m.event];
+          const what = `${ev.at} ${ev.type ?? 'text'}${ev.category ? ` ${ev.category}` : ''} → ${m.market ?? '?'}`;
+          const verdict = !m.allowed ? paint('31;1', `REFUSED (${m.type}${m.error_code ? `, ${m.error_code}` : ''})`) : m.billable ? `${m.rate === null ? 'billed, rate unknown' : `${m.rate.toFixed(4)} ${r.currency}`} ${m.category}` : `free (${m.type})`;
+          console.log(`  #${m.event} ${what}: ${verdict}${m.conversation ? ` [${m.conversation}]` : ''}${m.pricing_model ? ` ${m.pricing_model}` : ''}`);
+        }
+      }
+      index++;
+    });
+  }
+  return status;
+}
+
 function main(argv) {
   const [command, ...rest] = argv;
   if (command === '-h' || command === '--help' || command === 'help') {
@@ -363,7 +419,7 @@ function main(argv) {
     return 0;
   }
   const opts = parseArgs(command, rest);
-  return { check, send, render }[command](opts);
+  return { check, send, render, price }[command](opts);
 }
 
 try {

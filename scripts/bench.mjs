@@ -67,6 +67,21 @@ const results = {
   check_content_per_sec: throughput(() => wasm.checkContent(text, { language: 'it' })),
   render_per_sec: throughput(() => wasm.renderTemplate(template, params)),
 };
+// A campaign to 1,000,000 recipients spread over markets (numbers generated here).
+const prefixes = ['39', '55', '91', '1212', '1809', '49', '34', '44', '62', '52', '33', '234', '971', '7', '61', '352'];
+const recipients = Array.from({ length: 1_000_000 }, (_, i) => `+${prefixes[i % prefixes.length]}${String(100000000 + i).slice(-9)}`);
+const campaignStart = performance.now();
+const campaign = wasm.estimateCampaign({ category: 'utility', recipients, at: '2026-02-01T10:00:00Z' });
+const campaignSeconds = (performance.now() - campaignStart) / 1000;
+results.price_recipients_per_sec = Math.round(campaign.recipients / campaignSeconds);
+results.campaign_1m_ms = Math.round(campaignSeconds * 1000);
+const timeline = { events: Array.from({ length: 200 }, (_, i) => ({
+  at: new Date(Date.parse('2025-08-01T00:00:00Z') + i * 1800_000).toISOString(),
+  direction: i % 5 === 0 ? 'inbound' : 'outbound', type: i % 3 === 0 ? 'text' : 'template',
+  category: ['marketing', 'utility', 'authentication'][i % 3], to: '+393331234567', from: '+393331234567',
+})) };
+results.price_timeline_events_per_sec = Math.round(throughput(() => wasm.estimateCost(timeline), 1000) * timeline.events.length);
+
 const analyze = latencies(() => {
   wasm.validateTemplate(template);
   wasm.renderTemplate(template, params);
@@ -76,5 +91,6 @@ results.analyze_p99_us = Number(analyze.p99.toFixed(1));
 
 console.log('wa-preflight bench (Node %s, %d-character accented body with emoji)', process.version, text.length);
 for (const [k, v] of Object.entries(results)) console.log(`  ${k.padEnd(24)} ${v}`);
-console.log('  (analyze = validate, which classifies and runs the policy scan, plus render)');
+console.log('  (analyze = validate, which classifies and runs the policy scan, plus render;');
+console.log(`   campaign: ${campaign.recipients} recipients in ${campaign.markets.length} markets, total ${campaign.total} ${campaign.currency})`);
 console.log(JSON.stringify(results));

@@ -71,8 +71,15 @@ impl TemplateRegistry {
 #[derive(Debug, Clone, Default, PartialEq, Deserialize)]
 #[serde(default, deny_unknown_fields)]
 pub struct RecipientState {
-    /// When the user last wrote (ISO 8601).
+    /// When the user last wrote or called (ISO 8601).
     pub last_inbound_at: Option<String>,
+    /// End of a free-entry-point window (72 h after the reply to a Click-to-WhatsApp ad or Page
+    /// button message).
+    pub free_entry_point_until: Option<String>,
+    /// Categories the user opted out of (`marketing`, `utility`, … or `all`).
+    pub opted_out: Vec<String>,
+    /// The user turned off marketing messages from this business in WhatsApp (131050).
+    pub marketing_stopped: bool,
 }
 
 /// Options of the send check.
@@ -96,13 +103,28 @@ pub struct SendReport {
     pub error_code: Option<u32>,
     pub diagnostics: Vec<Diagnostic>,
     pub window: Option<Window>,
-    /// Filled in by the pricing engine (issue #5).
-    pub billing: Option<Value>,
+    /// What the message costs, for a template whose category is known, when `now` is given.
+    pub billing: Option<Billing>,
+}
+
+/// How a send is billed (the pricing engine's verdict for this one message).
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Billing {
+    pub billable: bool,
+    pub pricing_model: Option<String>,
+    pub category: String,
+    pub market: Option<String>,
+    pub rate: Option<f64>,
+    pub currency: &'static str,
+    #[serde(rename = "type")]
+    pub pricing_type: &'static str,
+    pub card: Option<String>,
 }
 
 /// Which error Meta reports first when several apply: the request shape, then the template
 /// lookup and status, then parameter format, count, value and length, then the window.
-const ERROR_PRIORITY: &[u32] = &[100, 132001, 132016, 132015, 132012, 132000, 131008, 132018, 132005, 131047];
+const ERROR_PRIORITY: &[u32] =
+    &[100, 132001, 132016, 132015, 132012, 132000, 131008, 132018, 132005, 131047, 131050, 131049];
 
 /// Reads the recipients' state: `{"393331234567": {"last_inbound_at": "..."}}`.
 pub fn read_state(v: &Value) -> Result<HashMap<String, RecipientState>, InputError> {
@@ -113,7 +135,7 @@ pub fn read_state(v: &Value) -> Result<HashMap<String, RecipientState>, InputErr
     for (k, s) in map {
         let state: RecipientState = serde_json::from_value(s.clone())
             .map_err(|e| InputError::new("INVALID_STATE", format!("state for `{k}`: {e}")))?;
-        if let Some(t) = &state.last_inbound_at {
+        for t in [&state.last_inbound_at, &state.free_entry_point_until].into_iter().flatten() {
             parse_time(t).map_err(|e| InputError::new("INVALID_STATE", format!("state for `{k}`: {e}")))?;
         }
         out.insert(digits(k), state);
@@ -148,6 +170,10 @@ pub fn check_send(payload: &Value, opts: &SendOptions) -> Result<SendReport, Inp
         obj.get("to").and_then(|v| v.as_str().map(str::to_string).or_else(|| v.as_number().map(|n| n.to_string())));
     if to.as_deref().is_none_or(|t| t.trim().is_empty()) && obj.get("recipient").is_none() {
         shape(&mut out, "to", "request has no recipient `to`");
+    } else if let Some(problem) =
+        to.as_deref().filter(|t| !t.trim().is_empty()).and_then(|t| crate::pricing::e164_digits(t).err())
+    {
+        out.push(Diagnostic::new(&sending::INVALID_RECIPIENT, "to", problem));
     }
     let ty = obj.get("type").and_then(Value::as_str).map(str::to_ascii_lowercase).unwrap_or_else(|| "text".into());
     const TYPES: &[&str] = &[
@@ -166,8 +192,9 @@ pub fn check_send(payload: &Value, opts: &SendOptions) -> Result<SendReport, Inp
     if !TYPES.contains(&ty.as_str()) {
         shape(&mut out, "type", &format!("unknown message type `{ty}`"));
     }
+    let mut category = None;
     match ty.as_str() {
-        "template" => check_template_send(obj, opts, &mut out),
+        "template" => category = check_template_send(obj, opts, &mut out),
         "text" => match obj.get("text").and_then(|t| t.get("body")).and_then(Value::as_str) {
             None => shape(&mut out, "text.body", "text message has no `text.body`"),
             Some(body) => {
@@ -185,10 +212,16 @@ pub fn check_send(payload: &Value, opts: &SendOptions) -> Result<SendReport, Inp
         },
         _ => {}
     }
-    let window = match (opts.state, opts.now, to.as_deref()) {
-        (Some(state), Some(now), Some(to)) => {
-            let last =
-                state.get(&digits(to)).and_then(|s| s.last_inbound_at.as_deref()).and_then(|t| parse_time(t).ok());
+    let recipient = match (opts.state, to.as_deref()) {
+        (Some(state), Some(to)) => Some(state.get(&digits(to)).cloned().unwrap_or_default()),
+        _ => None,
+    };
+    if let (Some(cat), Some(to), Some(now)) = (&category, to.as_deref(), opts.now) {
+        consent(recipient.as_ref().unwrap_or(&RecipientState::default()), cat, to, now, &mut out);
+    }
+    let window = match (&recipient, opts.now) {
+        (Some(r), Some(now)) => {
+            let last = r.last_inbound_at.as_deref().and_then(|t| parse_time(t).ok());
             let w = customer_service_window(last, now);
             if ty != "template" && !w.open {
                 let msg = match &w.expires_at {
@@ -205,24 +238,90 @@ pub fn check_send(payload: &Value, opts: &SendOptions) -> Result<SendReport, Inp
         out.iter().any(|d| d.severity == Severity::Error && find_rule(d.code).and_then(|r| r.meta_error) == Some(*code))
     });
     let ok = !out.iter().any(|d| d.severity == Severity::Error);
+    let billing = match (&category, to.as_deref(), opts.now) {
+        (Some(cat), Some(to), Some(now)) if ok => billing(cat, to, now, recipient.as_ref()),
+        _ => None,
+    };
     Ok(SendReport {
         ok,
         verdict: if ok { "allow" } else { "block" },
         error_code: if ok { None } else { error_code },
         diagnostics: out,
         window,
-        billing: None,
+        billing,
     })
 }
 
-fn check_template_send(obj: &Map<String, Value>, opts: &SendOptions, out: &mut Vec<Diagnostic>) {
+/// Consent and the US marketing pause, for a template of `category` to `to` at `now`.
+fn consent(r: &RecipientState, category: &str, to: &str, now: i64, out: &mut Vec<Diagnostic>) {
+    let c = crate::consent::Consent {
+        opted_out: r.opted_out.iter().map(|s| s.to_ascii_lowercase()).collect(),
+        marketing_stopped: r.marketing_stopped,
+        ..Default::default()
+    };
+    match c.allows(category, to, now) {
+        Ok(()) => {}
+        Err(crate::consent::Refusal::OptedOut(scope)) => {
+            let msg = if scope == "all" {
+                "the recipient opted out of all messages".to_string()
+            } else {
+                format!("the recipient opted out of {scope} messages")
+            };
+            out.push(Diagnostic::new(&sending::RECIPIENT_OPTED_OUT, "to", msg));
+        }
+        Err(crate::consent::Refusal::MarketingStopped) => out.push(Diagnostic::new(
+            &sending::MARKETING_STOPPED,
+            "to",
+            "the recipient stopped marketing messages from this business",
+        )),
+        Err(crate::consent::Refusal::UsMarketingPaused) => out.push(Diagnostic::new(
+            &sending::US_MARKETING_PAUSED,
+            "to",
+            "marketing templates to US numbers are not delivered since 2025-04-01",
+        )),
+    }
+}
+
+/// The pricing engine's verdict for one template sent at `now`.
+fn billing(category: &str, to: &str, now: i64, r: Option<&RecipientState>) -> Option<Billing> {
+    let mut events = Vec::new();
+    if let Some(last) = r.and_then(|r| r.last_inbound_at.clone()) {
+        events.push(serde_json::json!({ "at": last, "direction": "inbound", "from": to }));
+    }
+    events.push(serde_json::json!({
+        "at": crate::window::format_time(now), "direction": "outbound", "type": "template",
+        "category": category.to_ascii_lowercase(), "to": to,
+    }));
+    let timeline: crate::pricing::Timeline = serde_json::from_value(serde_json::json!({ "events": events })).ok()?;
+    let report = crate::pricing::price_timeline(&timeline, &crate::pricing::PriceOptions::default()).ok()?;
+    let m = report.messages.into_iter().last()?;
+    let until = r.and_then(|r| r.free_entry_point_until.as_deref()).and_then(|t| parse_time(t).ok());
+    let (billable, rate, pricing_type) = if until.is_some_and(|u| now < u) {
+        (false, None, "free_entry_point")
+    } else {
+        (m.billable, m.rate, m.pricing_type)
+    };
+    Some(Billing {
+        billable,
+        pricing_model: m.pricing_model,
+        category: m.category,
+        market: m.market,
+        rate,
+        currency: "USD",
+        pricing_type,
+        card: m.card,
+    })
+}
+
+/// Checks a template send; returns the template's category when it is known.
+fn check_template_send(obj: &Map<String, Value>, opts: &SendOptions, out: &mut Vec<Diagnostic>) -> Option<String> {
     let Some(tpl) = obj.get("template").and_then(Value::as_object) else {
         out.push(Diagnostic::new(
             &sending::INVALID_SEND_PAYLOAD,
             "template",
             "template message has no `template` object",
         ));
-        return;
+        return None;
     };
     let name = tpl.get("name").and_then(Value::as_str);
     if name.is_none() {
@@ -240,7 +339,7 @@ fn check_template_send(obj: &Map<String, Value>, opts: &SendOptions, out: &mut V
         ));
     }
     let given = read_components(tpl, out);
-    let (Some(registry), Some(name), Some(language)) = (opts.templates, name, language) else { return };
+    let (Some(registry), Some(name), Some(language)) = (opts.templates, name, language) else { return None };
     let Some(template) = registry.get(name, language) else {
         let langs = registry.languages_of(name);
         let msg = if langs.is_empty() {
@@ -249,7 +348,7 @@ fn check_template_send(obj: &Map<String, Value>, opts: &SendOptions, out: &mut V
             format!("template `{name}` exists in {}, not in `{language}`", langs.join(", "))
         };
         out.push(Diagnostic::new(&sending::TEMPLATE_NOT_FOUND, "template.name", msg));
-        return;
+        return None;
     };
     let status = template.status.as_ref().map(|s| s.value.to_ascii_uppercase());
     match status.as_deref() {
@@ -270,7 +369,9 @@ fn check_template_send(obj: &Map<String, Value>, opts: &SendOptions, out: &mut V
             format!("template `{name}` is {s}, not APPROVED"),
         )),
     }
-    params::check(&Slots::of(template), &given, opts.length_unit, out);
+    let slots = Slots::of(template);
+    params::check(&slots, &given, opts.length_unit, out);
+    slots.category.map(|c| c.name().to_string())
 }
 
 /// Reads `template.components` of a send request into the given values.

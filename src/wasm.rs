@@ -12,6 +12,7 @@ use crate::classify::{classify, classify_text, DEFAULT_LEXICON};
 use crate::input::{items_of, parse_document, InputError};
 use crate::markup::{self, Links};
 use crate::policy::PolicyEra;
+use crate::pricing::{count_markets, estimate_campaign, price_timeline, PriceOptions, Timeline, DATA};
 use crate::render::{render_template, RenderOptions};
 use crate::rules::RULES;
 use crate::send::{build_send_payload, check_send, read_state, SendOptions, TemplateRegistry};
@@ -110,7 +111,7 @@ export interface RuleInfo {
 
 /** Thrown for input that is not usable at all. */
 export interface WaPreflightError extends Error {
-  code: "INVALID_JSON" | "EMPTY_INPUT" | "NOT_A_TEMPLATE" | "NOT_A_PAYLOAD" | "INVALID_OPTIONS" | "INVALID_PARAMS" | "INVALID_STATE" | "INVALID_ARGUMENT";
+  code: "INVALID_JSON" | "EMPTY_INPUT" | "NOT_A_TEMPLATE" | "NOT_A_PAYLOAD" | "INVALID_OPTIONS" | "INVALID_PARAMS" | "INVALID_STATE" | "INVALID_TIMELINE" | "INVALID_CAMPAIGN" | "INVALID_NUMBER" | "INVALID_ARGUMENT";
   line?: number;
   column?: number;
 }
@@ -192,8 +193,13 @@ export interface TemplatePreview {
   diagnostics: Diagnostic[];
 }
 
-/** Per recipient number (digits, country code first): when the user last wrote. */
-export type ConversationState = Record<string, { last_inbound_at?: string | null }>;
+/** Per recipient number (digits, country code first): conversation and consent state. */
+export type ConversationState = Record<string, {
+  last_inbound_at?: string | null;
+  free_entry_point_until?: string | null;
+  opted_out?: string[];
+  marketing_stopped?: boolean;
+}>;
 
 export interface SendOptions {
   /** The business's templates: a Graph API list response, an array, or its JSON / JSON Lines text. */
@@ -213,10 +219,84 @@ export interface SendReport {
   error_code: number | null;
   diagnostics: Diagnostic[];
   window: WindowState | null;
-  billing: Record<string, unknown> | null;
+  billing: {
+    billable: boolean; pricing_model: string | null; category: string; market: string | null;
+    rate: number | null; currency: "USD"; type: string; card: string | null;
+  } | null;
 }
 
 export interface BuiltPayload { payload: Record<string, unknown>; diagnostics: Diagnostic[]; }
+
+/** One message, call or consent change of a timeline. */
+export interface TimelineEvent {
+  at: string;
+  direction: "inbound" | "outbound";
+  /** template, text, image, interactive, call … (text when missing); opt_in / opt_out. */
+  type?: string;
+  category?: "marketing" | "utility" | "authentication" | null;
+  to?: string;
+  from?: string;
+  /** "ctwa" or "page_button" on a user's message that came from a free entry point. */
+  entry_point?: string | null;
+  /** A user's message text or button payload (STOP words). */
+  text?: string;
+  categories?: string[];
+}
+
+export interface Timeline { events: TimelineEvent[]; currency?: "USD"; }
+
+export interface PriceOptions {
+  /** Apply the 2026-10-01 changes only reported by providers. */
+  includeReported?: boolean;
+  /** The business qualifies for authentication-international rates. */
+  authenticationInternational?: boolean;
+  /** Volume tiers (Meta's thresholds are not shipped). */
+  tiers?: { category: "utility" | "authentication"; market?: string; from: number; to?: number; rate?: number; discount?: number }[];
+  /** Already used this month: "India/utility", "conversations", "service_conversations", "service_messages". */
+  monthToDate?: Record<string, number>;
+}
+
+export interface PricedMessage {
+  event: number;
+  allowed: boolean;
+  billable: boolean;
+  pricing_model: "NBP" | "CBP" | "PMP" | null;
+  category: string;
+  rate: number | null;
+  type: string;
+  conversation: string | null;
+  market: string | null;
+  card: string | null;
+  error_code: number | null;
+}
+
+export interface PriceReport { messages: PricedMessage[]; total: number; currency: "USD"; unpriced: number; }
+
+export interface WindowStateResult {
+  open: boolean;
+  expires_at: string | null;
+  remaining_seconds: number | null;
+  free_entry_point: { open: boolean; expires_at: string } | null;
+}
+
+export interface CampaignInput {
+  category: "marketing" | "utility" | "authentication";
+  /** Recipient numbers, or recipients counted per market. */
+  recipients: string[] | Record<string, number>;
+  /** When the campaign is sent (ISO 8601). */
+  at: string;
+}
+
+export interface CampaignEstimate {
+  category: string;
+  pricing_model: string | null;
+  card: string | null;
+  markets: { market: string; recipients: number; rate: number | null; cost: number }[];
+  recipients: number;
+  invalid: number;
+  total: number;
+  currency: "USD";
+}
 "#;
 
 /// The package version.
@@ -329,6 +409,91 @@ pub fn check_content_js(
         classification: classify_text(&text, opts.language.as_deref(), &DEFAULT_LEXICON),
         diagnostics,
     })
+}
+
+/// Prices every outbound message of a timeline: allowed, billed, model, category, rate.
+#[wasm_bindgen(js_name = estimateCost, unchecked_return_type = "PriceReport")]
+pub fn estimate_cost_js(
+    #[wasm_bindgen(unchecked_param_type = "Timeline | string")] timeline: JsValue,
+    #[wasm_bindgen(unchecked_optional_param_type = "PriceOptions")] options: JsValue,
+) -> Result<JsValue, JsValue> {
+    console_error_panic_hook::set_once();
+    let options: PriceOptions = read_struct(&options, "INVALID_OPTIONS")?;
+    let value = match timeline.as_string() {
+        Some(text) => serde_json::from_str(&text).map_err(|e| throw(InputError::json(&e, 0)))?,
+        None => read_value(&timeline, "INVALID_TIMELINE")?,
+    };
+    let timeline: Timeline = serde_json::from_value(value)
+        .map_err(|e| throw(InputError::new("INVALID_TIMELINE", format!("invalid timeline: {e}"))))?;
+    to_js(&price_timeline(&timeline, &options).map_err(throw)?)
+}
+
+/// The cost of one template to many recipients, by market, with volume tiers.
+#[wasm_bindgen(js_name = estimateCampaign, unchecked_return_type = "CampaignEstimate")]
+pub fn estimate_campaign_js(
+    #[wasm_bindgen(unchecked_param_type = "CampaignInput")] campaign: JsValue,
+    #[wasm_bindgen(unchecked_optional_param_type = "PriceOptions")] options: JsValue,
+) -> Result<JsValue, JsValue> {
+    console_error_panic_hook::set_once();
+    let options: PriceOptions = read_struct(&options, "INVALID_OPTIONS")?;
+    let invalid = |m: String| throw(InputError::new("INVALID_CAMPAIGN", m));
+    let at = js_sys::Reflect::get(&campaign, &"at".into())
+        .ok()
+        .and_then(|v| v.as_string())
+        .ok_or_else(|| invalid("campaign needs `at` (ISO 8601)".into()))?;
+    let at = parse_time(&at).map_err(|e| invalid(format!("at: {e}")))?;
+    let category =
+        js_sys::Reflect::get(&campaign, &"category".into()).ok().and_then(|v| v.as_string()).unwrap_or_default();
+    if !matches!(category.to_ascii_lowercase().as_str(), "marketing" | "utility" | "authentication") {
+        return Err(invalid(format!("category must be marketing, utility or authentication, not `{category}`")));
+    }
+    let recipients = js_sys::Reflect::get(&campaign, &"recipients".into()).unwrap_or(JsValue::UNDEFINED);
+    let (per_market, bad) = if js_sys::Array::is_array(&recipients) {
+        // Numbers are read straight from the JS array: a million recipients stay cheap.
+        let list = js_sys::Array::from(&recipients);
+        let numbers: Vec<String> = list.iter().filter_map(|v| v.as_string()).collect();
+        let not_strings = list.length() as u64 - numbers.len() as u64;
+        let (m, invalid) = count_markets(numbers.iter().map(String::as_str), at);
+        (m, invalid + not_strings)
+    } else {
+        let counts: std::collections::BTreeMap<String, u64> = serde_wasm_bindgen::from_value(recipients)
+            .map_err(|e| invalid(format!("recipients must be numbers or counts per market: {e}")))?;
+        (counts, 0)
+    };
+    to_js(&estimate_campaign(&category, &per_market, bad, at, &options))
+}
+
+/// The customer-service and free-entry-point windows of one user at `now`.
+#[wasm_bindgen(js_name = windowState, unchecked_return_type = "WindowStateResult")]
+pub fn window_state_js(
+    #[wasm_bindgen(unchecked_param_type = "TimelineEvent[]")] events: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "string | number")] now: JsValue,
+) -> Result<JsValue, JsValue> {
+    console_error_panic_hook::set_once();
+    let events: Vec<crate::window::Event> = serde_wasm_bindgen::from_value(events)
+        .map_err(|e| throw(InputError::new("INVALID_TIMELINE", format!("invalid events: {e}"))))?;
+    let now = match (now.as_string(), now.as_f64()) {
+        (Some(s), _) => parse_time(&s).map_err(|e| throw(InputError::new("INVALID_ARGUMENT", format!("now: {e}"))))?,
+        (None, Some(ms)) => (ms / 1000.0).floor() as i64,
+        _ => return Err(throw(InputError::new("INVALID_ARGUMENT", "now must be ISO 8601 text or milliseconds"))),
+    };
+    to_js(&crate::window::window_state(&events, now).map_err(|e| throw(InputError::new("INVALID_TIMELINE", e)))?)
+}
+
+/// The pricing market of a recipient number (at `at`, default the latest assignment).
+#[wasm_bindgen(js_name = marketOf)]
+pub fn market_of_js(
+    #[wasm_bindgen(unchecked_param_type = "string")] number: JsValue,
+    #[wasm_bindgen(unchecked_optional_param_type = "string")] at: JsValue,
+) -> Result<String, JsValue> {
+    let number = number
+        .as_string()
+        .ok_or_else(|| throw(InputError::new("INVALID_ARGUMENT", "marketOf expects a phone number string")))?;
+    let at = match at.as_string() {
+        Some(s) => parse_time(&s).map_err(|e| throw(InputError::new("INVALID_ARGUMENT", format!("at: {e}"))))?,
+        None => i64::MAX / 2,
+    };
+    DATA.market_of(&number, at).map_err(|e| throw(InputError::new("INVALID_NUMBER", e)))
 }
 
 /// Splits JSON or JSON Lines text into its items (objects, array elements, `data` entries).

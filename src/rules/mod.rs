@@ -177,6 +177,10 @@ pub static RULES: &[&Rule] = &[
     &sending::INVALID_PARAMETER_VALUE,
     &sending::TEXT_TOO_LONG,
     &sending::OUTSIDE_WINDOW,
+    &sending::RECIPIENT_OPTED_OUT,
+    &sending::MARKETING_STOPPED,
+    &sending::US_MARKETING_PAUSED,
+    &sending::INVALID_RECIPIENT,
 ];
 
 /// Looks a rule up by code (`WP201`) or name (`variable-at-edge`).
@@ -454,6 +458,7 @@ const SOURCES: &[(&str, &str)] = &[
     ("M-GUIDE-OLD", "Meta, legacy template guidelines: developers.facebook.com/docs/whatsapp/message-templates/guidelines"),
     ("M-PRICE", "Meta, Pricing: …/whatsapp/pricing"),
     ("M-PUL", "Meta, Per-user marketing template limits: …/whatsapp/templates/marketing-templates/per-user-limits"),
+    ("M-OPTIN", "Meta, Getting opt-in: …/whatsapp/getting-opt-in"),
     ("M-QUAL", "Meta, Template quality: …/whatsapp/templates/template-quality"),
     ("WA-BMP", "WhatsApp Business Messaging Policy: whatsapp.com/legal/business-policy (2022-10-25 version)"),
     ("PYWA", "pywa SDK, pywa/types/templates.py (david-lev/pywa, 2026-08)"),

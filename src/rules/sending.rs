@@ -267,3 +267,55 @@ pub static OUTSIDE_WINDOW: Rule = Rule {
     uncertain: false,
     meta_error: Some(131047),
 };
+
+pub static RECIPIENT_OPTED_OUT: Rule = Rule {
+    code: "WP602",
+    name: "recipient-opted-out",
+    severity: Severity::Error,
+    summary: "A template to a recipient who opted out of its category (or of all messages), on or off WhatsApp.",
+    why: "Businesses must honour every request to stop messages, made on or off WhatsApp, at once (WhatsApp Business Messaging Policy; M-OPTIN). Meta does not know opt-outs made elsewhere, so there is no error code: the send goes through and harms quality.",
+    help: "do not send; the recipient can opt back in (e.g. by writing START)",
+    fires: r#"a marketing template to a recipient whose state has `"opted_out": ["marketing"]`"#,
+    passes: "a utility template to the same recipient",
+    uncertain: false,
+    meta_error: None,
+};
+
+pub static MARKETING_STOPPED: Rule = Rule {
+    code: "WP603",
+    name: "marketing-stopped",
+    severity: Severity::Error,
+    summary: "A marketing template to a user who turned off marketing messages from this business in WhatsApp.",
+    why: "Since 2024-11-22 users can stop marketing templates per business; sends then fail with 131050 and must not be retried (M-MKT, M-ERR).",
+    help: "send utility or authentication templates only, until the user resumes offers",
+    fires: r#"a marketing template to a recipient whose state has `"marketing_stopped": true`"#,
+    passes: "a utility template to the same recipient",
+    uncertain: false,
+    meta_error: Some(131050),
+};
+
+pub static US_MARKETING_PAUSED: Rule = Rule {
+    code: "WP604",
+    name: "us-marketing-paused",
+    severity: Severity::Error,
+    summary: "A marketing template to a United States number (+1 with a US area code) on or after 2025-04-01.",
+    why: "Meta pauses the delivery of marketing templates to US users from 2025-04-01, still listed on 2026-02-26 (M-PUL); the date is data (`data/consent.json`). Sends fail as per-user marketing limits (131049).",
+    help: "send to US users with a utility template only when the content is utility",
+    fires: "a marketing template to +1 212 555 0100 in 2025",
+    passes: "the same template to +1 416 555 0100 (Toronto)",
+    uncertain: false,
+    meta_error: Some(131049),
+};
+
+pub static INVALID_RECIPIENT: Rule = Rule {
+    code: "WP605",
+    name: "invalid-recipient",
+    severity: Severity::Error,
+    summary: "A recipient `to` that is not an international number: letters, a leading 0 (trunk prefix) instead of the country code, fewer than 8 or more than 15 digits.",
+    why: "Cloud API recipients are phone numbers with their country code (M-SEND); E.164 numbers have at most 15 digits; the market, and so the price, is read from the country code (M-PRICE).",
+    help: "write the number with its country code, e.g. 393331234567",
+    fires: r#"`"to": "0039 333 1234567"`"#,
+    passes: r#"`"to": "+39 333 123 4567"`"#,
+    uncertain: false,
+    meta_error: Some(100),
+};

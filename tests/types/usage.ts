@@ -1,7 +1,7 @@
 // Compiled with `tsc --noEmit` against the built package: the declarations must accept real
 // usage and reject misuse (the @ts-expect-error lines fail the check if they stop erroring).
-import { validateTemplate, validateTemplates, parseDocument, rules, version, renderTemplate, renderMarkup, checkSend, SendChecker, buildSendPayload, classifyTemplate, checkContent } from 'wa-preflight';
-import type { Diagnostic, ValidationReport, ValidateOptions, WaPreflightError, Severity, TemplatePreview, BlockNode, SendReport, BuiltPayload, Classification, ContentCheck } from 'wa-preflight';
+import { validateTemplate, validateTemplates, parseDocument, rules, version, renderTemplate, renderMarkup, checkSend, SendChecker, buildSendPayload, classifyTemplate, checkContent, estimateCost, estimateCampaign, windowState, marketOf } from 'wa-preflight';
+import type { Diagnostic, ValidationReport, ValidateOptions, WaPreflightError, Severity, TemplatePreview, BlockNode, SendReport, BuiltPayload, Classification, ContentCheck, PriceReport, CampaignEstimate, WindowStateResult } from 'wa-preflight';
 
 const report: ValidationReport = validateTemplate({ name: 'order_update', language: 'en_US', category: 'UTILITY', components: [] });
 const first: Diagnostic | undefined = report.diagnostics[0];
@@ -43,6 +43,15 @@ const content: ContentCheck = checkContent('Sconto del 20%', { language: 'it', p
 const reasonsOfReport: number = report.category.reasons.length;
 void [bodyHtml, seeAll, html, nodes, code2, size, checked, built, legacy, firstReason, content, reasonsOfReport];
 
+const cost: PriceReport = estimateCost({ events: [{ at: '2025-08-01T09:00:00Z', direction: 'outbound', type: 'template', category: 'marketing', to: '+393331234567' }] }, { includeReported: false });
+const campaignCost: CampaignEstimate = estimateCampaign({ category: 'utility', recipients: { Italy: 1000 }, at: '2026-02-01' });
+const win: WindowStateResult = windowState([], Date.now());
+const market: string = marketOf('+393331234567');
+const fep: string | undefined = win.free_entry_point?.expires_at;
+void [cost.total, campaignCost.total, fep, market];
+
+// @ts-expect-error: events need a direction
+estimateCost({ events: [{ at: '2025-08-01T09:00:00Z' }] });
 // @ts-expect-error: the policy era is "current" or "2019"
 checkContent('x', { policy: '2020' });
 

@@ -1,0 +1,108 @@
+// estimateCost, estimateCampaign, windowState, marketOf and the send preflight's billing and
+// consent, on the built package; and `wa-preflight price`.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { estimateCost, estimateCampaign, windowState, marketOf, checkSend } from 'wa-preflight';
+
+const bin = fileURLToPath(new URL('../../bin/wa-preflight.js', import.meta.url));
+const templates = JSON.parse(readFileSync(new URL('../fixtures/send/templates.json', import.meta.url), 'utf8'));
+const IT = '+393331234567';
+const hours = (base, h) => new Date(Date.parse(base) + h * 3600_000).toISOString().replace('.000Z', 'Z');
+
+test('estimateCost: Meta\'s per-message example costs one marketing and one utility message', () => {
+  const b = '2025-08-01T00:00:00Z';
+  const r = estimateCost({ events: [
+    { at: hours(b, 0), direction: 'outbound', type: 'template', category: 'marketing', to: IT },
+    { at: hours(b, 2), direction: 'inbound', from: IT },
+    { at: hours(b, 3), direction: 'outbound', type: 'text', to: IT },
+    { at: hours(b, 4), direction: 'outbound', type: 'template', category: 'utility', to: IT },
+    { at: hours(b, 30), direction: 'outbound', type: 'template', category: 'utility', to: IT },
+  ], currency: 'USD' });
+  assert.deepEqual(r.messages.map((m) => [m.event, m.billable, m.rate]), [[0, true, 0.0691], [2, false, null], [3, false, null], [4, true, 0.03]]);
+  assert.equal(r.total, 0.0991);
+  assert.equal(r.currency, 'USD');
+  assert.throws(() => estimateCost({ events: [], currency: 'EUR' }), (e) => e.code === 'INVALID_TIMELINE');
+  assert.throws(() => estimateCost({ events: [{ at: 'soon', direction: 'outbound' }] }), (e) => e.code === 'INVALID_TIMELINE');
+  assert.throws(() => estimateCost({ events: [] }, { bogus: 1 }), (e) => e.code === 'INVALID_OPTIONS');
+});
+
+test('windowState: calls reset the window, entry points open 72 free hours', () => {
+  const events = [
+    { at: '2025-08-01T09:00:00Z', direction: 'inbound', from: IT, entry_point: 'ctwa' },
+    { at: '2025-08-01T10:00:00Z', direction: 'outbound', type: 'template', category: 'marketing', to: IT },
+    { at: '2025-08-02T08:00:00Z', direction: 'inbound', type: 'call', from: IT },
+  ];
+  assert.deepEqual(windowState(events, '2025-08-03T07:00:00Z'), {
+    open: true, expires_at: '2025-08-03T08:00:00Z', remaining_seconds: 3600,
+    free_entry_point: { open: true, expires_at: '2025-08-04T10:00:00Z' },
+  });
+  assert.equal(windowState(events, Date.parse('2025-08-03T09:00:00Z')).open, false);
+  assert.throws(() => windowState(events, {}), (e) => e.code === 'INVALID_ARGUMENT');
+});
+
+test('marketOf: longest prefix, dated changes, clear errors', () => {
+  assert.equal(marketOf('+39 333 123 4567'), 'Italy');
+  assert.equal(marketOf('+1 809 555 0100'), 'Rest of Latin America');
+  assert.equal(marketOf('+1 212 555 0100'), 'North America');
+  assert.equal(marketOf('+263 77 123 4567', '2025-09-01'), 'Other');
+  assert.equal(marketOf('+263 77 123 4567'), 'Rest of Africa');
+  assert.throws(() => marketOf('0039 333 1234567'), (e) => e.code === 'INVALID_NUMBER' && /country code/.test(e.message));
+});
+
+test('estimateCampaign: per market, with invalid numbers counted apart and tiers applied', () => {
+  const numbers = ['+393331234567', '+393401234567', '+5511987654321', '+12125550100', 'not a number'];
+  const c = estimateCampaign({ category: 'marketing', recipients: numbers, at: '2026-02-01T10:00:00Z' });
+  assert.equal(c.recipients, 4);
+  assert.equal(c.invalid, 1);
+  assert.deepEqual(c.markets.map((m) => [m.market, m.recipients, m.rate]), [['Brazil', 1, 0.0625], ['Italy', 2, 0.0691], ['North America', 1, 0.025]]);
+  assert.equal(c.total, 0.2257); // integer micro-units inside: no binary rounding
+  assert.equal(c.card, 'pmp-2026-01-01');
+  const tiered = estimateCampaign({ category: 'utility', recipients: { India: 10 }, at: '2026-02-01T10:00:00Z' },
+    { tiers: [{ category: 'utility', market: 'India', from: 1, to: 4, rate: 0.001 }, { category: 'utility', from: 5, discount: 0.5 }] });
+  assert.equal(tiered.total, 0.0082);
+  assert.throws(() => estimateCampaign({ category: 'promo', recipients: [], at: '2026-02-01' }), (e) => e.code === 'INVALID_CAMPAIGN');
+});
+
+test('checkSend reports billing and blocks sends without consent', () => {
+  const coupon = { messaging_product: 'whatsapp', to: '393331234567', type: 'template', template: { name: 'cupom_verao', language: { code: 'pt_BR' }, components: [
+    { type: 'header', parameters: [{ type: 'image', image: { link: 'https://cdn.example.com/v.jpg' } }] },
+    { type: 'body', parameters: [{ type: 'text', text: 'Ana' }] },
+    { type: 'button', sub_type: 'copy_code', index: 0, parameters: [{ type: 'coupon_code', coupon_code: 'VERAO20' }] },
+  ] } };
+  const now = '2026-02-01T10:00:00Z';
+  const ok = checkSend(coupon, { templates, now });
+  assert.deepEqual(ok.billing, { billable: true, pricing_model: 'PMP', category: 'marketing', market: 'Italy', rate: 0.0691, currency: 'USD', type: 'regular', card: 'pmp-2026-01-01' });
+  const fep = checkSend(coupon, { templates, now, state: { 393331234567: { free_entry_point_until: '2026-02-02T00:00:00Z' } } });
+  assert.equal(fep.billing.billable, false);
+  assert.equal(fep.billing.type, 'free_entry_point');
+  const out = checkSend(coupon, { templates, now, state: { 393331234567: { opted_out: ['marketing'] } } });
+  assert.equal(out.verdict, 'block');
+  assert.equal(out.billing, null);
+  assert.equal(out.diagnostics[0].code, 'WP602');
+  const stopped = checkSend(coupon, { templates, now, state: { 393331234567: { marketing_stopped: true } } });
+  assert.equal(stopped.error_code, 131050);
+  const us = checkSend({ ...coupon, to: '12125550100' }, { templates, now });
+  assert.equal(us.error_code, 131049);
+});
+
+test('CLI price prints the contract fields per timeline', () => {
+  const timeline = JSON.stringify({ events: [
+    { at: '2025-08-01T09:00:00Z', direction: 'outbound', type: 'template', category: 'marketing', to: IT },
+    { at: '2025-08-01T10:00:00Z', direction: 'outbound', type: 'text', to: IT },
+  ], currency: 'USD' });
+  const r = spawnSync(process.execPath, [bin, 'price', '--format', 'json', '-'], { input: timeline, encoding: 'utf8' });
+  assert.equal(r.status, 1); // the free-form message is outside the window
+  const out = JSON.parse(r.stdout);
+  assert.deepEqual(Object.keys(out), ['index', 'file', 'messages', 'total', 'currency', 'unpriced']);
+  assert.deepEqual(out.messages.map((m) => [m.event, m.allowed, m.billable, m.pricing_model, m.category, m.rate, m.conversation]),
+    [[0, true, true, 'PMP', 'marketing', 0.0691, null], [1, false, false, 'PMP', 'service', null, null]]);
+  assert.equal(out.total, 0.0691);
+  const text = spawnSync(process.execPath, [bin, 'price', '-'], { input: timeline, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
+  assert.match(text.stdout, /#1 .* REFUSED \(outside_window, 131047\)/);
+  const bad = spawnSync(process.execPath, [bin, 'price', '-'], { input: '{"events": [{"at": "soon"}]}', encoding: 'utf8' });
+  assert.equal(bad.status, 2);
+  assert.match(bad.stderr, /<stdin>\[0\]/);
+});
