@@ -196,21 +196,28 @@ function counts(diagnostics) {
     .map(([s, n]) => `${n} ${s}${n > 1 ? 's' : ''}`);
 }
 
+/**
+ * The items of every input file, as `[name, items]`; unreadable files are reported on stderr
+ * and counted in `skipped.count`.
+ */
+function* inputs(files, skipped) {
+  for (const file of expand(files)) {
+    const name = file === '-' ? '<stdin>' : file;
+    try {
+      yield [name, wasm.parseDocument(readInput(file))];
+    } catch (e) {
+      skipped.count++;
+      console.error(`wa-preflight: ${unreadable(name, e)}`);
+    }
+  }
+}
+
 /** Runs `evaluate` over every item of every input; prints per item; returns the exit status. */
 function overInputs(opts, evaluate, describe, noun) {
   let index = 0;
-  let unreadableCount = 0;
+  const skipped = { count: 0 };
   let failed = 0;
-  for (const file of expand(opts.files)) {
-    const name = file === '-' ? '<stdin>' : file;
-    let items;
-    try {
-      items = wasm.parseDocument(readInput(file));
-    } catch (e) {
-      unreadableCount++;
-      console.error(`wa-preflight: ${unreadable(name, e)}`);
-      continue;
-    }
+  for (const [name, items] of inputs(opts.files, skipped)) {
     const results = evaluate(items);
     results.forEach((result, i) => {
       if (!result.ok) failed++;
@@ -226,9 +233,10 @@ function overInputs(opts, evaluate, describe, noun) {
     });
   }
   if (opts.format === 'text') {
-    console.log(`${index} ${noun}${index === 1 ? '' : 's'} checked: ${index - failed} ok, ${failed} ${noun === 'request' ? 'blocked' : 'with errors'}${unreadableCount ? `, ${unreadableCount} unreadable input${unreadableCount === 1 ? '' : 's'}` : ''}`);
+    const n = skipped.count;
+    console.log(`${index} ${noun}${index === 1 ? '' : 's'} checked: ${index - failed} ok, ${failed} ${noun === 'request' ? 'blocked' : 'with errors'}${n ? `, ${n} unreadable input${n === 1 ? '' : 's'}` : ''}`);
   }
-  return unreadableCount > 0 ? 2 : failed > 0 ? 1 : 0;
+  return skipped.count > 0 ? 2 : failed > 0 ? 1 : 0;
 }
 
 function check(opts) {
@@ -364,16 +372,8 @@ function price(opts) {
   }
   let index = 0;
   let status = 0;
-  for (const file of expand(opts.files)) {
-    const name = file === '-' ? '<stdin>' : file;
-    let items;
-    try {
-      items = wasm.parseDocument(readInput(file));
-    } catch (e) {
-      console.error(`wa-preflight: ${unreadable(name, e)}`);
-      status = 2;
-      continue;
-    }
+  const skipped = { count: 0 };
+  for (const [name, items] of inputs(opts.files, skipped)) {
     items.forEach((item, i) => {
       let r;
       try {
@@ -399,7 +399,7 @@ function price(opts) {
       index++;
     });
   }
-  return status;
+  return skipped.count > 0 ? 2 : status;
 }
 
 function main(argv) {

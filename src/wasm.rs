@@ -419,10 +419,7 @@ pub fn estimate_cost_js(
 ) -> Result<JsValue, JsValue> {
     console_error_panic_hook::set_once();
     let options: PriceOptions = read_struct(&options, "INVALID_OPTIONS")?;
-    let value = match timeline.as_string() {
-        Some(text) => serde_json::from_str(&text).map_err(|e| throw(InputError::json(&e, 0)))?,
-        None => read_value(&timeline, "INVALID_TIMELINE")?,
-    };
+    let value = text_or_value(&timeline, "INVALID_TIMELINE")?;
     let timeline: Timeline = serde_json::from_value(value)
         .map_err(|e| throw(InputError::new("INVALID_TIMELINE", format!("invalid timeline: {e}"))))?;
     to_js(&price_timeline(&timeline, &options).map_err(throw)?)
@@ -709,10 +706,7 @@ fn read_send_options(v: &JsValue) -> Result<JsSendOptions, JsValue> {
 }
 
 fn run_check(payload: &JsValue, opts: &JsSendOptions, registry: Option<&TemplateRegistry>) -> Result<JsValue, JsValue> {
-    let payload = match payload.as_string() {
-        Some(text) => serde_json::from_str(&text).map_err(|e| throw(InputError::json(&e, 0)))?,
-        None => read_value(payload, "NOT_A_PAYLOAD")?,
-    };
+    let payload = text_or_value(payload, "NOT_A_PAYLOAD")?;
     let send_opts =
         SendOptions { templates: registry, state: opts.state.as_ref(), now: opts.now, length_unit: opts.length_unit };
     to_js(&check_send(&payload, &send_opts).map_err(throw)?)
@@ -728,6 +722,14 @@ fn template_of(v: &JsValue) -> Result<crate::template::Template, JsValue> {
         )));
     };
     Ok(read_template(obj, &mut Vec::new()))
+}
+
+/// JSON text parsed, or a plain JS value read.
+fn text_or_value(v: &JsValue, code: &'static str) -> Result<Value, JsValue> {
+    match v.as_string() {
+        Some(text) => serde_json::from_str(&text).map_err(|e| throw(InputError::json(&e, 0))),
+        None => read_value(v, code),
+    }
 }
 
 /// A plain JSON value (`undefined` reads as null); anything else is an error with `code`.
