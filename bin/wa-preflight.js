@@ -41,6 +41,9 @@ price:
   --include-reported      apply the 2026-10-01 changes only reported by providers
   --auth-international    the business qualifies for authentication-international rates
   --tiers FILE            volume tiers: [{"category": "utility", "from": 1, "to": 100000, "rate": 0.003}]
+  --rate-card FILE        a rate card in Meta's CSV layout (any currency), used besides the shipped ones
+  --rate-card-effective YYYY-MM-DD
+                          its effective date, when its title line does not say
 
 render:
   --template FILE         the template (with --name/--language when FILE holds several)
@@ -60,7 +63,7 @@ const FLAGS = {
   check: { values: [...COMMON, '--policy', '--rule'], switches: [] },
   send: { values: [...COMMON, '--templates', '--state', '--now'], switches: [] },
   render: { values: [...COMMON, '--template', '--params', '--name', '--language'], switches: ['--html', '--use-examples'] },
-  price: { values: [...COMMON, '--tiers'], switches: ['--include-reported', '--auth-international'] },
+  price: { values: [...COMMON, '--tiers', '--rate-card', '--rate-card-effective'], switches: ['--include-reported', '--auth-international'] },
 };
 
 function parseArgs(command, argv) {
@@ -369,6 +372,20 @@ function price(opts) {
   if (opts.tiers) {
     const tiers = optionFile('--tiers', opts.tiers);
     options.tiers = tiers.length === 1 && Array.isArray(tiers[0]) ? tiers[0] : tiers;
+  }
+  if (opts.rateCard) {
+    let csv;
+    try {
+      csv = readFileSync(opts.rateCard, 'utf8');
+    } catch (e) {
+      throw new UsageError(`--rate-card ${unreadable(opts.rateCard, e)}`);
+    }
+    try {
+      wasm.loadRateCard(csv, opts.rateCardEffective ? { effective: opts.rateCardEffective } : {});
+    } catch (e) {
+      throw new UsageError(`--rate-card ${opts.rateCard}: ${e.message}`);
+    }
+    options.rateCards = [{ csv, ...(opts.rateCardEffective ? { effective: opts.rateCardEffective } : {}) }];
   }
   let index = 0;
   let status = 0;

@@ -58,6 +58,8 @@ struct RatesData {
 struct CardData {
     id: String,
     effective: String,
+    model: String,
+    currency: String,
     rates: BTreeMap<String, RatesData>,
 }
 
@@ -128,10 +130,14 @@ pub struct Rates {
 pub struct Card {
     pub id: String,
     pub effective: i64,
+    /// `CBP` (per conversation) or `PMP` (per message).
+    pub model: String,
+    pub currency: String,
     pub rates: HashMap<String, Rates>,
 }
 
 /// The pricing data: markets, cards and eras.
+#[derive(Clone)]
 pub struct PricingData {
     prefixes: HashMap<String, String>,
     other: String,
@@ -178,7 +184,13 @@ impl PricingData {
                     )
                 })
                 .collect();
-            cards.push(Card { id: c.id, effective: parse_time(&c.effective)?, rates });
+            cards.push(Card {
+                id: c.id,
+                effective: parse_time(&c.effective)?,
+                model: c.model,
+                currency: c.currency,
+                rates,
+            });
         }
         cards.sort_by_key(|c| c.effective);
         let mut eras = Vec::new();
@@ -227,13 +239,166 @@ impl PricingData {
         self.eras.iter().rfind(|e| e.from <= at && (include_reported || !e.reported))
     }
 
-    /// The card in force at `at` for `model` (`CBP` or `PMP`).
-    pub fn card_at(&self, at: i64, model: &str) -> Option<&Card> {
-        let card = self.cards.iter().rfind(|c| c.effective <= at)?;
-        // A card belongs to the model of its era: no per-message card before 2025-07-01.
-        let card_model = if card.id.starts_with("pmp") { "PMP" } else { "CBP" };
-        (card_model == model).then_some(card)
+    /// The card in force at `at` for `model` (`CBP` or `PMP`) in `currency`.
+    pub fn card_at(&self, at: i64, model: &str, currency: &str) -> Option<&Card> {
+        self.cards.iter().rfind(|c| c.effective <= at && c.model == model && c.currency == currency)
     }
+
+    /// These data with more cards (loaded at run time), which win over shipped ones of the same
+    /// date, model and currency.
+    pub fn with_cards(&self, extra: Vec<Card>) -> PricingData {
+        let mut cards = self.cards.clone();
+        cards.extend(extra);
+        cards.sort_by_key(|c| c.effective);
+        PricingData { cards, ..self.clone() }
+    }
+}
+
+/// Reads a rate card in Meta's CSV layout: optional title lines ("Cost per conversation in USD,
+/// effective June 1, 2023"), then a header row with `Market` and the category columns
+/// (Marketing, Utility, Authentication, Authentication-International, Service; optionally
+/// Currency), then one row per market. `n/a`, `-` and empty cells mean no rate. Returns the card
+/// and warnings (unknown markets, unreadable cells).
+pub fn card_from_csv(
+    csv: &str,
+    id: Option<&str>,
+    effective: Option<&str>,
+    model: Option<&str>,
+) -> Result<(Card, Vec<String>), String> {
+    let rows: Vec<Vec<String>> = csv.lines().map(csv_fields).collect();
+    let header_at = rows
+        .iter()
+        .position(|r| {
+            let lower: Vec<String> = r.iter().map(|f| f.to_ascii_lowercase()).collect();
+            lower.iter().any(|f| f == "market" || f == "country")
+                && lower.iter().any(|f| f.starts_with("marketing") || f.starts_with("utility"))
+        })
+        .ok_or("no header row with `Market` and category columns")?;
+    let title = rows[..header_at].iter().flatten().cloned().collect::<Vec<_>>().join(" ");
+    let effective = match effective {
+        Some(e) => parse_time(e)?,
+        None => title_date(&title)
+            .ok_or("no effective date: give one, or keep the title line \"… effective June 1, 2023\"")?,
+    };
+    let lower_title = title.to_ascii_lowercase();
+    let model = match model {
+        Some(m) => m.to_ascii_uppercase(),
+        None if lower_title.contains("per conversation") => "CBP".into(),
+        None if lower_title.contains("per message") || lower_title.contains("per delivered") => "PMP".into(),
+        None => if effective >= parse_time("2025-07-01")? { "PMP" } else { "CBP" }.into(),
+    };
+    if model != "CBP" && model != "PMP" {
+        return Err(format!("model must be CBP or PMP, not `{model}`"));
+    }
+    let header: Vec<String> = rows[header_at].iter().map(|f| f.to_ascii_lowercase().replace(['_', ' '], "-")).collect();
+    let col = |names: &[&str]| header.iter().position(|h| names.iter().any(|n| h.starts_with(n)));
+    let market_col = col(&["market", "country"]).ok_or("no Market column")?;
+    let ai_col = col(&["authentication-international", "auth-intl", "authentication-intl"]);
+    let auth_col = header.iter().enumerate().position(|(i, h)| h.starts_with("authentication") && Some(i) != ai_col);
+    let cols = [col(&["marketing"]), col(&["utility"]), auth_col, ai_col, col(&["service"])];
+    let currency_col = col(&["currency"]);
+    let mut currency = ["USD", "EUR", "INR", "BRL", "GBP", "IDR", "MXN", "AED"]
+        .iter()
+        .find(|c| title.contains(&format!("in {c}")))
+        .map(|c| c.to_string());
+    let mut rates = HashMap::new();
+    let mut warnings = Vec::new();
+    for (n, row) in rows.iter().enumerate().skip(header_at + 1) {
+        let Some(market) = row.get(market_col).map(|m| m.trim()).filter(|m| !m.is_empty()) else { continue };
+        if let Some(c) =
+            currency_col.and_then(|i| row.get(i)).map(|c| c.trim().to_ascii_uppercase()).filter(|c| !c.is_empty())
+        {
+            if currency.as_deref().is_some_and(|cur| cur != c) {
+                return Err(format!("line {}: currency {c} differs from {}", n + 1, currency.unwrap_or_default()));
+            }
+            currency = Some(c);
+        }
+        let mut values = [None; 5];
+        for (k, c) in cols.iter().enumerate() {
+            let Some(cell) = c.and_then(|i| row.get(i)) else { continue };
+            let cell = cell.trim().trim_start_matches(['$', '€', '£', '₹']).trim();
+            if cell.is_empty() || matches!(cell.to_ascii_lowercase().as_str(), "n/a" | "na" | "-" | "—") {
+                continue;
+            }
+            match cell.parse::<f64>() {
+                Ok(v) if v >= 0.0 => values[k] = Some(to_micros(v)),
+                _ => warnings.push(format!("line {}: `{cell}` is not a rate", n + 1)),
+            }
+        }
+        if !DATA.prefixes.values().any(|m| m == market) && market != DATA.other {
+            warnings.push(format!(
+                "line {}: `{market}` is not a market of data/markets.json; its rates are kept under that name",
+                n + 1
+            ));
+        }
+        let [marketing, utility, authentication, authentication_international, service] = values;
+        rates.insert(
+            market.to_string(),
+            Rates { marketing, utility, authentication, authentication_international, service },
+        );
+    }
+    if rates.is_empty() {
+        return Err("no market rows under the header".into());
+    }
+    let currency = currency.unwrap_or_else(|| "USD".into());
+    let id = id.map_or_else(
+        || format!("csv-{}-{}", model.to_ascii_lowercase(), &crate::window::format_time(effective)[..10]),
+        str::to_string,
+    );
+    Ok((Card { id, effective, model, currency, rates }, warnings))
+}
+
+fn csv_fields(line: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    let mut cur = String::new();
+    let mut quoted = false;
+    let mut chars = line.chars().peekable();
+    while let Some(c) = chars.next() {
+        match c {
+            '"' if quoted && chars.peek() == Some(&'"') => {
+                cur.push('"');
+                chars.next();
+            }
+            '"' => quoted = !quoted,
+            ',' | ';' if !quoted => out.push(std::mem::take(&mut cur)),
+            _ => cur.push(c),
+        }
+    }
+    out.push(cur);
+    out.into_iter().map(|f| f.trim().to_string()).collect()
+}
+
+/// "effective June 1, 2023" (or an ISO date) in a title line, as Unix seconds.
+fn title_date(title: &str) -> Option<i64> {
+    const MONTHS: [&str; 12] = [
+        "january",
+        "february",
+        "march",
+        "april",
+        "may",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
+    ];
+    let lower = title.to_ascii_lowercase();
+    let words: Vec<&str> = lower.split(|c: char| c.is_whitespace() || c == ',').filter(|w| !w.is_empty()).collect();
+    for (i, w) in words.iter().enumerate() {
+        if let Some(m) = MONTHS.iter().position(|name| name == w) {
+            let day: u32 = words.get(i + 1)?.trim_end_matches(|c: char| !c.is_ascii_digit()).parse().ok()?;
+            let year: u32 = words.get(i + 2)?.parse().ok()?;
+            return parse_time(&format!("{year:04}-{:02}-{day:02}", m + 1)).ok();
+        }
+        if w.len() == 10 && w.as_bytes()[4] == b'-' {
+            if let Ok(t) = parse_time(w) {
+                return Some(t);
+            }
+        }
+    }
+    None
 }
 
 /// The shipped pricing data.
@@ -301,10 +466,22 @@ pub struct PriceOptions {
     /// The business qualifies for authentication-international rates.
     pub authentication_international: bool,
     pub tiers: Vec<Tier>,
+    /// Rate cards in Meta's CSV layout, loaded at run time (see [`card_from_csv`]).
+    pub rate_cards: Vec<RateCardInput>,
     /// What the month already used before the timeline: billed messages per `market/category`
     /// (volume tiers), and `conversations`, `service_conversations`, `service_messages` (free
     /// allowances).
     pub month_to_date: BTreeMap<String, u64>,
+}
+
+/// A rate card given as CSV, with what its title may not say.
+#[derive(Debug, Clone, Default, PartialEq, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct RateCardInput {
+    pub csv: String,
+    pub id: Option<String>,
+    pub effective: Option<String>,
+    pub model: Option<String>,
 }
 
 /// The verdict on one outbound message.
@@ -377,16 +554,25 @@ pub struct Timeline {
 
 /// Walks a timeline and prices every outbound message.
 pub fn price_timeline(timeline: &Timeline, opts: &PriceOptions) -> Result<PriceReport, InputError> {
-    price_with(&DATA, timeline, opts)
+    if opts.rate_cards.is_empty() {
+        return price_with(&DATA, timeline, opts);
+    }
+    let mut cards = Vec::new();
+    for (i, c) in opts.rate_cards.iter().enumerate() {
+        let (card, _) = card_from_csv(&c.csv, c.id.as_deref(), c.effective.as_deref(), c.model.as_deref())
+            .map_err(|e| InputError::new("INVALID_OPTIONS", format!("rateCards[{i}]: {e}")))?;
+        cards.push(card);
+    }
+    price_with(&DATA.with_cards(cards), timeline, opts)
 }
 
 /// [`price_timeline`] with other pricing data.
 pub fn price_with(data: &PricingData, timeline: &Timeline, opts: &PriceOptions) -> Result<PriceReport, InputError> {
     let currency = timeline.currency.clone().unwrap_or_else(|| "USD".into());
-    if currency != "USD" {
+    if !data.cards.iter().any(|c| c.currency == currency) {
         return Err(InputError::new(
             "INVALID_TIMELINE",
-            format!("no rate card in `{currency}`: the shipped cards are in USD"),
+            format!("no rate card in `{currency}`: the shipped cards are in USD; load one with `rateCards`"),
         ));
     }
     let mut timed = Vec::with_capacity(timeline.events.len());
@@ -546,7 +732,7 @@ pub fn price_with(data: &PricingData, timeline: &Timeline, opts: &PriceOptions) 
                 }
             }
             if m.billable {
-                set_rate(data, &mut m, era, at, &market, opts, &mut tier_counts, &month);
+                set_rate(data, &mut m, era, at, &market, opts, &mut tier_counts, &month, &currency);
             }
         }
         user.window.record(e, at);
@@ -567,8 +753,9 @@ fn set_rate(
     opts: &PriceOptions,
     tier_counts: &mut HashMap<(String, String, String), u64>,
     month: &str,
+    currency: &str,
 ) {
-    let Some(card) = data.card_at(at, &era.model) else {
+    let Some(card) = data.card_at(at, &era.model, currency) else {
         m.pricing_type = "no_rate";
         return;
     };
@@ -688,7 +875,7 @@ pub fn estimate_campaign(
                 let mut sent = 0u64;
                 while sent < count {
                     m.category = category.clone();
-                    set_rate(&DATA, &mut m, era, at, market, opts, &mut tiers, &month);
+                    set_rate(&DATA, &mut m, era, at, market, opts, &mut tiers, &month, "USD");
                     let n = opts.month_to_date.get(&format!("{market}/{category}")).copied().unwrap_or(0) + sent + 1;
                     let band_end = opts
                         .tiers
@@ -712,7 +899,7 @@ pub fn estimate_campaign(
                     );
                 }
             } else {
-                set_rate(&DATA, &mut m, era, at, market, opts, &mut tiers, &month);
+                set_rate(&DATA, &mut m, era, at, market, opts, &mut tiers, &month, "USD");
                 if let Some(r) = m.rate_micros {
                     cost = r * count as i64;
                 }
@@ -777,13 +964,35 @@ mod tests {
     }
 
     #[test]
+    fn rate_cards_from_meta_csv_layout() {
+        let csv = "Cost per conversation in USD, effective June 1, 2023\n\
+                   Market,Marketing,Utility,Authentication,Authentication-International,Service\n\
+                   Indonesia,$0.0411,$0.0200,$0.0300,$0.1360,$0.0190\n\
+                   Malaysia,0.0860,0.0200,0.0180,n/a,0.0220\n\
+                   Atlantis,0.5,0.5,0.5,,0.5\n";
+        let (card, warnings) = card_from_csv(csv, None, None, None).unwrap();
+        assert_eq!((card.model.as_str(), card.currency.as_str(), card.effective), ("CBP", "USD", t("2023-06-01")));
+        assert_eq!(card.rates["Indonesia"].authentication_international, Some(136_000));
+        assert_eq!(card.rates["Malaysia"].authentication_international, None);
+        assert_eq!(card.rates["Malaysia"].service, Some(22_000));
+        assert_eq!(warnings.len(), 1, "{warnings:?}"); // Atlantis is no market
+        let eur = "Market,Currency,Marketing,Utility,Authentication,Authentication-International,Service\n\
+                   Italy,EUR,0.0658,0.0248,0.0248,n/a,0.0248\n";
+        let (card, _) = card_from_csv(eur, Some("eur-2026-07"), Some("2026-07-01"), Some("PMP")).unwrap();
+        assert_eq!((card.currency.as_str(), card.rates["Italy"].marketing), ("EUR", Some(65_800)));
+        assert!(card_from_csv("Market,Marketing\n", None, Some("2026-01-01"), None).is_err());
+        assert!(card_from_csv("no header here", None, Some("2026-01-01"), None).is_err());
+    }
+
+    #[test]
     fn eras_and_cards_by_date() {
         assert_eq!(DATA.era_at(t("2021-06-01"), false).unwrap().model, "NBP");
         assert_eq!(DATA.era_at(t("2023-06-01"), false).unwrap().id, "conversation-categories");
         assert_eq!(DATA.era_at(t("2026-11-01"), false).unwrap().id, "per-message");
         assert_eq!(DATA.era_at(t("2026-11-01"), true).unwrap().id, "service-billed");
-        assert!(DATA.card_at(t("2022-06-01"), "CBP").is_none());
-        assert_eq!(DATA.card_at(t("2025-08-01"), "PMP").unwrap().id, "pmp-2025-07-01");
-        assert!(DATA.card_at(t("2025-08-01"), "CBP").is_none());
+        assert!(DATA.card_at(t("2022-06-01"), "CBP", "USD").is_none());
+        assert_eq!(DATA.card_at(t("2025-08-01"), "PMP", "USD").unwrap().id, "pmp-2025-07-01");
+        assert_eq!(DATA.card_at(t("2025-08-01"), "CBP", "USD").unwrap().id, "cbp-2024-11-01");
+        assert!(DATA.card_at(t("2025-08-01"), "PMP", "EUR").is_none());
     }
 }

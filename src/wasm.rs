@@ -111,7 +111,7 @@ export interface RuleInfo {
 
 /** Thrown for input that is not usable at all. */
 export interface WaPreflightError extends Error {
-  code: "INVALID_JSON" | "EMPTY_INPUT" | "NOT_A_TEMPLATE" | "NOT_A_PAYLOAD" | "INVALID_OPTIONS" | "INVALID_PARAMS" | "INVALID_STATE" | "INVALID_TIMELINE" | "INVALID_CAMPAIGN" | "INVALID_NUMBER" | "INVALID_ARGUMENT";
+  code: "INVALID_JSON" | "EMPTY_INPUT" | "NOT_A_TEMPLATE" | "NOT_A_PAYLOAD" | "INVALID_OPTIONS" | "INVALID_PARAMS" | "INVALID_STATE" | "INVALID_TIMELINE" | "INVALID_CAMPAIGN" | "INVALID_NUMBER" | "INVALID_RATE_CARD" | "INVALID_ARGUMENT";
   line?: number;
   column?: number;
 }
@@ -254,6 +254,8 @@ export interface PriceOptions {
   tiers?: { category: "utility" | "authentication"; market?: string; from: number; to?: number; rate?: number; discount?: number }[];
   /** Already used this month: "India/utility", "conversations", "service_conversations", "service_messages". */
   monthToDate?: Record<string, number>;
+  /** Rate cards in Meta's CSV layout, used besides the shipped ones (any currency). */
+  rateCards?: { csv: string; id?: string; effective?: string; model?: "CBP" | "PMP" }[];
 }
 
 export interface PricedMessage {
@@ -270,7 +272,16 @@ export interface PricedMessage {
   error_code: number | null;
 }
 
-export interface PriceReport { messages: PricedMessage[]; total: number; currency: "USD"; unpriced: number; }
+export interface RateCard {
+  id: string;
+  effective: string;
+  model: "CBP" | "PMP";
+  currency: string;
+  rates: Record<string, { marketing: number | null; utility: number | null; authentication: number | null; authentication_international: number | null; service: number | null }>;
+  warnings: string[];
+}
+
+export interface PriceReport { messages: PricedMessage[]; total: number; currency: string; unpriced: number; }
 
 export interface WindowStateResult {
   open: boolean;
@@ -458,6 +469,47 @@ pub fn estimate_campaign_js(
         (counts, 0)
     };
     to_js(&estimate_campaign(&category, &per_market, bad, at, &options))
+}
+
+/// Reads a rate card in Meta's CSV layout, to inspect it or pass it as `rateCards`.
+#[wasm_bindgen(js_name = loadRateCard, unchecked_return_type = "RateCard")]
+pub fn load_rate_card_js(
+    #[wasm_bindgen(unchecked_param_type = "string")] csv: JsValue,
+    #[wasm_bindgen(unchecked_optional_param_type = "{ id?: string; effective?: string; model?: \"CBP\" | \"PMP\" }")]
+    options: JsValue,
+) -> Result<JsValue, JsValue> {
+    console_error_panic_hook::set_once();
+    let csv =
+        csv.as_string().ok_or_else(|| throw(InputError::new("INVALID_ARGUMENT", "loadRateCard expects CSV text")))?;
+    let o: crate::pricing::RateCardInput = match read_value(&options, "INVALID_OPTIONS")? {
+        Value::Null => Default::default(),
+        mut v => {
+            v["csv"] = Value::String(String::new());
+            serde_json::from_value(v)
+                .map_err(|e| throw(InputError::new("INVALID_OPTIONS", format!("invalid options: {e}"))))?
+        }
+    };
+    let (card, warnings) =
+        crate::pricing::card_from_csv(&csv, o.id.as_deref(), o.effective.as_deref(), o.model.as_deref())
+            .map_err(|e| throw(InputError::new("INVALID_RATE_CARD", e)))?;
+    let dec = |v: Option<i64>| v.map(crate::pricing::to_decimal);
+    let rates: std::collections::BTreeMap<&str, Value> = card
+        .rates
+        .iter()
+        .map(|(m, r)| {
+            (
+                m.as_str(),
+                serde_json::json!({
+                    "marketing": dec(r.marketing), "utility": dec(r.utility), "authentication": dec(r.authentication),
+                    "authentication_international": dec(r.authentication_international), "service": dec(r.service),
+                }),
+            )
+        })
+        .collect();
+    to_js(&serde_json::json!({
+        "id": card.id, "effective": crate::window::format_time(card.effective), "model": card.model,
+        "currency": card.currency, "rates": rates, "warnings": warnings,
+    }))
 }
 
 /// The customer-service and free-entry-point windows of one user at `now`.

@@ -278,3 +278,20 @@ fn every_card_names_its_source_and_date_and_the_october_2025_card_is_derived_as_
         }
     }
 }
+
+#[test]
+fn a_rate_card_loaded_at_run_time_prices_in_its_currency() {
+    let csv = "Market,Currency,Marketing,Utility,Authentication,Authentication-International,Service\nItaly,EUR,0.0658,0.0248,0.0248,n/a,0.0248\n";
+    let opts: PriceOptions = serde_json::from_value(json!({
+        "rateCards": [{"csv": csv, "effective": "2026-07-01", "model": "PMP"}]
+    }))
+    .unwrap();
+    let t: Timeline = serde_json::from_value(json!({"currency": "EUR", "events": [
+        {"at": "2026-08-03T10:00:00Z", "direction": "outbound", "type": "template", "category": "marketing", "to": IT}
+    ]}))
+    .unwrap();
+    let r = price_timeline(&t, &opts).unwrap();
+    assert_eq!((r.messages[0].rate, r.currency.as_str()), (Some(0.0658), "EUR"));
+    // Without the card there is nothing in EUR.
+    assert_eq!(price_timeline(&t, &PriceOptions::default()).unwrap_err().code, "INVALID_TIMELINE");
+}

@@ -106,3 +106,21 @@ test('CLI price prints the contract fields per timeline', () => {
   assert.equal(bad.status, 2);
   assert.match(bad.stderr, /<stdin>\[0\]/);
 });
+
+test('rate cards in Meta\'s CSV layout load at run time, in any currency', async () => {
+  const { loadRateCard } = await import('wa-preflight');
+  const csv = 'Market,Currency,Marketing,Utility,Authentication,Authentication-International,Service\nItaly,EUR,0.0658,0.0248,0.0248,n/a,0.0248\n';
+  const card = loadRateCard(csv, { effective: '2026-07-01', model: 'PMP' });
+  assert.equal(card.currency, 'EUR');
+  assert.deepEqual(card.rates.Italy, { marketing: 0.0658, utility: 0.0248, authentication: 0.0248, authentication_international: null, service: 0.0248 });
+  assert.throws(() => loadRateCard('Market,Marketing\n'), (e) => e.code === 'INVALID_RATE_CARD');
+  const timeline = { currency: 'EUR', events: [{ at: '2026-08-03T10:00:00Z', direction: 'outbound', type: 'template', category: 'marketing', to: IT }] };
+  const r = estimateCost(timeline, { rateCards: [{ csv, effective: '2026-07-01', model: 'PMP' }] });
+  assert.deepEqual([r.currency, r.total, r.messages[0].card], ['EUR', 0.0658, 'csv-pmp-2026-07-01']);
+  const dir = fileURLToPath(new URL('.', import.meta.url));
+  const file = `${dir}../fixtures/send/rate-card-eur.csv`;
+  const cli = spawnSync(process.execPath, [bin, 'price', '--format', 'json', '--rate-card', file, '--rate-card-effective', '2026-07-01', '-'],
+    { input: JSON.stringify(timeline), encoding: 'utf8' });
+  assert.equal(cli.status, 0, cli.stderr);
+  assert.equal(JSON.parse(cli.stdout).total, 0.0658);
+});

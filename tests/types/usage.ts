@@ -1,6 +1,6 @@
 // Compiled with `tsc --noEmit` against the built package: the declarations must accept real
 // usage and reject misuse (the @ts-expect-error lines fail the check if they stop erroring).
-import { validateTemplate, validateTemplates, parseDocument, rules, version, renderTemplate, renderMarkup, checkSend, SendChecker, buildSendPayload, classifyTemplate, checkContent, estimateCost, estimateCampaign, windowState, marketOf } from 'wa-preflight';
+import { validateTemplate, validateTemplates, parseDocument, rules, version, renderTemplate, renderMarkup, checkSend, SendChecker, buildSendPayload, classifyTemplate, checkContent, estimateCost, estimateCampaign, windowState, marketOf, loadRateCard } from 'wa-preflight';
 import type { Diagnostic, ValidationReport, ValidateOptions, WaPreflightError, Severity, TemplatePreview, BlockNode, SendReport, BuiltPayload, Classification, ContentCheck, PriceReport, CampaignEstimate, WindowStateResult } from 'wa-preflight';
 
 const report: ValidationReport = validateTemplate({ name: 'order_update', language: 'en_US', category: 'UTILITY', components: [] });
@@ -48,7 +48,9 @@ const campaignCost: CampaignEstimate = estimateCampaign({ category: 'utility', r
 const win: WindowStateResult = windowState([], Date.now());
 const market: string = marketOf('+393331234567');
 const fep: string | undefined = win.free_entry_point?.expires_at;
-void [cost.total, campaignCost.total, fep, market];
+const card = loadRateCard('Market,Marketing\nItaly,0.1', { effective: '2026-07-01' });
+const cardCurrency: string = card.currency;
+void [cost.total, campaignCost.total, fep, market, cardCurrency];
 
 // @ts-expect-error: events need a direction
 estimateCost({ events: [{ at: '2025-08-01T09:00:00Z' }] });
