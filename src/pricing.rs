@@ -500,7 +500,7 @@ pub struct PricedMessage {
     pub rate: Option<f64>,
     /// Why it is free or not allowed: `free_customer_service`, `free_entry_point`,
     /// `free_tier`, `conversation_open`, `outside_window`, `opted_out`, `marketing_stopped`,
-    /// `us_marketing_paused`, `no_rate`, `regular`.
+    /// `us_marketing_paused`, `invalid_number`, `no_rate`, `regular`.
     #[serde(rename = "type")]
     pub pricing_type: &'static str,
     /// The conversation it belongs to (conversation-based pricing).
@@ -601,10 +601,25 @@ pub fn price_with(data: &PricingData, timeline: &Timeline, opts: &PriceOptions) 
         } else {
             "service".to_string()
         };
-        let market = data
-            .market_of(number, at)
-            .map_err(|m| InputError::new("INVALID_TIMELINE", format!("events[{i}].to: {m}")))?;
         let era = data.era_at(at, opts.include_reported).cloned();
+        // A number that is not an international one cannot be delivered, nor priced.
+        let Ok(market) = data.market_of(number, at) else {
+            messages.push(PricedMessage {
+                event: i,
+                allowed: false,
+                billable: false,
+                pricing_model: era.as_ref().map(|e| e.model.clone()),
+                category,
+                rate: None,
+                pricing_type: "invalid_number",
+                conversation: None,
+                market: None,
+                card: None,
+                error_code: Some(100),
+                rate_micros: None,
+            });
+            continue;
+        };
         let window_open = user.window.window(at).open;
         let fep = user.window.free_entry_point(at).is_some_and(|f| f.open) || user.window.entry_point_pending(at);
         let mut m = PricedMessage {

@@ -295,3 +295,18 @@ fn a_rate_card_loaded_at_run_time_prices_in_its_currency() {
     // Without the card there is nothing in EUR.
     assert_eq!(price_timeline(&t, &PriceOptions::default()).unwrap_err().code, "INVALID_TIMELINE");
 }
+
+#[test]
+fn a_bad_number_refuses_that_message_only() {
+    let b = "2025-08-01T00:00:00Z";
+    let r = run(
+        json!([{"at": b, "direction": "outbound", "type": "template", "category": "utility", "to": "0039 333 1234567"},
+               out(b, 1, "template", Some("utility"))]),
+        PriceOptions::default(),
+    );
+    assert_eq!(
+        (r.messages[0].allowed, r.messages[0].pricing_type, r.messages[0].error_code),
+        (false, "invalid_number", Some(100))
+    );
+    assert_eq!(r.messages[1].rate, Some(0.03));
+}
