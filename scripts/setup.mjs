@@ -1,5 +1,6 @@
 // Installs what the build and the tests need, skipping what is already there:
-// the wasm32 target, the wasm-bindgen CLI of exactly the crate's pinned version, npm packages.
+// the wasm32 target, the wasm-bindgen CLI of exactly the crate's pinned version, Debian's
+// Chromium, npm packages.
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { root, run, output } from './tools.mjs';
@@ -16,6 +17,16 @@ export function setup() {
   if (have !== pinned) {
     // Without --locked: the CLI's own lockfile pins crates the registry here does not serve.
     run('cargo', ['install', 'wasm-bindgen-cli', '--version', pinned, '--force']);
+  }
+
+  // Debian's Chromium for the browser tests (npm browser downloads do not work here).
+  if (!existsSync('/usr/bin/chromium')) {
+    if (process.getuid?.() === 0) {
+      run('apt-get', ['update', '-qq']);
+      run('apt-get', ['install', '-y', '-qq', '--no-install-recommends', 'chromium', 'fonts-noto-color-emoji']);
+    } else {
+      console.warn('setup: /usr/bin/chromium is missing and this user cannot install it; the browser tests will fail');
+    }
   }
 
   const lock = join(root, 'package-lock.json');

@@ -11,7 +11,8 @@ const suites = [
   ['cargo test (wasm32 in Node)', () => run('cargo', ['test', '--target', 'wasm32-unknown-unknown'])],
   ['build the package', () => build()],
   ['TypeScript declarations', () => run('npx', ['--no-install', 'tsc', '-p', 'tests/types/tsconfig.json'])],
-  ['node --test (package and CLI)', () => run(process.execPath, ['--test', 'tests/js/'], { cwd: root })],
+  ['node --test (package, CLI, edge worker)', () => run(process.execPath, ['--test', 'tests/js/'], { cwd: root })],
+  ['browser end-to-end (Chromium)', () => run(process.execPath, ['--test', 'tests/e2e/'], { cwd: root })],
 ];
 
 const started = Date.now();

@@ -1,106 +1,284 @@
-// The first demo page: paste a template, see the diagnostics. Every user-supplied string is
-// put into the page with textContent or text nodes, never as HTML.
-import init, { validateTemplate, renderTemplate, version } from '../pkg/web/wa_preflight.js';
-
-const SAMPLES = {
-  'Italian order confirmation (legacy {1} style)': {
-    name: 'conferma_ordine',
-    language: 'it',
-    category: 'SHIPPING_UPDATE',
-    components: [{ type: 'BODY', text: "Salve {1}, grazie per il vostro ordine! Vi contatteremo quando l'ordine sarà pronto per la spedizione. Potete rintracciare il vostro ordine con il numero {2} qui {3}. Buona giornata!" }],
-  },
-  'Portuguese shipping update': {
-    name: 'pedido_enviado',
-    language: 'pt_BR',
-    category: 'UTILITY',
-    components: [
-      { type: 'HEADER', format: 'TEXT', text: 'Pedido {{1}} enviado', example: { header_text: ['#48213'] } },
-      { type: 'BODY', text: 'Olá {{1}}, boas notícias! 🚚 O seu pedido saiu para entrega e deve chegar até {{2}}. Acompanhe pelo botão abaixo.', example: { body_text: [['Ana', 'sexta-feira']] } },
-      { type: 'BUTTONS', buttons: [{ type: 'URL', text: 'Rastrear pedido', url: 'https://loja.example.com.br/rastreio/{{1}}', example: ['https://loja.example.com.br/rastreio/48213'] }] },
-    ],
-  },
-  'Broken English promotion': {
-    name: 'Summer Promo',
-    language: 'en-US',
-    category: 'MARKETING',
-    components: [
-      { type: 'HEADER', format: 'TEXT', text: '*Summer* sale ☀️' },
-      { type: 'BODY', text: '{{1}} {{2}}, use code {{4}} at bit.ly/summer' },
-      { type: 'BUTTONS', buttons: [{ type: 'QUICK_REPLY', text: 'Stop' }, { type: 'URL', text: 'Shop', url: 'https://shop.example.com/{{1}}/sale' }, { type: 'QUICK_REPLY', text: 'stop' }] },
-    ],
-  },
-};
+// The demo editor: a template as a form or as Graph API JSON, kept in sync; findings marked in
+// the text; a preview built from the core's nodes; sample values; the predicted category; the
+// cost of one send. User text only ever reaches the page through text nodes and .value.
+import init, { validateTemplate, renderTemplate, estimateCost, marketOf, version } from '../pkg/web/wa_preflight.js';
+import { SAMPLES } from './samples.js';
 
 const $ = (id) => document.getElementById(id);
-const input = $('input');
-const list = $('diagnostics');
-const summary = $('summary');
-
-/** The value at a diagnostic path such as `components[1].buttons[0].text`. */
-function resolvePath(item, path) {
-  let cur = item;
-  for (const part of path.match(/[^.[\]]+/g) || []) {
-    if (cur === null || typeof cur !== 'object') return undefined;
-    cur = cur[part];
-  }
-  return cur;
-}
-
-function el(tag, className, text) {
+const el = (tag, className, text) => {
   const e = document.createElement(tag);
   if (className) e.className = className;
   if (text !== undefined) e.textContent = text;
   return e;
+};
+const PLACEHOLDER = /\{\{\s*([a-z_][a-z0-9_]*|\d+)\s*\}\}/g;
+const BUTTON_TYPES = ['QUICK_REPLY', 'URL', 'PHONE_NUMBER', 'COPY_CODE', 'OTP'];
+
+let template = structuredClone(SAMPLES[0].template);
+let timer;
+
+// ——— the template as a form ———
+
+function component(type) {
+  return (template.components || []).find((c) => String(c.type).toUpperCase() === type);
 }
 
-/** The field text with the span wrapped in <mark>, built from text nodes. */
-function excerpt(text, span) {
-  const pre = el('pre', 'excerpt');
-  pre.append(document.createTextNode(text.slice(0, span.start)));
-  pre.append(el('mark', null, text.slice(span.start, span.end) || ' '));
-  pre.append(document.createTextNode(text.slice(span.end)));
-  return pre;
+function ensureComponent(type, order) {
+  let c = component(type);
+  if (!c) {
+    c = { type };
+    template.components = template.components || [];
+    const at = template.components.findIndex((x) => order.indexOf(String(x.type).toUpperCase()) > order.indexOf(type));
+    if (at === -1) template.components.push(c);
+    else template.components.splice(at, 0, c);
+  }
+  return c;
 }
 
-function showCategory(c) {
-  const box = $('category');
+function removeComponent(type) {
+  template.components = (template.components || []).filter((c) => String(c.type).toUpperCase() !== type);
+}
+
+const ORDER = ['HEADER', 'LIMITED_TIME_OFFER', 'BODY', 'FOOTER', 'BUTTONS', 'CAROUSEL'];
+
+function formFromTemplate() {
+  $('f-name').value = template.name ?? '';
+  $('f-language').value = typeof template.language === 'string' ? template.language : '';
+  $('f-category').value = String(template.category ?? 'UTILITY').toUpperCase();
+  $('f-format').value = String(template.parameter_format ?? 'POSITIONAL').toUpperCase() === 'NAMED' ? 'NAMED' : 'POSITIONAL';
+  const header = component('HEADER');
+  $('f-header-format').value = header ? String(header.format ?? 'TEXT').toUpperCase() : '';
+  $('f-header').value = header?.text ?? '';
+  $('f-header').disabled = !header || String(header.format).toUpperCase() !== 'TEXT';
+  $('f-body').value = component('BODY')?.text ?? '';
+  $('f-footer').value = component('FOOTER')?.text ?? '';
+  renderButtonRows();
+}
+
+function renderButtonRows() {
+  const list = $('buttons');
+  list.replaceChildren();
+  const buttons = component('BUTTONS')?.buttons ?? [];
+  buttons.forEach((b, i) => {
+    const li = el('li', 'button-row');
+    const type = el('select');
+    type.id = `b-type-${i}`;
+    type.setAttribute('aria-label', `Button ${i + 1} type`);
+    for (const t of BUTTON_TYPES) type.append(new Option(t, t));
+    type.value = String(b.type).toUpperCase();
+    const text = el('input');
+    text.id = `b-text-${i}`;
+    text.setAttribute('aria-label', `Button ${i + 1} label`);
+    text.value = b.text ?? '';
+    const value = el('input');
+    value.id = `b-value-${i}`;
+    value.setAttribute('aria-label', `Button ${i + 1} URL, number or code`);
+    value.value = b.url ?? b.phone_number ?? (typeof b.example === 'string' ? b.example : '') ?? '';
+    value.placeholder = 'URL, phone number or code';
+    const remove = el('button', 'remove', 'Remove');
+    remove.type = 'button';
+    remove.setAttribute('aria-label', `Remove button ${i + 1}`);
+    type.addEventListener('change', () => {
+      buttons[i] = { type: type.value, ...(type.value === 'COPY_CODE' || type.value === 'OTP' ? {} : { text: text.value }) };
+      if (type.value === 'OTP') buttons[i].otp_type = 'COPY_CODE';
+      formChanged();
+      renderButtonRows();
+    });
+    text.addEventListener('input', () => {
+      b.text = text.value;
+      formChanged();
+    });
+    value.addEventListener('input', () => {
+      const t = String(b.type).toUpperCase();
+      if (t === 'URL') b.url = value.value;
+      else if (t === 'PHONE_NUMBER') b.phone_number = value.value;
+      else if (t === 'COPY_CODE') b.example = value.value;
+      formChanged();
+    });
+    remove.addEventListener('click', () => {
+      buttons.splice(i, 1);
+      if (buttons.length === 0) removeComponent('BUTTONS');
+      formChanged();
+      renderButtonRows();
+    });
+    li.append(type, text, value, remove);
+    list.append(li);
+  });
+}
+
+function templateFromForm() {
+  template.name = $('f-name').value;
+  template.language = $('f-language').value;
+  template.category = $('f-category').value;
+  if ($('f-format').value === 'NAMED') template.parameter_format = 'NAMED';
+  else delete template.parameter_format;
+  const format = $('f-header-format').value;
+  if (!format) removeComponent('HEADER');
+  else {
+    const h = ensureComponent('HEADER', ORDER);
+    h.format = format;
+    if (format === 'TEXT') h.text = $('f-header').value;
+    else delete h.text;
+  }
+  const body = $('f-body').value;
+  if (template.category === 'AUTHENTICATION' && !body) {
+    const b = component('BODY');
+    if (b) delete b.text;
+  } else {
+    ensureComponent('BODY', ORDER).text = body;
+  }
+  const footer = $('f-footer').value;
+  if (footer) ensureComponent('FOOTER', ORDER).text = footer;
+  else if (component('FOOTER') && !component('FOOTER').code_expiration_minutes) removeComponent('FOOTER');
+}
+
+// ——— sample values: the placeholders of header, body and URL buttons, written as examples ———
+
+function keysOf(text) {
+  const keys = [];
+  for (const m of String(text ?? '').matchAll(PLACEHOLDER)) if (!keys.includes(m[1])) keys.push(m[1]);
+  return keys;
+}
+
+function exampleValue(c, field, key, index) {
+  const ex = c.example || {};
+  if (/^\d+$/.test(key)) {
+    const row = field === 'header_text' ? ex.header_text : ex.body_text?.[0];
+    return row?.[Number(key) - 1] ?? row?.[index] ?? '';
+  }
+  return (ex[`${field}_named_params`] || []).find((p) => p.param_name === key)?.example ?? '';
+}
+
+function setExample(c, field, keys, key, value) {
+  c.example = c.example || {};
+  if (/^\d+$/.test(key)) {
+    const current = keys.map((k) => exampleValue(c, field, k, keys.indexOf(k)));
+    current[keys.indexOf(key)] = value;
+    if (field === 'header_text') c.example.header_text = current;
+    else c.example.body_text = [current];
+  } else {
+    const list = keys.map((k) => ({ param_name: k, example: k === key ? value : exampleValue(c, field, k) }));
+    c.example[`${field}_named_params`] = list;
+  }
+}
+
+function renderParams() {
+  const box = $('params');
   box.replaceChildren();
-  box.append(el('strong', null, `Predicted: ${c.predicted}`), document.createTextNode(` (${Math.round(c.confidence * 100)} %)`));
-  if (c.declared) box.append(document.createTextNode(` · declared: ${c.declared}`));
-  if (c.legacyType) box.append(document.createTextNode(` · pre-2023 type: ${c.legacyType}`));
+  const groups = [
+    ['Header', component('HEADER'), 'header_text'],
+    ['Body', component('BODY'), 'body_text'],
+  ];
+  let n = 0;
+  for (const [label, c, field] of groups) {
+    if (!c || typeof c.text !== 'string') continue;
+    const keys = keysOf(c.text);
+    keys.forEach((key, i) => {
+      const id = `p-${field}-${key}`;
+      const row = el('div', 'row');
+      const lab = el('label', null, `${label} {{${key}}}`);
+      lab.htmlFor = id;
+      const input = el('input');
+      input.id = id;
+      input.value = exampleValue(c, field, key, i);
+      input.addEventListener('input', () => {
+        setExample(c, field, keys, key, input.value);
+        refresh('params');
+      });
+      row.append(lab, input);
+      box.append(row);
+      n++;
+    });
+  }
+  (component('BUTTONS')?.buttons ?? []).forEach((b, i) => {
+    if (String(b.type).toUpperCase() !== 'URL' || keysOf(b.url).length === 0) return;
+    const id = `p-button-${i}`;
+    const row = el('div', 'row');
+    const lab = el('label', null, `Button ${i + 1} URL suffix`);
+    lab.htmlFor = id;
+    const input = el('input');
+    input.id = id;
+    const prefix = String(b.url).split('{{')[0];
+    const sample = Array.isArray(b.example) ? String(b.example[0] ?? '') : '';
+    input.value = sample.startsWith(prefix) ? sample.slice(prefix.length) : sample;
+    input.addEventListener('input', () => {
+      b.example = [prefix + input.value];
+      refresh('params');
+    });
+    row.append(lab, input);
+    box.append(row);
+    n++;
+  });
+  if (n === 0) box.append(el('p', 'note', 'No placeholders.'));
+}
+
+// ——— findings ———
+
+function bodyPath() {
+  const i = (template.components || []).findIndex((c) => String(c.type).toUpperCase() === 'BODY');
+  return i === -1 ? null : `components[${i}].text`;
+}
+
+function markBody(diagnostics) {
+  const box = $('body-marks');
+  box.replaceChildren();
+  const text = component('BODY')?.text;
+  if (typeof text !== 'string' || !text) return;
+  const path = bodyPath();
+  const spans = diagnostics.filter((d) => d.path === path && d.span).map((d) => ({ ...d.span, severity: d.severity, title: `${d.code} ${d.message}` }));
+  spans.sort((a, b) => a.start - b.start);
+  let at = 0;
+  for (const s of spans) {
+    if (s.start < at) continue;
+    box.append(document.createTextNode(text.slice(at, s.start)));
+    const mark = el('mark', s.severity, text.slice(s.start, s.end) || ' ');
+    mark.title = s.title;
+    box.append(mark);
+    at = s.end;
+  }
+  box.append(document.createTextNode(text.slice(at)));
+}
+
+function showFindings(report) {
+  const count = (s) => report.diagnostics.filter((d) => d.severity === s).length;
+  $('summary').textContent = report.ok
+    ? `Ready to submit · ${count('warning')} warnings · ${count('info')} notes`
+    : `${count('error')} errors · ${count('warning')} warnings · ${count('info')} notes`;
+  $('summary').className = `summary ${report.ok ? 'ok' : 'fail'}`;
+  const cat = $('category');
+  cat.replaceChildren();
+  const c = report.category;
+  const head = el('p');
+  head.append(el('strong', null, `Meta will most likely say: ${c.predicted}`), document.createTextNode(` (${Math.round(c.confidence * 100)} %)`));
+  if (c.declared && String(c.declared).toUpperCase() !== c.predicted) head.append(el('span', 'mismatch', ` — declared ${c.declared}`));
+  if (c.legacyType) head.append(document.createTextNode(` · before 2023: ${c.legacyType}`));
+  cat.append(head);
+  const reasons = el('ul', 'reasons');
   const seen = new Set();
   for (const r of c.reasons) {
     const key = `${r.signal}:${r.text}`;
     if (seen.has(key)) continue;
     seen.add(key);
-    const chip = el('span', `chip ${r.category.toLowerCase()}`, `${r.signal}: ${r.text}`);
-    chip.title = r.clause;
-    box.append(document.createTextNode(' '), chip);
+    const li = el('li', `chip ${r.category.toLowerCase()}`, `${r.signal}: ${r.text}`);
+    li.title = r.clause;
+    reasons.append(li);
   }
-}
-
-function show(report, parsed) {
-  showCategory(report.category);
+  cat.append(reasons);
+  const list = $('diagnostics');
   list.replaceChildren();
-  const count = (s) => report.diagnostics.filter((d) => d.severity === s).length;
-  summary.textContent = report.ok
-    ? `ok · ${count('warning')} warnings · ${count('info')} notes`
-    : `${count('error')} errors · ${count('warning')} warnings · ${count('info')} notes`;
-  summary.className = `summary ${report.ok ? 'ok' : 'fail'}`;
   for (const d of report.diagnostics) {
     const li = el('li', `diagnostic ${d.severity}`);
-    const head = el('div', 'head');
-    head.append(el('span', 'severity', d.severity), el('code', 'code', d.code), el('span', 'rule', d.rule));
-    li.append(head, el('p', 'message', d.message));
-    li.append(el('p', 'path', d.path || '(template)'));
-    const text = d.path ? resolvePath(parsed, d.path) : undefined;
-    if (typeof text === 'string' && d.span) li.append(excerpt(text, d.span));
+    const head2 = el('div', 'head');
+    head2.append(el('span', 'severity', d.severity), el('code', 'code', d.code), el('span', 'rule', d.rule));
+    li.append(head2, el('p', 'message', d.message), el('p', 'path', d.path || '(template)'));
     if (d.help) li.append(el('p', 'help', d.help));
     list.append(li);
   }
+  markBody(report.diagnostics);
 }
 
-/** DOM for the core's inline nodes; text goes in as text nodes only. */
+// ——— preview from the core's nodes ———
+
 function inline(nodes) {
   const frag = document.createDocumentFragment();
   for (const n of nodes) {
@@ -114,9 +292,8 @@ function inline(nodes) {
       a.target = '_blank';
       frag.append(a);
     } else {
-      const tag = { bold: 'strong', italic: 'em', strike: 's' }[n.type];
-      const e = document.createElement(tag);
-      e.append(inline(n.children));
+      const e = document.createElement({ bold: 'strong', italic: 'em', strike: 's' }[n.type] || 'span');
+      e.append(inline(n.children || []));
       frag.append(e);
     }
   }
@@ -148,16 +325,18 @@ function blocks(list) {
   return frag;
 }
 
-function showPreview(template) {
+function showPreview() {
   const box = $('preview');
   box.replaceChildren();
   let p;
   try {
     p = renderTemplate(template, {}, { useExamples: true });
-  } catch {
+  } catch (e) {
+    box.append(el('p', 'note', e.message));
     return;
   }
   const bubble = el('div', 'bubble');
+  bubble.setAttribute('aria-label', 'Message preview');
   if (p.header) {
     const h = el('div', 'bubble-header');
     if (p.header.kind === 'text') h.append(blocks(p.header.blocks));
@@ -172,47 +351,139 @@ function showPreview(template) {
   }
   if (p.footer) bubble.append(el('div', 'bubble-footer', p.footer.plain));
   box.append(bubble);
-  for (const i of p.layout.visible) box.append(el('div', 'bubble-button', p.buttons[i].text));
-  if (p.layout.see_all_options) box.append(el('div', 'bubble-button', 'See all options'));
-}
-
-function showError(e) {
-  list.replaceChildren(el('li', 'diagnostic error', `${e.code || 'ERROR'}: ${e.message}`));
-  summary.textContent = 'not a template';
-  summary.className = 'summary fail';
-}
-
-function check() {
-  let parsed;
-  try {
-    parsed = JSON.parse(input.value);
-  } catch {
-    parsed = undefined;
+  for (const i of p.layout.visible) {
+    const b = p.buttons[i];
+    box.append(el('div', 'bubble-button', b.code && b.kind !== 'otp' ? `${b.text} · ${b.code}` : b.text));
   }
+  if (p.layout.see_all_options) box.append(el('div', 'bubble-button', '☰ See all options'));
+}
+
+// ——— cost ———
+
+function showCost(predicted) {
+  const out = $('cost');
+  out.replaceChildren();
+  const number = $('c-number').value;
+  const date = $('c-date').value || '2026-02-02';
+  let market;
   try {
-    show(validateTemplate(input.value, { lengthUnit: $('unit').value, policy: $('policy').value }), parsed);
+    market = marketOf(number);
   } catch (e) {
-    showError(e);
+    out.append(el('span', 'fail', e.message));
+    return;
   }
-  if (parsed && typeof parsed === 'object' && !Array.isArray(parsed)) showPreview(parsed);
-  else $('preview').replaceChildren();
+  const price = (category) => {
+    const at = `${date}T10:00:00Z`;
+    const events = [];
+    if ($('c-window').checked) events.push({ at: `${date}T09:00:00Z`, direction: 'inbound', from: number });
+    events.push({ at, direction: 'outbound', type: 'template', category: category.toLowerCase(), to: number });
+    return estimateCost({ events }).messages.at(-1);
+  };
+  const declared = String(template.category ?? '').toUpperCase();
+  const describe = (m) => (!m.allowed ? `not delivered (${m.type}${m.error_code ? `, ${m.error_code}` : ''})`
+    : m.billable ? (m.rate === null ? `billed, rate not in the data (${m.pricing_model})` : `${m.rate.toFixed(4)} USD (${m.pricing_model}, ${m.card})`)
+      : `free (${m.type})`);
+  try {
+    out.append(el('span', null, `${market}: ${declared || 'template'} ${describe(price(declared || 'MARKETING'))}`));
+    if (predicted !== declared && ['MARKETING', 'UTILITY', 'AUTHENTICATION'].includes(declared)) {
+      out.append(el('br'), el('span', 'mismatch', `billed as ${predicted} if Meta changes the category: ${describe(price(predicted))}`));
+    }
+  } catch (e) {
+    out.append(el('span', 'fail', e.message));
+  }
 }
 
-let timer;
-function schedule() {
+// ——— wiring ———
+
+function refresh(source) {
+  if (source !== 'json') $('json').value = JSON.stringify(template, null, 2);
+  if (source !== 'params') renderParams();
+  let report;
+  try {
+    report = validateTemplate(template, { policy: $('policy').value });
+  } catch (e) {
+    $('summary').textContent = `${e.code || 'ERROR'}: ${e.message}`;
+    $('summary').className = 'summary fail';
+    return;
+  }
+  showFindings(report);
+  showPreview();
+  showCost(report.category.predicted);
+}
+
+function schedule(fn) {
   clearTimeout(timer);
-  timer = setTimeout(check, 120);
+  timer = setTimeout(fn, 60);
+}
+
+function formChanged() {
+  templateFromForm();
+  schedule(() => refresh('form'));
+}
+
+function jsonChanged() {
+  schedule(() => {
+    let parsed;
+    try {
+      parsed = JSON.parse($('json').value);
+    } catch (e) {
+      $('summary').textContent = `The JSON does not parse: ${e.message}`;
+      $('summary').className = 'summary fail';
+      return;
+    }
+    if (!parsed || typeof parsed !== 'object' || Array.isArray(parsed)) {
+      $('summary').textContent = 'The JSON must be one template object';
+      $('summary').className = 'summary fail';
+      return;
+    }
+    template = parsed;
+    formFromTemplate();
+    refresh('json');
+  });
+}
+
+function showTab(json) {
+  $('tab-form').setAttribute('aria-pressed', String(!json));
+  $('tab-json').setAttribute('aria-pressed', String(json));
+  $('form').hidden = json;
+  $('json-pane').hidden = !json;
+}
+
+function loadSample(i) {
+  template = structuredClone(SAMPLES[i].template);
+  formFromTemplate();
+  refresh('sample');
 }
 
 await init();
 $('version').textContent = `wa-preflight ${version()}`;
-for (const name of Object.keys(SAMPLES)) $('sample').append(new Option(name, name));
-$('sample').addEventListener('change', () => {
-  input.value = JSON.stringify(SAMPLES[$('sample').value], null, 2);
-  check();
+SAMPLES.forEach((s, i) => $('sample').append(new Option(s.label, String(i))));
+$('sample').addEventListener('change', () => loadSample(Number($('sample').value)));
+for (const id of ['f-name', 'f-language', 'f-header', 'f-body', 'f-footer']) $(id).addEventListener('input', formChanged);
+for (const id of ['f-category', 'f-format', 'f-header-format']) {
+  $(id).addEventListener('change', () => {
+    templateFromForm();
+    formFromTemplate();
+    refresh('form');
+  });
+}
+$('add-button').addEventListener('click', () => {
+  const c = ensureComponent('BUTTONS', ORDER);
+  c.buttons = c.buttons || [];
+  c.buttons.push({ type: 'QUICK_REPLY', text: 'Reply' });
+  renderButtonRows();
+  refresh('form');
+  $(`b-text-${c.buttons.length - 1}`).focus();
 });
-input.addEventListener('input', schedule);
-$('unit').addEventListener('change', check);
-$('policy').addEventListener('change', check);
-input.value = JSON.stringify(SAMPLES[Object.keys(SAMPLES)[0]], null, 2);
-check();
+$('json').addEventListener('input', jsonChanged);
+$('tab-form').addEventListener('click', () => showTab(false));
+$('tab-json').addEventListener('click', () => showTab(true));
+$('policy').addEventListener('change', () => refresh('policy'));
+for (const id of ['c-number', 'c-date', 'c-window']) $(id).addEventListener('input', () => refresh('params'));
+loadSample(0);
+document.body.dataset.ready = 'true';
+
+// Work offline once loaded: the page and the package are cached by a service worker.
+if ('serviceWorker' in navigator && location.protocol !== 'file:') {
+  navigator.serviceWorker.register('sw.js').catch(() => {});
+}

@@ -1,0 +1,146 @@
+// The demo editor in real headless Chromium (Debian's, driven by playwright-core): typing,
+// parameters, samples, the category, the policy switch, the cost panel, accessibility smoke
+// checks, no console errors, and screenshots kept under tests/artifacts/.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdirSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { chromium } from 'playwright-core';
+import { serve } from '../../scripts/serve.mjs';
+
+const artifacts = fileURLToPath(new URL('../artifacts/', import.meta.url));
+let server;
+let browser;
+let page;
+const problems = [];
+
+before(async () => {
+  server = await serve(0);
+  browser = await chromium.launch({
+    executablePath: '/usr/bin/chromium',
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
+      '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  });
+  page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+  page.on('console', (m) => { if (m.type() === 'error') problems.push(`console: ${m.text()}`); });
+  page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
+  await page.goto(`http://127.0.0.1:${server.address().port}/www/`);
+  await page.waitForSelector('body[data-ready="true"]');
+});
+
+after(async () => {
+  await browser?.close();
+  server?.close();
+});
+
+const text = (sel) => page.locator(sel).innerText();
+
+async function waitForText(sel, re) {
+  await page.waitForFunction(([s, src]) => new RegExp(src).test(document.querySelector(s)?.innerText ?? ''), [sel, re.source], { timeout: 5000 });
+}
+
+test('every control has a label, and Tab moves through them in page order', async () => {
+  const unlabeled = await page.evaluate(() => [...document.querySelectorAll('input, select, textarea, button')]
+    .filter((e) => e.offsetParent !== null)
+    .filter((e) => !(e.labels?.length || e.getAttribute('aria-label') || e.getAttribute('aria-labelledby') || (e.tagName === 'BUTTON' && e.textContent.trim())))
+    .map((e) => e.id || e.outerHTML.slice(0, 60)));
+  assert.deepEqual(unlabeled, []);
+  await page.focus('#sample');
+  const order = [];
+  for (let i = 0; i < 12; i++) {
+    order.push(await page.evaluate(() => {
+      const e = document.activeElement;
+      const r = e.getBoundingClientRect();
+      return { id: e.id, visible: r.width > 0 && r.height > 0 };
+    }));
+    await page.keyboard.press('Tab');
+  }
+  assert.ok(order.every((o) => o.visible && o.id), JSON.stringify(order));
+  const inDomOrder = await page.evaluate((ids) => ids.every((id, i) => i === 0
+    || (document.getElementById(ids[i - 1]).compareDocumentPosition(document.getElementById(id)) & Node.DOCUMENT_POSITION_FOLLOWING)), order.map((o) => o.id));
+  assert.ok(inDomOrder, order.map((o) => o.id).join(' → '));
+});
+
+test('a body that starts with a parameter is flagged and marked in the text', async () => {
+  await page.fill('#f-body', '{{1}}, il tuo ordine è stato spedito e arriva domani.');
+  await waitForText('#diagnostics', /WP201/);
+  assert.match(await text('#diagnostics'), /body starts with the parameter \{\{1\}\}/);
+  assert.equal(await page.locator('#body-marks mark.error').first().innerText(), '{{1}}');
+});
+
+test('sample values fill the preview, and the JSON follows the form', async () => {
+  await page.fill('#f-body', 'Ciao {{1}}, il tuo ordine {{2}} è stato *spedito* oggi.');
+  await page.waitForSelector('#p-body_text-2');
+  await page.fill('#p-body_text-1', 'Giulia');
+  await page.fill('#p-body_text-2', 'IT-77');
+  await waitForText('#preview', /Ciao Giulia, il tuo ordine IT-77 è stato spedito oggi/);
+  assert.equal(await page.locator('#preview strong').first().innerText(), 'spedito');
+  const json = JSON.parse(await page.inputValue('#json'));
+  const body = json.components.find((c) => c.type === 'BODY');
+  assert.deepEqual(body.example.body_text, [['Giulia', 'IT-77']]);
+  // And the form follows the JSON.
+  await page.click('#tab-json');
+  json.name = 'ordine_spedito';
+  await page.fill('#json', JSON.stringify(json, null, 2));
+  await page.click('#tab-form');
+  await page.waitForFunction(() => document.getElementById('f-name').value === 'ordine_spedito');
+});
+
+test('switching samples changes the predicted category; the mismatch and the 2019 policy show', async () => {
+  const pick = async (label) => {
+    await page.selectOption('#sample', { label });
+    await page.waitForTimeout(50);
+  };
+  await pick('English — one-time code');
+  await waitForText('#category', /AUTHENTICATION/);
+  await waitForText('#preview', /is your verification code/);
+  await pick('Português — promoção');
+  await waitForText('#category', /MARKETING/);
+  await waitForText('#preview', /See all options/);
+  await page.selectOption('#policy', '2019');
+  await waitForText('#diagnostics', /WP310/);
+  assert.match(await text('#diagnostics'), /WP317/); // the image header
+  await page.selectOption('#policy', 'current');
+  await pick('Español — oferta (declarada UTILITY)');
+  await waitForText('#category', /MARKETING/);
+  assert.match(await text('#category'), /declared UTILITY/);
+  assert.match(await text('#diagnostics'), /WP403/);
+  assert.match(await text('#cost'), /billed as MARKETING if Meta changes the category/);
+});
+
+test('the cost panel prices one send by market, date and window', async () => {
+  await page.selectOption('#sample', { label: 'Italiano — cambio volo' });
+  await waitForText('#cost', /Italy: UTILITY 0\.0300 USD/);
+  await page.check('#c-window');
+  await waitForText('#cost', /free \(free_customer_service\)/);
+  await page.fill('#c-number', '0039 333');
+  await waitForText('#cost', /country code/);
+  await page.fill('#c-number', '+55 11 98765 4321');
+  await page.uncheck('#c-window');
+  await waitForText('#cost', /Brazil: UTILITY 0\.0068 USD/);
+});
+
+test('a 1,024-character body is checked as it is typed', async () => {
+  const long = `Ciao {{1}}, ${'aggiornamento del tuo ordine. '.repeat(40)}`.slice(0, 1020) + ' ok.';
+  await page.fill('#f-body', long);
+  await page.waitForTimeout(200);
+  assert.doesNotMatch(await text('#diagnostics'), /WP130/);
+  await page.locator('#f-body').press('End');
+  await page.keyboard.type('!');
+  await waitForText('#diagnostics', /WP130/);
+});
+
+test('screenshots at desktop and phone widths, and no console errors', async () => {
+  mkdirSync(artifacts, { recursive: true });
+  await page.selectOption('#sample', { label: 'Português — pedido enviado' });
+  await waitForText('#preview', /Olá Ana/);
+  const desktop = `${artifacts}editor-desktop.png`;
+  await page.screenshot({ path: desktop, fullPage: true });
+  await page.setViewportSize({ width: 390, height: 844 });
+  const phone = `${artifacts}editor-phone.png`;
+  await page.screenshot({ path: phone, fullPage: true });
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+  assert.ok(overflow <= 1, `the page scrolls sideways by ${overflow}px at 390px`);
+  console.log(`screenshots: ${desktop} ${phone}`);
+  assert.deepEqual(problems, []);
+});
