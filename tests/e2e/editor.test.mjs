@@ -144,3 +144,26 @@ test('screenshots at desktop and phone widths, and no console errors', async () 
   console.log(`screenshots: ${desktop} ${phone}`);
   assert.deepEqual(problems, []);
 });
+
+test('the README browser snippet runs as written', async () => {
+  const { readFileSync } = await import('node:fs');
+  const root = fileURLToPath(new URL('../../', import.meta.url));
+  const readme = readFileSync(`${root}README.md`, 'utf8');
+  const snippet = /<!-- snippet: browser -->\n```html\n([\s\S]*?)```/.exec(readme)[1];
+  const p = await browser.newPage();
+  const errors = [];
+  p.on('pageerror', (e) => errors.push(e.message));
+  // The snippet's page, with the package beside it as `./pkg/web/`.
+  await p.route('http://snippet.test/**', (route) => {
+    const path = new URL(route.request().url()).pathname;
+    if (path === '/' || path === '/index.html') {
+      return route.fulfill({ contentType: 'text/html', body: `<!doctype html><meta charset="utf-8"><body>${snippet}</body>` });
+    }
+    const type = path.endsWith('.wasm') ? 'application/wasm' : 'text/javascript';
+    return route.fulfill({ contentType: type, body: readFileSync(`${root}${path.slice(1)}`) });
+  });
+  await p.goto('http://snippet.test/');
+  await p.waitForFunction(() => document.body.innerText.includes('Ciao Giulia'), null, { timeout: 5000 });
+  assert.deepEqual(errors, []);
+  await p.close();
+});
