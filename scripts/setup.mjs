@@ -32,7 +32,9 @@ export function setup() {
   const lock = join(root, 'package-lock.json');
   const stamp = join(root, 'node_modules', '.package-lock.json');
   if (!existsSync(stamp) || statSync(stamp).mtimeMs < statSync(lock).mtimeMs) {
-    run('npm', ['ci', '--no-audit', '--no-fund']);
+    // `npm install` rather than `npm ci`: the lock records only this platform's optional binaries
+    // (deno's), which `npm ci` refuses.
+    run('npm', ['install', '--no-audit', '--no-fund']);
   }
 }
 
