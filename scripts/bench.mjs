@@ -1,12 +1,14 @@
 // `npm run bench`: speed and size of the built package, in one Node process. Prints a report,
 // then one line of JSON. Not part of `npm test`: numbers are measured, never asserted.
 // Run-to-run noise on these machines is large (about ±40 %): compare ratios within one run.
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
 import { gzipSync } from 'node:zlib';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { root } from './tools.mjs';
+import { TemplateDefinition } from '@kapso/whatsapp-cloud-api';
 
 const pkg = join(root, 'pkg/node');
 const wasmBytes = readFileSync(join(pkg, 'wa_preflight_bg.wasm'));
@@ -56,13 +58,69 @@ function latencies(fn, n = 3000) {
   return { p50: samples[Math.floor(n * 0.5)], p99: samples[Math.floor(n * 0.99)] };
 }
 
+// The comparison set: every template of the fixture documents in tests/fixtures/templates and of
+// the send registry (valid ones and ones with findings), validated by our WASM build and by
+// @kapso/whatsapp-cloud-api's template-definition validator (zod schemas). Kapso takes camelCase
+// keys; the set is converted once, outside the timing.
+const fixtures = join(root, 'tests/fixtures/templates');
+const set = [];
+for (const file of readdirSync(fixtures).sort()) {
+  const raw = readFileSync(join(fixtures, file), 'utf8');
+  if (file.endsWith('.jsonl')) set.push(...raw.split('\n').filter((l) => l.trim()).map((l) => JSON.parse(l)));
+  else if (file.endsWith('.json')) {
+    const doc = JSON.parse(raw);
+    set.push(...(Array.isArray(doc) ? doc : doc.data ?? [doc]));
+  }
+}
+set.push(...JSON.parse(readFileSync(join(root, 'tests/fixtures/send/templates.json'), 'utf8')).data);
+const camel = (v) => (Array.isArray(v) ? v.map(camel)
+  : v && typeof v === 'object'
+    ? Object.fromEntries(Object.entries(v).map(([k, x]) => [k.replace(/_([a-z])/g, (_, c) => c.toUpperCase()), camel(x)]))
+    : v);
+const kapsoSet = set.map(camel);
+let kapsoAccepted = 0;
+const kapsoValidate = () => {
+  let ok = 0;
+  for (const t of kapsoSet) {
+    try {
+      TemplateDefinition.buildTemplateDefinition(t);
+      ok++;
+    } catch {
+      // a rejected template is a finished validation too
+    }
+  }
+  kapsoAccepted = ok;
+};
+let ourAccepted = 0;
+const ourValidate = () => {
+  let ok = 0;
+  for (const t of set) if (wasm.validateTemplate(t).ok) ok++;
+  ourAccepted = ok;
+};
+// Interleaved: ten alternating rounds of 300 ms each, so both see the same machine state.
+function interleaved(fns, rounds = 10, ms = 300) {
+  const totals = fns.map(() => ({ n: 0, t: 0 }));
+  fns.forEach((fn) => { for (let i = 0; i < 20; i++) fn(); });
+  for (let r = 0; r < rounds; r++) {
+    fns.forEach((fn, i) => {
+      const start = performance.now();
+      let n = 0;
+      while (performance.now() - start < ms) { fn(); n++; }
+      totals[i].n += n;
+      totals[i].t += performance.now() - start;
+    });
+  }
+  return totals.map(({ n, t }) => (n * set.length) / (t / 1000));
+}
+const [setPerSec, kapsoPerSec] = interleaved([ourValidate, kapsoValidate]);
+
 const text = template.components[1].text;
 const results = {
   wasm_bytes: wasmBytes.length,
   wasm_gzip_bytes: gzipSync(wasmBytes, { level: 9 }).length,
   js_glue_gzip_bytes: gzipSync(glue, { level: 9 }).length,
   cold_start_ms: Number(coldStartMs.toFixed(1)),
-  validate_per_sec: throughput(() => wasm.validateTemplate(template)),
+  validate_1024_per_sec: throughput(() => wasm.validateTemplate(template)),
   classify_per_sec: throughput(() => wasm.classifyTemplate(template)),
   check_content_per_sec: throughput(() => wasm.checkContent(text, { language: 'it' })),
   render_per_sec: throughput(() => wasm.renderTemplate(template, params)),
@@ -88,9 +146,30 @@ const analyze = latencies(() => {
 });
 results.analyze_p50_us = Number(analyze.p50.toFixed(1));
 results.analyze_p99_us = Number(analyze.p99.toFixed(1));
+results.validate_per_sec = Math.round(setPerSec);
+results.kapso_validate_per_sec = Math.round(kapsoPerSec);
+results.validate_speedup_vs_kapso = Number((setPerSec / kapsoPerSec).toFixed(2));
+
+// The same set and analyze workload natively (examples/bench.rs), for the cost of the WASM boundary.
+const native = spawnSync('cargo', ['run', '--quiet', '--release', '--example', 'bench'], {
+  cwd: root, input: JSON.stringify({ templates: set, analyze: { template, params } }), encoding: 'utf8',
+  stdio: ['pipe', 'pipe', 'inherit'],
+});
+if (native.status === 0) {
+  const n = JSON.parse(native.stdout);
+  results.native_validate_per_sec = n.validate_per_sec;
+  results.native_analyze_p50_us = n.analyze_p50_us;
+  results.native_over_wasm = Number((n.validate_per_sec / setPerSec).toFixed(2));
+} else {
+  console.error('bench: the native bench did not run (cargo run --release --example bench)');
+  results.native_over_wasm = null;
+}
 
 console.log('wa-preflight bench (Node %s, %d-character accented body with emoji)', process.version, text.length);
-for (const [k, v] of Object.entries(results)) console.log(`  ${k.padEnd(24)} ${v}`);
-console.log('  (analyze = validate, which classifies and runs the policy scan, plus render;');
+for (const [k, v] of Object.entries(results)) console.log(`  ${k.padEnd(30)} ${v}`);
+console.log('  (validate = templates of the set per second; validate_1024 = the 1,024-character template;');
+console.log('   analyze = validate, which classifies and runs the policy scan, plus render;');
+console.log(`   set = ${set.length} templates from tests/fixtures (we accept ${ourAccepted}, kapso ${kapsoAccepted}); kapso = @kapso/whatsapp-cloud-api`);
+console.log('   TemplateDefinition.buildTemplateDefinition; native = examples/bench.rs on the same set)');
 console.log(`   campaign: ${campaign.recipients} recipients in ${campaign.markets.length} markets, total ${campaign.total} ${campaign.currency})`);
 console.log(JSON.stringify(results));

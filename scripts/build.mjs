@@ -1,10 +1,13 @@
 // Builds the npm package into pkg/: the release WASM, bound for Node (CommonJS, with an ESM
 // entry) and for browsers and workers (ES module with init()).
-import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { root, run } from './tools.mjs';
 import { setup } from './setup.mjs';
+
+// -O3 and -Oz came out within 0.1 % of each other in gzip size; -O3 keeps the speed.
+const WASM_OPT_LEVEL = '-O3';
 
 export function build() {
   run('cargo', ['build', '--release', '--target', 'wasm32-unknown-unknown', '--lib']);
@@ -16,6 +19,11 @@ export function build() {
     mkdirSync(out, { recursive: true });
     run('wasm-bindgen', [wasm, '--out-dir', out, '--target', target, '--out-name', 'wa_preflight']);
   }
+  // Both bindings carry the same module: shrink it once with wasm-opt (npm `binaryen`; Debian's
+  // older wasm-opt writes modules that fail to load) and share it.
+  const bound = join(pkg, 'web/wa_preflight_bg.wasm');
+  run(join(root, 'node_modules/.bin/wasm-opt'), [WASM_OPT_LEVEL, bound, '-o', bound]);
+  copyFileSync(bound, join(pkg, 'node/wa_preflight_bg.wasm'));
   // The root package is "type": "module"; the Node binding is CommonJS.
   writeFileSync(join(pkg, 'node/package.json'), '{ "type": "commonjs" }\n');
   writeFileSync(join(pkg, 'web/package.json'), '{ "type": "module" }\n');

@@ -1,0 +1,67 @@
+//! The native side of the determinism test (`tests/js/determinism.test.mjs`): reads a JSON array
+//! of cases from stdin, runs each through the core natively and prints the results as a JSON
+//! array, in order. The test runs the same cases through the WASM build and compares.
+//!
+//! Cases: `{"kind": "validate", "template", "options"}`, `{"kind": "document", "text"}`,
+//! `{"kind": "classify", "template"}`, `{"kind": "render", "template", "params"}`,
+//! `{"kind": "send", "payload", "templates", "state", "now"}`. A failure is
+//! `{"error": {"code", "message"}}`.
+
+use std::io::Read;
+use std::process::ExitCode;
+
+use serde::Serialize;
+use serde_json::{json, Value};
+use wa_preflight::classify::classify;
+use wa_preflight::render::{render_template, RenderOptions};
+use wa_preflight::send::{check_send, read_state, SendOptions, TemplateRegistry};
+use wa_preflight::template::read_template;
+use wa_preflight::window::parse_time;
+use wa_preflight::{validate_document, validate_value, InputError, ValidateOptions};
+
+fn out<T: Serialize>(r: Result<T, InputError>) -> Value {
+    match r {
+        Ok(v) => serde_json::to_value(v).unwrap_or(Value::Null),
+        Err(e) => json!({ "error": { "code": e.code, "message": e.message } }),
+    }
+}
+
+fn run(case: &Value) -> Value {
+    let empty = serde_json::Map::new();
+    let template = || read_template(case["template"].as_object().unwrap_or(&empty), &mut Vec::new());
+    match case["kind"].as_str() {
+        Some("validate") => {
+            out(ValidateOptions::from_value(&case["options"]).and_then(|o| validate_value(&case["template"], &o)))
+        }
+        Some("document") => out(validate_document(case["text"].as_str().unwrap_or(""), &ValidateOptions::default())),
+        Some("classify") => out(Ok::<_, InputError>(classify(&template()))),
+        Some("render") => out(render_template(&template(), &case["params"], &RenderOptions::default())),
+        Some("send") => {
+            let items = case["templates"].as_array().cloned().unwrap_or_default();
+            let registry = TemplateRegistry::from_items(&items);
+            let state = match case.get("state").filter(|s| !s.is_null()).map(read_state).transpose() {
+                Ok(s) => s,
+                Err(e) => return out::<()>(Err(e)),
+            };
+            let now = case["now"].as_str().and_then(|t| parse_time(t).ok());
+            let opts = SendOptions { templates: Some(&registry), state: state.as_ref(), now, ..SendOptions::default() };
+            out(check_send(&case["payload"], &opts))
+        }
+        other => json!({ "error": { "code": "UNKNOWN_KIND", "message": format!("{other:?}") } }),
+    }
+}
+
+fn main() -> ExitCode {
+    let mut input = String::new();
+    if std::io::stdin().read_to_string(&mut input).is_err() {
+        eprintln!("dump: cannot read stdin");
+        return ExitCode::from(2);
+    }
+    let Ok(Value::Array(cases)) = serde_json::from_str::<Value>(&input) else {
+        eprintln!("dump: stdin must be a JSON array of cases");
+        return ExitCode::from(2);
+    };
+    let results: Vec<Value> = cases.iter().map(run).collect();
+    println!("{}", Value::Array(results));
+    ExitCode::SUCCESS
+}

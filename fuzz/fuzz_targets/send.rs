@@ -1,0 +1,7 @@
+//! Any bytes as a Cloud API send request. The invariants are in `fuzz/checks.rs`.
+#![no_main]
+
+#[path = "../checks.rs"]
+mod checks;
+
+libfuzzer_sys::fuzz_target!(|data: &[u8]| checks::send(data));
