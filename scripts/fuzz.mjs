@@ -6,7 +6,7 @@
 //
 // cargo-fuzz needs nightly flags; only stable is guaranteed here, so RUSTC_BOOTSTRAP=1 allows them.
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { closeSync, mkdirSync, openSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createHash } from 'node:crypto';
 import { join } from 'node:path';
 import { root, output, run } from './tools.mjs';
@@ -77,16 +77,20 @@ for (const target of chosen.length ? chosen : TARGETS) {
   const corpus = join(root, 'fuzz/corpus', target);
   mkdirSync(corpus, { recursive: true });
   console.log(`\n== fuzz ${target}: ${seconds} s, ${seeds[target].length} seeds`);
+  // libFuzzer's progress goes to a log file: far more than a pipe buffer holds.
+  const logFile = join(root, 'target', `fuzz-${target}.log`);
+  const fd = openSync(logFile, 'w');
   const r = spawnSync('cargo', ['fuzz', 'run', '--release', target, corpus, seedDir, '--',
-    `-max_total_time=${seconds}`, '-max_len=65536', '-rss_limit_mb=2048', '-timeout=10', '-print_final_stats=1'],
-  { cwd: join(root, 'fuzz'), env, encoding: 'utf8', stdio: ['ignore', 'inherit', 'pipe'] });
-  const log = r.stderr ?? '';
+    `-max_total_time=${seconds}`, '-max_len=8192', '-rss_limit_mb=2048', '-timeout=10', '-print_final_stats=1'],
+  { cwd: join(root, 'fuzz'), env, stdio: ['ignore', 'inherit', fd] });
+  closeSync(fd);
+  const log = readFileSync(logFile, 'utf8');
   const runs = /Done (\d+) runs in (\d+) second/.exec(log);
   const line = { target, ok: r.status === 0, runs: runs ? Number(runs[1]) : null, seconds: runs ? Number(runs[2]) : null };
   summary.push(line);
   if (r.status !== 0) {
     console.error(log.split('\n').slice(-60).join('\n'));
-    console.error(`fuzz ${target}: a crash or failure (exit ${r.status}); the input is in fuzz/artifacts/${target}/`);
+    console.error(`fuzz ${target}: a crash or failure (exit ${r.status ?? r.signal}); the input is in fuzz/artifacts/${target}/, the log in ${logFile}`);
     break;
   }
   // Keep the corpus small enough to commit and to replay in the tests.

@@ -125,9 +125,58 @@ pub fn emoji_ranges(s: &str) -> Vec<Range<usize>> {
     out
 }
 
+/// Replaces `\uXXXX` escapes of lone UTF-16 surrogates in JSON text with `\ufffd`, as the
+/// engine's `JSON.stringify` writes them for JS strings that are not well formed and as
+/// `serde_json` refuses them. Escaped pairs and everything else are kept byte for byte.
+pub fn repair_lone_surrogate_escapes(json: &str) -> std::borrow::Cow<'_, str> {
+    if !json.contains("\\ud") && !json.contains("\\uD") {
+        return std::borrow::Cow::Borrowed(json);
+    }
+    let unit_at = |i: usize| -> Option<u16> {
+        let hex = json.get(i..i + 6)?.strip_prefix("\\u")?;
+        u16::from_str_radix(hex, 16).ok()
+    };
+    let mut out = String::with_capacity(json.len());
+    let mut rest = 0; // start of the text not yet copied
+    let mut i = 0;
+    let bytes = json.as_bytes();
+    while i < bytes.len() {
+        if bytes[i] != b'\\' {
+            i += 1;
+            continue;
+        }
+        match unit_at(i) {
+            Some(0xD800..=0xDBFF) if matches!(unit_at(i + 6), Some(0xDC00..=0xDFFF)) => i += 12,
+            Some(0xD800..=0xDFFF) => {
+                out.push_str(&json[rest..i]);
+                out.push_str("\\ufffd");
+                i += 6;
+                rest = i;
+            }
+            // Any other escape, `\\` included, is two characters or a whole `\uXXXX`.
+            Some(_) => i += 6,
+            None => i += 2,
+        }
+    }
+    out.push_str(&json[rest..]);
+    std::borrow::Cow::Owned(out)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn lone_surrogate_escapes_become_replacement_characters() {
+        let fix = |s: &str| repair_lone_surrogate_escapes(s).into_owned();
+        assert_eq!(fix(r#"["a\ud800b"]"#), r#"["a\ufffdb"]"#);
+        assert_eq!(fix(r#"["\udc00\uD83D"]"#), r#"["\ufffd\ufffd"]"#);
+        // A pair stays, an escaped backslash before `ud800` is not an escape, other text is kept.
+        assert_eq!(fix(r#"["\ud83d\udc4d é \\ud800 \n"]"#), r#"["\ud83d\udc4d é \\ud800 \n"]"#);
+        assert_eq!(fix(r#"{"k":"\ud800"}"#), r#"{"k":"\ufffd"}"#);
+        let v: serde_json::Value = serde_json::from_str(&fix(r#"["x\ud800"]"#)).unwrap();
+        assert_eq!(v[0], "x\u{fffd}");
+    }
 
     #[test]
     fn utf16_offsets_count_surrogate_pairs() {

@@ -316,6 +316,17 @@ pub fn version() -> String {
     crate::VERSION.to_string()
 }
 
+/// The size of this instance's linear memory in bytes. It grows in 64 KiB pages and never
+/// shrinks: watch it in long-lived workers (the hostile-input test does, over a million calls).
+#[wasm_bindgen(js_name = memoryBytes)]
+pub fn memory_bytes() -> f64 {
+    wasm_bindgen::memory()
+        .unchecked_into::<js_sys::WebAssembly::Memory>()
+        .buffer()
+        .unchecked_into::<js_sys::ArrayBuffer>()
+        .byte_length() as f64
+}
+
 /// Validates one template (a JS object or its JSON text).
 #[wasm_bindgen(js_name = validateTemplate, unchecked_return_type = "ValidationReport")]
 pub fn validate_template(
@@ -337,7 +348,7 @@ pub fn validate_templates(
     let options = read_options(&options)?;
     let items = match input.as_string() {
         Some(text) => parse_document(&text).map_err(throw)?,
-        None => items_of(read_input(&input, "input")?),
+        None => items_of(read_input(&input, "template or list of templates")?),
     };
     #[derive(Serialize)]
     struct Indexed<T> {
@@ -464,7 +475,8 @@ pub fn estimate_campaign_js(
         let (m, invalid) = count_markets(numbers.iter().map(String::as_str), at);
         (m, invalid + not_strings)
     } else {
-        let counts: std::collections::BTreeMap<String, u64> = serde_wasm_bindgen::from_value(recipients)
+        let counts: std::collections::BTreeMap<String, u64> = js_to_json(&recipients)
+            .and_then(|v| serde_json::from_value(v).map_err(|e| e.to_string()))
             .map_err(|e| invalid(format!("recipients must be numbers or counts per market: {e}")))?;
         (counts, 0)
     };
@@ -483,10 +495,16 @@ pub fn load_rate_card_js(
         csv.as_string().ok_or_else(|| throw(InputError::new("INVALID_ARGUMENT", "loadRateCard expects CSV text")))?;
     let o: crate::pricing::RateCardInput = match read_value(&options, "INVALID_OPTIONS")? {
         Value::Null => Default::default(),
-        mut v => {
-            v["csv"] = Value::String(String::new());
-            serde_json::from_value(v)
+        Value::Object(mut o) => {
+            o.insert("csv".into(), Value::String(String::new()));
+            serde_json::from_value(Value::Object(o))
                 .map_err(|e| throw(InputError::new("INVALID_OPTIONS", format!("invalid options: {e}"))))?
+        }
+        other => {
+            return Err(throw(InputError::new(
+                "INVALID_OPTIONS",
+                format!("options must be an object, found {}", crate::template::json_kind(&other)),
+            )))
         }
     };
     let (card, warnings) =
@@ -519,7 +537,8 @@ pub fn window_state_js(
     #[wasm_bindgen(unchecked_param_type = "string | number")] now: JsValue,
 ) -> Result<JsValue, JsValue> {
     console_error_panic_hook::set_once();
-    let events: Vec<crate::window::Event> = serde_wasm_bindgen::from_value(events)
+    let events: Vec<crate::window::Event> = js_to_json(&events)
+        .and_then(|v| serde_json::from_value(v).map_err(|e| e.to_string()))
         .map_err(|e| throw(InputError::new("INVALID_TIMELINE", format!("invalid events: {e}"))))?;
     let now = match (now.as_string(), now.as_f64()) {
         (Some(s), _) => parse_time(&s).map_err(|e| throw(InputError::new("INVALID_ARGUMENT", format!("now: {e}"))))?,
@@ -789,8 +808,7 @@ fn read_value(v: &JsValue, code: &'static str) -> Result<Value, JsValue> {
     if v.is_undefined() || v.is_null() {
         return Ok(Value::Null);
     }
-    serde_wasm_bindgen::from_value(v.clone())
-        .map_err(|e| throw(InputError::new(code, format!("expected plain JSON values: {e}"))))
+    js_to_json(v).map_err(|e| throw(InputError::new(code, format!("expected plain JSON values: {e}"))))
 }
 
 /// Options deserialized into a struct, rejecting unknown keys.
@@ -815,7 +833,7 @@ fn read_input(v: &JsValue, what: &str) -> Result<Value, JsValue> {
     if v.is_undefined() || v.is_null() {
         return Err(throw(InputError::new("NOT_A_TEMPLATE", format!("expected a {what}, found {}", js_kind(v)))));
     }
-    serde_wasm_bindgen::from_value(v.clone()).map_err(|e| {
+    js_to_json(v).map_err(|e| {
         throw(InputError::new("NOT_A_TEMPLATE", format!("expected a {what} made of plain JSON values: {e}")))
     })
 }
@@ -832,9 +850,29 @@ fn read_options(v: &JsValue) -> Result<ValidateOptions, JsValue> {
             format!("options must be an object, found {}", js_kind(v)),
         )));
     }
-    let value: Value = serde_wasm_bindgen::from_value(v.clone())
-        .map_err(|e| throw(InputError::new("INVALID_OPTIONS", format!("invalid options: {e}"))))?;
+    let value: Value =
+        js_to_json(v).map_err(|e| throw(InputError::new("INVALID_OPTIONS", format!("invalid options: {e}"))))?;
     ValidateOptions::from_value(&value).map_err(throw)
+}
+
+/// Reads a JS value as JSON: the engine's `JSON.stringify`, then `serde_json`. Walking a JS
+/// object from Rust recurses once per level, and a deep enough object (tens of thousands of
+/// levels) overflows the WASM stack, which has no guard page: the instance is then corrupted for
+/// good. This way the engine's own stack limit (a catchable `RangeError`) and serde_json's depth
+/// limit (128) stop deep input with an error. Functions, symbols and `undefined` inside objects
+/// are dropped, as `JSON.stringify` does; a BigInt is an error; lone surrogates become U+FFFD.
+fn js_to_json(v: &JsValue) -> Result<Value, String> {
+    if v.is_undefined() {
+        return Ok(Value::Null);
+    }
+    let text = js_sys::JSON::stringify(v).map_err(|e| match e.dyn_ref::<js_sys::Error>() {
+        Some(err) => String::from(err.message()),
+        None => "the value cannot be written as JSON".to_string(),
+    })?;
+    let Some(text) = text.as_string() else {
+        return Err(format!("{} is not a JSON value", js_kind(v)));
+    };
+    serde_json::from_str(&crate::text::repair_lone_surrogate_escapes(&text)).map_err(|e| e.to_string())
 }
 
 fn js_kind(v: &JsValue) -> String {
