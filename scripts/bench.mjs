@@ -22,8 +22,11 @@ const coldStartMs = performance.now() - t0;
 // A 1,024-character body in accented Italian and Portuguese, with emoji and parameters.
 const sentence = 'Olá {{1}}, a sua encomenda nº {{2}} já saiu! 🚚 Ciao, il tuo ordine è in consegna: più informazioni qui. ';
 let body = '';
-while (body.length + sentence.length <= 1000) body += sentence;
-body = `${body}Grazie!`.slice(0, 1024);
+for (const ch of sentence.repeat(12)) {
+  if (body.length + ch.length > 1024 - 'Grazie!'.length) break; // never split an emoji's surrogate pair
+  body += ch;
+}
+body = `${body}Grazie!`.padEnd(1024, '!'); // exactly 1,024 UTF-16 units
 const template = {
   name: 'consegna', language: 'it', category: 'UTILITY',
   components: [
