@@ -5,32 +5,24 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { chromium } from 'playwright-core';
-import { serve } from '../../scripts/serve.mjs';
+import { openDemo } from './browser.mjs';
 
 const artifacts = fileURLToPath(new URL('../artifacts/', import.meta.url));
-let server;
-let browser;
+let demo;
 let page;
 const problems = [];
 
 before(async () => {
-  server = await serve(0);
-  browser = await chromium.launch({
-    executablePath: '/usr/bin/chromium',
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
-      '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-  });
-  page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+  demo = await openDemo();
+  page = await demo.browser.newPage({ viewport: { width: 1280, height: 900 } });
   page.on('console', (m) => { if (m.type() === 'error') problems.push(`console: ${m.text()}`); });
   page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
-  await page.goto(`http://127.0.0.1:${server.address().port}/www/`);
+  await page.goto(demo.url);
   await page.waitForSelector('body[data-ready="true"]');
 });
 
 after(async () => {
-  await browser?.close();
-  server?.close();
+  await demo?.close();
 });
 
 const text = (sel) => page.locator(sel).innerText();
@@ -150,7 +142,7 @@ test('the README browser snippet runs as written', async () => {
   const root = fileURLToPath(new URL('../../', import.meta.url));
   const readme = readFileSync(`${root}README.md`, 'utf8');
   const snippet = /<!-- snippet: browser -->\n```html\n([\s\S]*?)```/.exec(readme)[1];
-  const p = await browser.newPage();
+  const p = await demo.browser.newPage();
   const errors = [];
   p.on('pageerror', (e) => errors.push(e.message));
   // The snippet's page, with the package beside it as `./pkg/web/`.

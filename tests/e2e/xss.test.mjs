@@ -5,23 +5,16 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { chromium } from 'playwright-core';
-import { serve } from '../../scripts/serve.mjs';
+import { openDemo } from './browser.mjs';
 
 const { vectors } = JSON.parse(readFileSync(new URL('../fixtures/xss/vectors.json', import.meta.url), 'utf8'));
-let server;
-let browser;
+let demo;
 let page;
 const ran = [];
 
 before(async () => {
-  server = await serve(0);
-  browser = await chromium.launch({
-    executablePath: '/usr/bin/chromium',
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
-      '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-  });
-  page = await browser.newPage();
+  demo = await openDemo();
+  page = await demo.browser.newPage();
   // Every vector calls alert(); any of these being called means script ran.
   await page.addInitScript(() => {
     window.__xss = [];
@@ -31,14 +24,13 @@ before(async () => {
   });
   page.on('dialog', (d) => { ran.push(`dialog: ${d.message()}`); d.dismiss(); });
   page.on('pageerror', (e) => ran.push(`page error: ${e.message}`));
-  await page.goto(`http://127.0.0.1:${server.address().port}/www/`);
+  await page.goto(demo.url);
   await page.waitForSelector('body[data-ready="true"]');
   await page.click('#tab-json');
 });
 
 after(async () => {
-  await browser?.close();
-  server?.close();
+  await demo?.close();
 });
 
 /** Everything in the page that could run script or load something active. */
