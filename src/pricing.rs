@@ -566,6 +566,26 @@ pub fn price_timeline(timeline: &Timeline, opts: &PriceOptions) -> Result<PriceR
     price_with(&DATA.with_cards(cards), timeline, opts)
 }
 
+/// Counts `m` against a monthly free allowance (`key` names the counter and its `monthToDate`
+/// seed): free while the month's count stays within `limit`, billable after (or without one).
+fn monthly_allowance(
+    monthly: &mut HashMap<(String, &'static str), u32>,
+    opts: &PriceOptions,
+    month: &str,
+    key: &'static str,
+    limit: Option<u32>,
+    m: &mut PricedMessage,
+) {
+    let seed = opts.month_to_date.get(key).copied().unwrap_or(0) as u32;
+    let n = monthly.entry((month.to_string(), key)).or_insert(seed);
+    *n += 1;
+    if limit.is_some_and(|limit| *n <= limit) {
+        m.pricing_type = "free_tier";
+    } else {
+        m.billable = true;
+    }
+}
+
 /// [`price_timeline`] with other pricing data.
 pub fn price_with(data: &PricingData, timeline: &Timeline, opts: &PriceOptions) -> Result<PriceReport, InputError> {
     let currency = timeline.currency.clone().unwrap_or_else(|| "USD".into());
@@ -690,26 +710,13 @@ pub fn price_with(data: &PricingData, timeline: &Timeline, opts: &PriceOptions) 
                             // A free-entry-point conversation closes the others.
                             user.conversations.clear();
                         } else if let Some(limit) = era.free_conversations_per_month {
-                            let seed = opts.month_to_date.get("conversations").copied().unwrap_or(0) as u32;
-                            let n = monthly.entry((month.clone(), "conversation")).or_insert(seed);
-                            *n += 1;
-                            if *n <= limit {
-                                m.pricing_type = "free_tier";
-                            } else {
-                                m.billable = true;
-                            }
+                            monthly_allowance(&mut monthly, opts, &month, "conversations", Some(limit), &mut m);
                         } else if conv_category == "service" {
                             if era.service_free {
                                 m.pricing_type = "free_customer_service";
                             } else {
-                                let seed = opts.month_to_date.get("service_conversations").copied().unwrap_or(0) as u32;
-                                let n = monthly.entry((month.clone(), "service")).or_insert(seed);
-                                *n += 1;
-                                if era.free_service_conversations_per_month.is_some_and(|limit| *n <= limit) {
-                                    m.pricing_type = "free_tier";
-                                } else {
-                                    m.billable = true;
-                                }
+                                let limit = era.free_service_conversations_per_month;
+                                monthly_allowance(&mut monthly, opts, &month, "service_conversations", limit, &mut m);
                             }
                         } else {
                             m.billable = true;
@@ -728,14 +735,8 @@ pub fn price_with(data: &PricingData, timeline: &Timeline, opts: &PriceOptions) 
                         m.pricing_type = "free_entry_point";
                     } else if !is_template {
                         if era.service_billed_as_utility {
-                            let seed = opts.month_to_date.get("service_messages").copied().unwrap_or(0) as u32;
-                            let n = monthly.entry((month.clone(), "service_message")).or_insert(seed);
-                            *n += 1;
-                            if era.free_service_messages_per_month.is_some_and(|limit| *n <= limit) {
-                                m.pricing_type = "free_tier";
-                            } else {
-                                m.billable = true;
-                            }
+                            let limit = era.free_service_messages_per_month;
+                            monthly_allowance(&mut monthly, opts, &month, "service_messages", limit, &mut m);
                         } else {
                             m.pricing_type = "free_customer_service";
                         }
