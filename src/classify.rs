@@ -46,12 +46,14 @@ pub struct Signal {
     pub languages: Vec<String>,
 }
 
-/// The compiled lexicon: per language, one set of every signal's words, so that a text is
-/// scanned once per language whatever the number of signals.
+/// The compiled lexicon: one set of every signal's words in every language, so that a text is
+/// scanned once whatever the number of signals and languages.
 pub struct Lexicon {
     pub signals: Vec<Signal>,
-    /// Per language: the words, and the signal of each word.
-    by_language: BTreeMap<String, (TermSet, Vec<usize>)>,
+    words: TermSet,
+    /// Per word of `words`: its language (an index into `languages`) and its signal.
+    word_of: Vec<(usize, usize)>,
+    languages: Vec<String>,
 }
 
 impl Lexicon {
@@ -76,14 +78,15 @@ impl Lexicon {
                 languages: s.terms.keys().cloned().collect(),
             });
         }
-        let by_language = words
-            .into_iter()
-            .map(|(lang, list)| {
-                let set = TermSet::new(list.iter().map(|(t, _)| *t));
-                (lang, (set, list.iter().map(|(_, i)| *i).collect()))
-            })
-            .collect();
-        Ok(Lexicon { signals, by_language })
+        let languages: Vec<String> = words.keys().cloned().collect();
+        let list: Vec<(&str, usize, usize)> =
+            words.values().enumerate().flat_map(|(l, list)| list.iter().map(move |&(t, s)| (t, l, s))).collect();
+        Ok(Lexicon {
+            signals,
+            words: TermSet::new(list.iter().map(|&(t, _, _)| t)),
+            word_of: list.iter().map(|&(_, l, s)| (l, s)).collect(),
+            languages,
+        })
     }
 }
 
@@ -91,8 +94,12 @@ impl Lexicon {
 pub static DEFAULT_LEXICON: LazyLock<Lexicon> = LazyLock::new(|| {
     // The embedded file is parsed by a test; should it ever fail, classification degrades to
     // the structural signals and the "unclear content is marketing" rule.
-    Lexicon::from_json(include_str!("../data/classify.json"))
-        .unwrap_or(Lexicon { signals: Vec::new(), by_language: BTreeMap::new() })
+    Lexicon::from_json(include_str!("../data/classify.json")).unwrap_or(Lexicon {
+        signals: Vec::new(),
+        words: TermSet::default(),
+        word_of: Vec::new(),
+        languages: Vec::new(),
+    })
 });
 
 /// A signal that fired: what, where, and which guideline clause it stands for.
@@ -141,14 +148,18 @@ pub fn find_signals<'a>(
 ) -> Vec<Reason> {
     let mut reasons: Vec<Reason> = Vec::new();
     let mut per_signal = vec![0usize; lexicon.signals.len()];
+    let wanted: Vec<bool> = lexicon.languages.iter().map(|l| l == "any" || languages.contains(l)).collect();
     for (text, path) in texts {
         let tokens = tokenize(text);
         // (signal, range) of every word found, in the text's languages and `any`.
         let mut found: Vec<(usize, std::ops::Range<usize>)> = lexicon
-            .by_language
-            .iter()
-            .filter(|(l, _)| l.as_str() == "any" || languages.contains(l))
-            .flat_map(|(_, (set, signal_of))| set.find(&tokens).into_iter().map(|m| (signal_of[m.term], m.range)))
+            .words
+            .find(&tokens)
+            .into_iter()
+            .filter_map(|m| {
+                let (language, signal) = lexicon.word_of[m.term];
+                wanted[language].then_some((signal, m.range))
+            })
             .collect();
         found.sort_by_key(|(s, r)| (*s, r.start, std::cmp::Reverse(r.end)));
         // Per signal, keep the longest of overlapping matches.

@@ -30,47 +30,81 @@ impl Hasher for Fnv {
     }
 }
 
-/// A word of the text, folded, with its byte range in the original.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Token {
-    pub folded: String,
-    pub range: Range<usize>,
+/// The words of a text: their folded forms, kept end to end in one buffer (one allocation for
+/// the whole text, not one per word), and their byte ranges in the original.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Tokens {
+    folded: String,
+    /// Per word: where its folded form ends in `folded` (it starts where the previous one ends)
+    /// and its byte range in the original text.
+    words: Vec<(usize, Range<usize>)>,
+}
+
+impl Tokens {
+    pub fn len(&self) -> usize {
+        self.words.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.words.is_empty()
+    }
+
+    /// The folded form of word `i`.
+    pub fn folded(&self, i: usize) -> &str {
+        let start = if i == 0 { 0 } else { self.words[i - 1].0 };
+        &self.folded[start..self.words[i].0]
+    }
+
+    /// The byte range of word `i` in the original text.
+    pub fn range(&self, i: usize) -> Range<usize> {
+        self.words[i].1.clone()
+    }
+
+    fn close(&mut self, range: Range<usize>) {
+        self.words.push((self.folded.len(), range));
+    }
 }
 
 /// Appends `c` lowercased and without diacritics.
 pub fn fold_char(c: char, out: &mut String) {
-    if c.is_ascii() {
+    match c {
         // Most of any template's text: no table lookups.
-        out.push(c.to_ascii_lowercase());
-        return;
+        _ if c.is_ascii() => out.push(c.to_ascii_lowercase()),
+        // Latin-1 capitals (À–Þ but ×) are their small letter plus 0x20; the rest of the block is
+        // already small.
+        '\u{C0}'..='\u{DE}' if c != '×' => strip_diacritic(char::from_u32(u32::from(c) + 0x20).unwrap_or(c), out),
+        '\u{DF}'..='\u{FF}' => strip_diacritic(c, out),
+        _ => c.to_lowercase().for_each(|l| strip_diacritic(l, out)),
     }
-    for l in c.to_lowercase() {
-        let plain = match l {
-            'à' | 'á' | 'â' | 'ã' | 'ä' | 'å' | 'ā' | 'ă' | 'ą' => "a",
-            'æ' => "ae",
-            'ç' | 'ć' | 'č' => "c",
-            'ď' | 'đ' => "d",
-            'è' | 'é' | 'ê' | 'ë' | 'ē' | 'ė' | 'ę' | 'ě' => "e",
-            'ğ' => "g",
-            'ì' | 'í' | 'î' | 'ï' | 'ī' | 'ı' => "i",
-            'ł' => "l",
-            'ñ' | 'ń' | 'ň' => "n",
-            'ò' | 'ó' | 'ô' | 'õ' | 'ö' | 'ø' | 'ō' | 'ő' => "o",
-            'œ' => "oe",
-            'ř' => "r",
-            'ß' => "ss",
-            'ś' | 'š' | 'ş' => "s",
-            'ť' | 'ţ' => "t",
-            'ù' | 'ú' | 'û' | 'ü' | 'ū' | 'ů' | 'ű' => "u",
-            'ý' | 'ÿ' => "y",
-            'ź' | 'ż' | 'ž' => "z",
-            other => {
-                out.push(other);
-                continue;
-            }
-        };
-        out.push_str(plain);
-    }
+}
+
+/// Appends the small letter `l` without its diacritics.
+fn strip_diacritic(l: char, out: &mut String) {
+    let plain = match l {
+        'à' | 'á' | 'â' | 'ã' | 'ä' | 'å' | 'ā' | 'ă' | 'ą' => "a",
+        'æ' => "ae",
+        'ç' | 'ć' | 'č' => "c",
+        'ď' | 'đ' => "d",
+        'è' | 'é' | 'ê' | 'ë' | 'ē' | 'ė' | 'ę' | 'ě' => "e",
+        'ğ' => "g",
+        'ì' | 'í' | 'î' | 'ï' | 'ī' | 'ı' => "i",
+        'ł' => "l",
+        'ñ' | 'ń' | 'ň' => "n",
+        'ò' | 'ó' | 'ô' | 'õ' | 'ö' | 'ø' | 'ō' | 'ő' => "o",
+        'œ' => "oe",
+        'ř' => "r",
+        'ß' => "ss",
+        'ś' | 'š' | 'ş' => "s",
+        'ť' | 'ţ' => "t",
+        'ù' | 'ú' | 'û' | 'ü' | 'ū' | 'ů' | 'ű' => "u",
+        'ý' | 'ÿ' => "y",
+        'ź' | 'ż' | 'ž' => "z",
+        other => {
+            out.push(other);
+            return;
+        }
+    };
+    out.push_str(plain);
 }
 
 /// Folds a whole string (for terms and keys).
@@ -86,28 +120,38 @@ fn is_symbol(c: char) -> bool {
     matches!(c, '%' | '#' | '€' | '$' | '£')
 }
 
+/// A letter or digit. Latin-1 letters (most accented letters of en, it, pt, es, de, fr) are
+/// decided without the Unicode tables.
+fn is_word_char(c: char) -> bool {
+    match c {
+        _ if c.is_ascii() => c.is_ascii_alphanumeric(),
+        '\u{C0}'..='\u{FF}' => c != '×' && c != '÷',
+        _ => c.is_alphanumeric(),
+    }
+}
+
 /// Splits `text` into words (runs of letters and digits) and symbol tokens.
-pub fn tokenize(text: &str) -> Vec<Token> {
-    let mut out = Vec::new();
+pub fn tokenize(text: &str) -> Tokens {
+    let mut out = Tokens { folded: String::with_capacity(text.len()), words: Vec::new() };
     let mut start: Option<usize> = None;
-    let mut folded = String::new();
     for (i, c) in text.char_indices() {
-        if c.is_ascii_alphanumeric() || (!c.is_ascii() && c.is_alphanumeric()) {
+        if is_word_char(c) {
             if start.is_none() {
                 start = Some(i);
             }
-            fold_char(c, &mut folded);
+            fold_char(c, &mut out.folded);
             continue;
         }
         if let Some(s) = start.take() {
-            out.push(Token { folded: std::mem::take(&mut folded), range: s..i });
+            out.close(s..i);
         }
         if is_symbol(c) {
-            out.push(Token { folded: c.to_string(), range: i..i + c.len_utf8() });
+            out.folded.push(c);
+            out.close(i..i + c.len_utf8());
         }
     }
     if let Some(s) = start {
-        out.push(Token { folded, range: s..text.len() });
+        out.close(s..text.len());
     }
     out
 }
@@ -129,14 +173,25 @@ impl Pat {
     }
 }
 
-/// A set of terms, indexed by their first word.
+type FnvMap<V> = HashMap<String, V, BuildHasherDefault<Fnv>>;
+
+/// A set of terms, indexed by their first word (and their second: common first words such as
+/// `your`, `il`, `sua` start dozens of terms).
 #[derive(Debug, Clone, Default)]
 pub struct TermSet {
     terms: Vec<Vec<Pat>>,
-    by_first: HashMap<String, Vec<usize>, BuildHasherDefault<Fnv>>,
+    by_first: FnvMap<First>,
     /// Terms whose first word is a stem or a number, by the first byte a matching token starts
     /// with (a number: each digit); an empty stem matches any token and is in every bucket.
     wild_first: Vec<Vec<usize>>,
+}
+
+/// The terms that start with one word: those of one word or whose second word is a stem or a
+/// number, and the others by their second word.
+#[derive(Debug, Clone, Default)]
+struct First {
+    any_second: Vec<usize>,
+    by_second: FnvMap<Vec<usize>>,
 }
 
 /// A match: the term's index and the byte range it covers in the text.
@@ -163,10 +218,21 @@ impl TermSet {
                     }
                 })
                 .collect();
-            let Some(first) = pats.first() else { continue };
             let idx = set.terms.len();
+            let Some(first) = pats.first() else {
+                // A term with no words never matches, but keeps its index: callers number
+                // their terms' payloads in the order given.
+                set.terms.push(pats);
+                continue;
+            };
             match first {
-                Pat::Exact(w) => set.by_first.entry(w.clone()).or_default().push(idx),
+                Pat::Exact(w) => {
+                    let first = set.by_first.entry(w.clone()).or_default();
+                    match pats.get(1) {
+                        Some(Pat::Exact(second)) => first.by_second.entry(second.clone()).or_default().push(idx),
+                        _ => first.any_second.push(idx),
+                    }
+                }
                 Pat::Prefix(p) => match p.as_bytes().first() {
                     Some(&b) => set.wild_first[usize::from(b)].push(idx),
                     None => set.wild_first.iter_mut().for_each(|bucket| bucket.push(idx)),
@@ -183,19 +249,31 @@ impl TermSet {
     }
 
     /// Every occurrence of every term in `tokens` (terms may overlap).
-    pub fn find(&self, tokens: &[Token]) -> Vec<Match> {
+    pub fn find(&self, tokens: &Tokens) -> Vec<Match> {
         let mut out = Vec::new();
-        for (i, tok) in tokens.iter().enumerate() {
-            let exact = self.by_first.get(&tok.folded).map(Vec::as_slice).unwrap_or_default();
-            let wild = match tok.folded.as_bytes().first() {
+        for i in 0..tokens.len() {
+            let word = tokens.folded(i);
+            let (one, two): (&[usize], &[usize]) = match self.by_first.get(word) {
+                Some(first) => (
+                    &first.any_second,
+                    match (i + 1 < tokens.len(), first.by_second.is_empty()) {
+                        (true, false) => {
+                            first.by_second.get(tokens.folded(i + 1)).map(Vec::as_slice).unwrap_or_default()
+                        }
+                        _ => &[],
+                    },
+                ),
+                None => (&[], &[]),
+            };
+            let wild = match word.as_bytes().first() {
                 Some(&b) => self.wild_first.get(usize::from(b)).map(Vec::as_slice).unwrap_or_default(),
                 None => &[],
             };
-            for &t in exact.iter().chain(wild) {
+            for &t in one.iter().chain(two).chain(wild) {
                 let pats = &self.terms[t];
                 let end = i + pats.len();
-                if end <= tokens.len() && pats.iter().zip(&tokens[i..end]).all(|(p, tok)| p.matches(&tok.folded)) {
-                    out.push(Match { term: t, range: tok.range.start..tokens[end - 1].range.end });
+                if end <= tokens.len() && pats.iter().enumerate().all(|(k, p)| p.matches(tokens.folded(i + k))) {
+                    out.push(Match { term: t, range: tokens.range(i).start..tokens.range(end - 1).end });
                 }
             }
         }
@@ -227,6 +305,36 @@ mod tests {
         assert_eq!(found(&["check in"], "Online check-in is open"), vec!["check-in"]);
         assert_eq!(found(&["# <num>"], "Order #12345 shipped"), vec!["#12345"]);
         assert!(found(&["sale"], "wholesale salesman").is_empty());
+    }
+
+    #[test]
+    fn latin1_fast_paths_agree_with_the_unicode_tables() {
+        for c in (0..0x2000).filter_map(char::from_u32) {
+            assert_eq!(is_word_char(c), c.is_alphanumeric(), "{c:?}");
+            let (mut fast, mut table) = (String::new(), String::new());
+            fold_char(c, &mut fast);
+            c.to_lowercase().for_each(|l| strip_diacritic(l, &mut table));
+            assert_eq!(fast, table, "{c:?}");
+        }
+    }
+
+    #[test]
+    fn tokens_keep_folded_forms_and_original_ranges() {
+        let text = "Ação: 20% #1 — Straße";
+        let t = tokenize(text);
+        let words: Vec<(&str, &str)> = (0..t.len()).map(|i| (t.folded(i), &text[t.range(i)])).collect();
+        assert_eq!(
+            words,
+            vec![("acao", "Ação"), ("20", "20"), ("%", "%"), ("#", "#"), ("1", "1"), ("strasse", "Straße")]
+        );
+        assert!(tokenize(" — ").is_empty());
+    }
+
+    #[test]
+    fn empty_terms_keep_the_numbering() {
+        let set = TermSet::new(["", " - ", "ordine"]);
+        let m = set.find(&tokenize("Il tuo ordine"));
+        assert_eq!(m, vec![Match { term: 2, range: 7..13 }]);
     }
 
     #[test]

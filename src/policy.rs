@@ -51,13 +51,34 @@ pub struct Group {
     pub rule: String,
     pub eras: Vec<PolicyEra>,
     pub clause: String,
-    by_language: BTreeMap<String, TermSet>,
+    /// The languages it has words for (`any` for all).
+    pub languages: Vec<String>,
 }
 
-static GROUPS: LazyLock<Vec<Group>> = LazyLock::new(|| {
+/// Every group's words in every language in one set, so that a text is scanned once.
+struct Compiled {
+    groups: Vec<Group>,
+    words: TermSet,
+    /// Per word of `words`: its group and its language.
+    word_of: Vec<(usize, String)>,
+}
+
+static COMPILED: LazyLock<Compiled> = LazyLock::new(|| {
     // Embedded and parsed by a test; an unreadable file disables only the word-list rules.
-    let Ok(data) = serde_json::from_str::<PolicyData>(include_str!("../data/policy.json")) else { return Vec::new() };
-    data.groups
+    let Ok(data) = serde_json::from_str::<PolicyData>(include_str!("../data/policy.json")) else {
+        return Compiled { groups: Vec::new(), words: TermSet::default(), word_of: Vec::new() };
+    };
+    let mut terms: Vec<&str> = Vec::new();
+    let mut word_of = Vec::new();
+    for (gi, g) in data.groups.iter().enumerate() {
+        for (language, list) in &g.terms {
+            terms.extend(list.iter().map(String::as_str));
+            word_of.extend(list.iter().map(|_| (gi, language.clone())));
+        }
+    }
+    let words = TermSet::new(terms);
+    let groups = data
+        .groups
         .into_iter()
         .map(|g| Group {
             eras: g
@@ -69,17 +90,18 @@ static GROUPS: LazyLock<Vec<Group>> = LazyLock::new(|| {
                     _ => None,
                 })
                 .collect(),
-            by_language: g.terms.iter().map(|(l, t)| (l.clone(), TermSet::new(t.iter().map(String::as_str)))).collect(),
+            languages: g.terms.keys().cloned().collect(),
             id: g.id,
             rule: g.rule,
             clause: g.clause,
         })
-        .collect()
+        .collect();
+    Compiled { groups, words, word_of }
 });
 
 /// The shipped groups.
 pub fn groups() -> &'static [Group] {
-    &GROUPS
+    &COMPILED.groups
 }
 
 /// A prohibited word in a text.
@@ -92,26 +114,30 @@ pub struct Hit {
     pub range: Range<usize>,
 }
 
-/// The prohibited words of `era` in `text`, for the word lists of `languages`.
+/// The prohibited words of `era` in `text`, for the word lists of `languages`: per group in
+/// the file's order, the longest of overlapping matches, in text order.
 pub fn scan(text: &str, languages: &[String], era: PolicyEra) -> Vec<Hit> {
-    let tokens = tokenize(text);
+    let c = &*COMPILED;
+    let mut found: Vec<(usize, Range<usize>)> = c
+        .words
+        .find(&tokenize(text))
+        .into_iter()
+        .filter_map(|m| {
+            let (group, language) = &c.word_of[m.term];
+            let wanted = c.groups[*group].eras.contains(&era) && (language == "any" || languages.contains(language));
+            wanted.then_some((*group, m.range))
+        })
+        .collect();
+    found.sort_by_key(|(g, r)| (*g, r.start, std::cmp::Reverse(r.end)));
     let mut out = Vec::new();
-    for g in groups().iter().filter(|g| g.eras.contains(&era)) {
-        let mut ranges: Vec<Range<usize>> = g
-            .by_language
-            .iter()
-            .filter(|(l, _)| l.as_str() == "any" || languages.contains(l))
-            .flat_map(|(_, set)| set.find(&tokens))
-            .map(|m| m.range)
-            .collect();
-        ranges.sort_by_key(|r| (r.start, std::cmp::Reverse(r.end)));
-        let mut last_end = 0;
-        for r in ranges {
-            if r.start >= last_end {
-                last_end = r.end;
-                out.push(Hit { group: &g.id, rule: &g.rule, clause: &g.clause, range: r });
-            }
+    let mut last: Option<(usize, usize)> = None;
+    for (gi, r) in found {
+        if last.is_some_and(|(lg, end)| lg == gi && r.start < end) {
+            continue;
         }
+        last = Some((gi, r.end));
+        let g = &c.groups[gi];
+        out.push(Hit { group: &g.id, rule: &g.rule, clause: &g.clause, range: r });
     }
     out
 }
@@ -126,7 +152,7 @@ mod tests {
         for g in groups() {
             assert!(!g.eras.is_empty(), "{}", g.id);
             for lang in crate::classify::LANGUAGES {
-                assert!(g.by_language.contains_key(*lang), "{} lacks {lang}", g.id);
+                assert!(g.languages.iter().any(|l| l == lang), "{} lacks {lang}", g.id);
             }
         }
     }

@@ -24,11 +24,9 @@ pub fn utf16_offset(text: &str, byte: usize) -> usize {
 }
 
 fn utf16_len(s: &str) -> usize {
-    if s.is_ascii() {
-        s.len()
-    } else {
-        s.chars().map(char::len_utf16).sum()
-    }
+    // Every character but a continuation byte starts a unit; a 4-byte character takes two.
+    // Counting bytes is several times faster than decoding characters, and vectorises.
+    s.bytes().map(|b| usize::from(b & 0xC0 != 0x80) + usize::from(b >= 0xF0)).sum()
 }
 
 fn floor_boundary(text: &str, byte: usize) -> usize {

@@ -91,15 +91,25 @@ pub fn shortened_links(text: &str) -> Vec<Range<usize>> {
         let word = token.trim_end();
         let lead = word.len() - word.trim_start_matches(['(', '[', '<', '"', '\'']).len();
         let word = word[lead..].trim_end_matches(['.', ',', ';', ':', '!', '?', ')', ']', '>', '"', '\'']);
-        let lower = word.to_ascii_lowercase();
-        let rest = lower.strip_prefix("https://").or_else(|| lower.strip_prefix("http://")).unwrap_or(&lower);
-        let rest = rest.strip_prefix("www.").unwrap_or(rest);
+        // Every shortener's host has a dot; most words have none and cost nothing more.
+        if !word.contains('.') {
+            continue;
+        }
+        let rest = strip_prefix_ignore_case(word, "https://")
+            .or_else(|| strip_prefix_ignore_case(word, "http://"))
+            .unwrap_or(word);
+        let rest = strip_prefix_ignore_case(rest, "www.").unwrap_or(rest);
         let host = rest.split(['/', '?', '#']).next().unwrap_or("");
-        if SHORTENERS.contains(host) {
+        if host.contains('.') && SHORTENERS.contains(host.to_ascii_lowercase().as_str()) {
             out.push(start + lead..start + lead + word.len());
         }
     }
     out
+}
+
+fn strip_prefix_ignore_case<'a>(s: &'a str, prefix: &str) -> Option<&'a str> {
+    let head = s.get(..prefix.len())?;
+    head.eq_ignore_ascii_case(prefix).then(|| &s[prefix.len()..])
 }
 
 pub fn check(cx: &mut Context) {
@@ -163,6 +173,9 @@ mod tests {
         let t = "Vedi (https://bit.ly/abc), oppure tinyurl.com/x. Non shop.example.com/bit.ly";
         let found: Vec<&str> = shortened_links(t).into_iter().map(|r| &t[r]).collect();
         assert_eq!(found, vec!["https://bit.ly/abc", "tinyurl.com/x"]);
+        let t = "HTTPS://WWW.Bit.Ly/x, Https://tinyurl.com or bit.ly, not bit or bit.lyx/y";
+        let found: Vec<&str> = shortened_links(t).into_iter().map(|r| &t[r]).collect();
+        assert_eq!(found, vec!["HTTPS://WWW.Bit.Ly/x", "Https://tinyurl.com", "bit.ly"]);
     }
 
     #[test]
