@@ -4,7 +4,8 @@
 //!
 //! Cases: `{"kind": "validate", "template", "options"}`, `{"kind": "document", "text"}`,
 //! `{"kind": "classify", "template"}`, `{"kind": "render", "template", "params"}`,
-//! `{"kind": "send", "payload", "templates", "state", "now"}`. A failure is
+//! `{"kind": "send", "payload", "templates", "state", "now"}`, `{"kind": "content", "text",
+//! "options"}`. A failure is
 //! `{"error": {"code", "message"}}`.
 
 use std::io::Read;
@@ -17,7 +18,7 @@ use wa_preflight::render::{render_template, RenderOptions};
 use wa_preflight::send::{check_send, read_state, SendOptions, TemplateRegistry};
 use wa_preflight::template::read_template;
 use wa_preflight::window::parse_time;
-use wa_preflight::{validate_document, validate_value, InputError, ValidateOptions};
+use wa_preflight::{check_content, validate_document, validate_value, ContentOptions, InputError, ValidateOptions};
 
 fn out<T: Serialize>(r: Result<T, InputError>) -> Value {
     match r {
@@ -47,6 +48,9 @@ fn run(case: &Value) -> Value {
             let opts = SendOptions { templates: Some(&registry), state: state.as_ref(), now, ..SendOptions::default() };
             out(check_send(&case["payload"], &opts))
         }
+        Some("content") => out(serde_json::from_value::<ContentOptions>(case["options"].clone())
+            .map_err(|e| InputError::new("INVALID_OPTIONS", e.to_string()))
+            .map(|o| check_content(case["text"].as_str().unwrap_or(""), &o))),
         other => json!({ "error": { "code": "UNKNOWN_KIND", "message": format!("{other:?}") } }),
     }
 }

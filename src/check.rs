@@ -6,7 +6,7 @@ use std::collections::HashMap;
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
-use crate::classify::{classify, Reason};
+use crate::classify::{classify, classify_text, Classification, Reason, DEFAULT_LEXICON};
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::input::{parse_document, InputError};
 use crate::policy::PolicyEra;
@@ -136,6 +136,46 @@ pub fn validate_document(text: &str, options: &ValidateOptions) -> Result<Vec<Re
     Ok(parse_document(text)?.iter().map(|item| validate_item(item, options)).collect())
 }
 
+/// How to check free text (`checkContent`): every field optional.
+#[derive(Debug, Clone, Default, PartialEq, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct ContentOptions {
+    /// The text's language (`it`, `pt_BR`); all word lists when absent.
+    pub language: Option<String>,
+    pub policy: PolicyEra,
+    /// The category the text is meant for; MARKETING when absent.
+    pub category: Option<String>,
+}
+
+/// The result of checking free text: its category and the content findings.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct ContentCheck {
+    pub classification: Classification,
+    /// Content and category findings (WP3xx, WP40x but the category mismatch), at path `text`.
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+/// Checks free text as it is typed: classified as a template body, with the content findings
+/// a body in that language and category would get. Structural findings (name, placeholders,
+/// examples) are left out: the text is not a template.
+pub fn check_content(text: &str, options: &ContentOptions) -> ContentCheck {
+    let template = serde_json::json!({
+        "name": "text",
+        "language": options.language.as_deref().unwrap_or("und"),
+        "category": options.category.as_deref().unwrap_or("MARKETING"),
+        "components": [{ "type": "BODY", "text": text }],
+    });
+    let report = validate_value(&template, &ValidateOptions { policy: options.policy, ..ValidateOptions::default() });
+    let diagnostics = report
+        .map(|r| r.diagnostics)
+        .unwrap_or_default()
+        .into_iter()
+        .filter(|d| d.code.starts_with("WP3") || (d.code.starts_with("WP40") && d.code != "WP401"))
+        .map(|d| Diagnostic { path: if d.path.ends_with(".text") { "text".into() } else { d.path }, ..d })
+        .collect();
+    ContentCheck { classification: classify_text(text, options.language.as_deref(), &DEFAULT_LEXICON), diagnostics }
+}
+
 /// Validates one item of a list; never fails.
 pub fn validate_item(item: &Value, options: &ValidateOptions) -> Report {
     validate_value(item, options).unwrap_or_else(|e| Report {
@@ -151,4 +191,42 @@ pub fn validate_item(item: &Value, options: &ValidateOptions) -> Report {
         },
         diagnostics: vec![Diagnostic::new(&rules::shape::INVALID_FIELD_TYPE, "", e.message)],
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn codes(c: &ContentCheck) -> Vec<&str> {
+        c.diagnostics.iter().map(|d| d.code).collect()
+    }
+
+    #[test]
+    fn content_findings_point_into_the_text() {
+        let text = "🎰 Scommetti sul casinò stasera!";
+        let c = check_content(text, &ContentOptions { language: Some("it".into()), ..ContentOptions::default() });
+        let units: Vec<u16> = text.encode_utf16().collect();
+        let words: Vec<String> = c
+            .diagnostics
+            .iter()
+            .filter(|d| d.code == "WP303" && d.path == "text")
+            .filter_map(|d| d.span)
+            .map(|s| String::from_utf16_lossy(&units[s.start..s.end]))
+            .collect();
+        assert_eq!(words, vec!["Scommetti", "casinò"]);
+    }
+
+    #[test]
+    fn structural_findings_are_left_out_and_the_category_is_checked() {
+        // A body that is only a parameter is a template problem, not a content one.
+        assert!(check_content("{{1}}", &ContentOptions::default()).diagnostics.is_empty());
+        let promo = "Solo oggi 30% di sconto su tutto il negozio!";
+        let utility =
+            ContentOptions { language: Some("it".into()), category: Some("UTILITY".into()), ..Default::default() };
+        let c = check_content(promo, &utility);
+        assert_eq!(c.classification.predicted, "MARKETING");
+        assert!(codes(&c).contains(&"WP403"), "{:?}", codes(&c));
+        let marketing = ContentOptions { category: Some("MARKETING".into()), ..utility };
+        assert!(!codes(&check_content(promo, &marketing)).contains(&"WP403"));
+    }
 }

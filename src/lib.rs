@@ -43,7 +43,8 @@ pub mod window;
 pub mod wasm;
 
 pub use check::{
-    validate_document, validate_item, validate_json, validate_value, Report, RuleSetting, ValidateOptions,
+    check_content, validate_document, validate_item, validate_json, validate_value, ContentCheck, ContentOptions,
+    Report, RuleSetting, ValidateOptions,
 };
 pub use diagnostic::{Diagnostic, Severity, Span};
 pub use input::{parse_document, InputError};

@@ -7,11 +7,10 @@ use serde::Serialize;
 use serde_json::Value;
 use wasm_bindgen::prelude::*;
 
-use crate::check::{validate_item, validate_value, ValidateOptions};
-use crate::classify::{classify, classify_text, DEFAULT_LEXICON};
+use crate::check::{check_content, validate_item, validate_value, ContentOptions, ValidateOptions};
+use crate::classify::classify;
 use crate::input::{items_of, parse_document, InputError};
 use crate::markup::{self, Links};
-use crate::policy::PolicyEra;
 use crate::pricing::{count_markets, estimate_campaign, price_timeline, PriceOptions, Timeline, DATA};
 use crate::render::{render_template, RenderOptions};
 use crate::rules::RULES;
@@ -400,37 +399,8 @@ pub fn check_content_js(
             format!("checkContent expects a string, found {}", js_kind(&text)),
         )));
     };
-    #[derive(serde::Deserialize, Default)]
-    #[serde(default, deny_unknown_fields)]
-    struct ContentOptions {
-        language: Option<String>,
-        policy: PolicyEra,
-        category: Option<String>,
-    }
     let opts: ContentOptions = read_struct(&options, "INVALID_OPTIONS")?;
-    // The text is checked as the body of a template in that language and category.
-    let template = serde_json::json!({
-        "name": "text", "language": opts.language.clone().unwrap_or_else(|| "und".into()),
-        "category": opts.category.clone().unwrap_or_else(|| "MARKETING".into()),
-        "components": [{ "type": "BODY", "text": text }],
-    });
-    let report = validate_value(&template, &ValidateOptions { policy: opts.policy, ..ValidateOptions::default() })
-        .map_err(throw)?;
-    let diagnostics: Vec<crate::Diagnostic> = report
-        .diagnostics
-        .into_iter()
-        .filter(|d| d.code.starts_with("WP3") || (d.code.starts_with("WP40") && d.code != "WP401"))
-        .map(|d| crate::Diagnostic { path: if d.path.ends_with(".text") { "text".into() } else { d.path }, ..d })
-        .collect();
-    #[derive(Serialize)]
-    struct ContentCheck {
-        classification: crate::classify::Classification,
-        diagnostics: Vec<crate::Diagnostic>,
-    }
-    to_js(&ContentCheck {
-        classification: classify_text(&text, opts.language.as_deref(), &DEFAULT_LEXICON),
-        diagnostics,
-    })
+    to_js(&check_content(&text, &opts))
 }
 
 /// Prices every outbound message of a timeline: allowed, billed, model, category, rate.

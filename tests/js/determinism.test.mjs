@@ -45,6 +45,9 @@ for (const f of readdirSync(`${fixtures}/corpus`).sort()) {
     const template = { name: 'corpus', language: item.language ?? lang, category: item.label ?? 'UTILITY',
       components: [{ type: 'BODY', text: item.text }] };
     cases.push({ kind: 'validate', template, options: null, from: f }, { kind: 'classify', template, from: f });
+    const options = { language: template.language, ...(item.label ? { category: item.label } : {}) };
+    cases.push({ kind: 'content', text: item.text, options, from: f }, { kind: 'content', text: item.text,
+      options: { ...options, policy: '2019' }, from: f });
   }
 }
 
@@ -55,6 +58,7 @@ function viaWasm(c) {
       case 'validate': return wasm.validateTemplate(c.template, c.options ?? undefined);
       case 'classify': return wasm.classifyTemplate(c.template);
       case 'render': return wasm.renderTemplate(c.template, c.params ?? undefined);
+      case 'content': return wasm.checkContent(c.text, c.options);
       case 'send': return wasm.checkSend(c.payload, { templates: c.templates, state: c.state, now: c.now });
       default: throw new Error(c.kind);
     }
@@ -71,7 +75,7 @@ test('native and WASM builds give identical JSON for every fixture', () => {
   const expected = JSON.parse(native.stdout);
   assert.equal(expected.length, cases.length);
   const kinds = new Set(cases.map((c) => c.kind));
-  assert.deepEqual([...kinds].sort(), ['classify', 'document', 'render', 'send', 'validate']);
+  assert.deepEqual([...kinds].sort(), ['classify', 'content', 'document', 'render', 'send', 'validate']);
   assert.ok(cases.length > 500, `${cases.length} cases`);
   let errors = 0;
   cases.forEach((c, i) => {
