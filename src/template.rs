@@ -332,24 +332,23 @@ impl Reader<'_> {
 
     /// A string field; `null` counts as absent, other types are reported.
     fn text(&mut self, obj: &Map<String, Value>, key: &str, prefix: &str) -> Option<Text> {
-        let path = join(prefix, key);
+        // Most keys asked for are absent: the path is built only for one that is there.
         match obj.get(key)? {
-            Value::String(s) => Some(Text { value: s.clone(), path }),
+            Value::String(s) => Some(Text { value: s.clone(), path: join(prefix, key) }),
             Value::Null => None,
             other => {
-                self.wrong_type(&path, "a string", other);
+                self.wrong_type(&join(prefix, key), "a string", other);
                 None
             }
         }
     }
 
     fn integer(&mut self, obj: &Map<String, Value>, key: &str, prefix: &str) -> Option<(i64, String)> {
-        let path = join(prefix, key);
         match obj.get(key)? {
-            Value::Number(n) if n.as_i64().is_some() => n.as_i64().map(|n| (n, path)),
+            Value::Number(n) if n.as_i64().is_some() => n.as_i64().map(|n| (n, join(prefix, key))),
             Value::Null => None,
             other => {
-                self.wrong_type(&path, "an integer", other);
+                self.wrong_type(&join(prefix, key), "an integer", other);
                 None
             }
         }
