@@ -6,7 +6,7 @@ use std::collections::HashMap;
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
-use crate::classify::{classify, classify_text, Classification, Reason, DEFAULT_LEXICON};
+use crate::classify::{classify, Classification, Reason};
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::input::{parse_document, InputError};
 use crate::policy::PolicyEra;
@@ -159,21 +159,25 @@ pub struct ContentCheck {
 /// a body in that language and category would get. Structural findings (name, placeholders,
 /// examples) are left out: the text is not a template.
 pub fn check_content(text: &str, options: &ContentOptions) -> ContentCheck {
-    let template = serde_json::json!({
-        "name": "text",
-        "language": options.language.as_deref().unwrap_or("und"),
-        "category": options.category.as_deref().unwrap_or("MARKETING"),
-        "components": [{ "type": "BODY", "text": text }],
-    });
-    let report = validate_value(&template, &ValidateOptions { policy: options.policy, ..ValidateOptions::default() });
-    let diagnostics = report
-        .map(|r| r.diagnostics)
-        .unwrap_or_default()
+    let mut obj = serde_json::Map::new();
+    obj.insert("name".into(), "text".into());
+    obj.insert("language".into(), options.language.as_deref().unwrap_or("und").into());
+    obj.insert("category".into(), options.category.as_deref().unwrap_or("MARKETING").into());
+    obj.insert("components".into(), serde_json::json!([{ "type": "BODY", "text": text }]));
+    let template = read_template(&obj, &mut Vec::new());
+    // Classified once, as validation does; the body's reasons then point at the text itself.
+    let mut classification = classify(&template);
+    let validate = ValidateOptions { policy: options.policy, ..ValidateOptions::default() };
+    let to_text = |path: String| if path.ends_with(".text") { "text".to_string() } else { path };
+    let diagnostics = rules::run(&template, &validate, &classification)
         .into_iter()
         .filter(|d| d.code.starts_with("WP3") || (d.code.starts_with("WP40") && d.code != "WP401"))
-        .map(|d| Diagnostic { path: if d.path.ends_with(".text") { "text".into() } else { d.path }, ..d })
+        .map(|d| Diagnostic { path: to_text(d.path), ..d })
         .collect();
-    ContentCheck { classification: classify_text(text, options.language.as_deref(), &DEFAULT_LEXICON), diagnostics }
+    for r in &mut classification.reasons {
+        r.path = to_text(std::mem::take(&mut r.path));
+    }
+    ContentCheck { classification, diagnostics }
 }
 
 /// Validates one item of a list; never fails.
@@ -196,6 +200,7 @@ pub fn validate_item(item: &Value, options: &ValidateOptions) -> Report {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::classify::{classify_text, DEFAULT_LEXICON};
 
     fn codes(c: &ContentCheck) -> Vec<&str> {
         c.diagnostics.iter().map(|d| d.code).collect()
@@ -214,6 +219,18 @@ mod tests {
             .map(|s| String::from_utf16_lossy(&units[s.start..s.end]))
             .collect();
         assert_eq!(words, vec!["Scommetti", "casinò"]);
+    }
+
+    #[test]
+    fn content_classification_is_that_of_the_text() {
+        for (text, language) in [
+            ("Il tuo ordine è stato spedito. Solo oggi 20% di sconto!", Some("it")),
+            ("Your verification code is 123456.", None),
+            ("Sua encomenda chegou 🚚", Some("pt_BR")),
+        ] {
+            let c = check_content(text, &ContentOptions { language: language.map(Into::into), ..Default::default() });
+            assert_eq!(c.classification, classify_text(text, language, &DEFAULT_LEXICON), "{text}");
+        }
     }
 
     #[test]
