@@ -131,7 +131,8 @@ pub fn scan(text: &str) -> Scan {
                 i += close;
             }
             _ => {
-                i += text[i..].find(['{', '}']).unwrap_or(bytes.len() - i);
+                // Braces are ASCII: a byte search (no UTF-8 decoding) lands on a boundary.
+                i += bytes[i..].iter().position(|&b| b == b'{' || b == b'}').unwrap_or(bytes.len() - i);
             }
         }
     }
