@@ -151,7 +151,8 @@ pub struct ContentOptions {
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct ContentCheck {
     pub classification: Classification,
-    /// Content and category findings (WP3xx, WP40x but the category mismatch), at path `text`.
+    /// Content and category findings (WP3xx, and WP40x but the legacy-category note WP401), at
+    /// path `text`.
     pub diagnostics: Vec<Diagnostic>,
 }
 
