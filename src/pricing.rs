@@ -514,6 +514,26 @@ pub struct PricedMessage {
     pub rate_micros: Option<i64>,
 }
 
+impl PricedMessage {
+    /// An allowed message not billed yet, at a regular price; the engine fills in the rest.
+    fn new(event: usize, pricing_model: Option<String>, category: String, market: Option<String>) -> Self {
+        PricedMessage {
+            event,
+            allowed: true,
+            billable: false,
+            pricing_model,
+            category,
+            rate: None,
+            pricing_type: "regular",
+            conversation: None,
+            market,
+            card: None,
+            error_code: None,
+            rate_micros: None,
+        }
+    }
+}
+
 /// What a timeline costs.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct PriceReport {
@@ -625,37 +645,17 @@ pub fn price_with(data: &PricingData, timeline: &Timeline, opts: &PriceOptions) 
         // A number that is not an international one cannot be delivered, nor priced.
         let Ok(market) = data.market_of(number, at) else {
             messages.push(PricedMessage {
-                event: i,
                 allowed: false,
-                billable: false,
-                pricing_model: era.as_ref().map(|e| e.model.clone()),
-                category,
-                rate: None,
                 pricing_type: "invalid_number",
-                conversation: None,
-                market: None,
-                card: None,
                 error_code: Some(100),
-                rate_micros: None,
+                ..PricedMessage::new(i, era.as_ref().map(|e| e.model.clone()), category, None)
             });
             continue;
         };
         let window_open = user.window.window(at).open;
         let fep = user.window.free_entry_point(at).is_some_and(|f| f.open) || user.window.entry_point_pending(at);
-        let mut m = PricedMessage {
-            event: i,
-            allowed: true,
-            billable: false,
-            pricing_model: era.as_ref().map(|e| e.model.clone()),
-            category: category.clone(),
-            rate: None,
-            pricing_type: "regular",
-            conversation: None,
-            market: Some(market.clone()),
-            card: None,
-            error_code: None,
-            rate_micros: None,
-        };
+        let mut m =
+            PricedMessage::new(i, era.as_ref().map(|e| e.model.clone()), category.clone(), Some(market.clone()));
         // May it be sent at all?
         let refusal = if !is_template && !window_open {
             Some(("outside_window", 131047))
@@ -870,18 +870,8 @@ pub fn estimate_campaign(
             let month = month_of(at);
             let mut tiers: HashMap<(String, String, String), u64> = HashMap::new();
             let mut m = PricedMessage {
-                event: 0,
-                allowed: true,
                 billable: true,
-                pricing_model: Some(era.model.clone()),
-                category: category.clone(),
-                rate: None,
-                pricing_type: "regular",
-                conversation: None,
-                market: Some(market.clone()),
-                card: None,
-                error_code: None,
-                rate_micros: None,
+                ..PricedMessage::new(0, Some(era.model.clone()), category.clone(), Some(market.clone()))
             };
             let tiered = era.model == "PMP"
                 && matches!(category.as_str(), "utility" | "authentication")
