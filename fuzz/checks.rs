@@ -9,7 +9,7 @@ use wa_preflight::pricing::{price_timeline, PriceOptions, Timeline};
 use wa_preflight::render::{render_template, RenderOptions};
 use wa_preflight::send::{check_send, read_state, RecipientState, SendOptions, TemplateRegistry};
 use wa_preflight::template::read_template;
-use wa_preflight::{parse_document, validate_document, ValidateOptions};
+use wa_preflight::{parse_document, validate_document, Severity, ValidateOptions};
 
 /// Any bytes as a template document: parse, validate every item, render it with its examples.
 /// Invariants: spans in order, the report serialises (span boundaries against the field text are
@@ -87,17 +87,26 @@ static STATE: LazyLock<HashMap<String, RecipientState>> = LazyLock::new(|| {
 });
 
 /// Any bytes as a Cloud API send request, checked against the test registry with a conversation
-/// state, at a fixed time. Invariant: a report is `ok` exactly when it names no error code.
+/// state, at a fixed time, and without the registry. Invariants: a blocked report names the
+/// error code of one of its errors (none only when no error has one); an allowed report names
+/// none; without templates the report says so.
 pub fn send(data: &[u8]) {
     let Ok(value) = serde_json::from_slice::<serde_json::Value>(data) else { return };
     let opts = SendOptions {
         templates: Some(&REGISTRY),
         state: Some(&STATE),
         now: Some(1_772_359_200),
-        length_unit: Default::default(),
+        ..SendOptions::default()
     };
-    if let Ok(report) = check_send(&value, &opts) {
-        assert_eq!(report.ok, report.error_code.is_none(), "{report:?}");
+    for opts in [opts, SendOptions::default()] {
+        let Ok(report) = check_send(&value, &opts) else { continue };
+        let errors: Vec<_> = report.diagnostics.iter().filter(|d| d.severity == Severity::Error).collect();
+        assert_eq!(report.ok, errors.is_empty(), "{report:?}");
+        match report.error_code {
+            Some(code) => assert!(errors.iter().any(|d| d.error_code == Some(code)), "{report:?}"),
+            None => assert!(errors.iter().all(|d| d.error_code.is_none()), "{report:?}"),
+        }
+        assert!(serde_json::to_string(&report).is_ok());
     }
 }
 

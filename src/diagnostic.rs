@@ -49,6 +49,27 @@ impl Span {
     }
 }
 
+/// The Cloud API error a request that breaks a rule gets: the code Meta documents for it, and
+/// the codes Meta has been seen to answer instead (in issue threads and provider reports) when
+/// those differ from the documented one.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct CloudError {
+    pub code: u32,
+    pub alternatives: &'static [u32],
+}
+
+impl CloudError {
+    /// A documented code with no other code observed.
+    pub const fn code(code: u32) -> CloudError {
+        CloudError { code, alternatives: &[] }
+    }
+
+    /// The same error, with codes observed instead of the documented one.
+    pub const fn or(self, alternatives: &'static [u32]) -> CloudError {
+        CloudError { code: self.code, alternatives }
+    }
+}
+
 /// One finding about one field of the input.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Diagnostic {
@@ -66,6 +87,12 @@ pub struct Diagnostic {
     /// Where in that field's text, in UTF-16 code units; `None` when the finding concerns the
     /// field as a whole or the field is not text.
     pub span: Option<Span>,
+    /// For send findings: the Cloud API error code Meta would answer (see [`CloudError`]).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub error_code: Option<u32>,
+    /// Other codes Meta has been seen to answer for the same fault.
+    #[serde(skip_serializing_if = "<[u32]>::is_empty")]
+    pub alternatives: &'static [u32],
 }
 
 impl Diagnostic {
@@ -79,6 +106,8 @@ impl Diagnostic {
             help: if rule.help.is_empty() { None } else { Some(rule.help.to_string()) },
             path: path.into(),
             span: None,
+            error_code: rule.meta_error.map(|e| e.code),
+            alternatives: rule.meta_error.map_or(&[], |e| e.alternatives),
         }
     }
 

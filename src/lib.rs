@@ -28,6 +28,7 @@ pub mod input;
 pub mod lexicon;
 pub mod markup;
 pub mod params;
+pub mod payload;
 pub mod placeholder;
 pub mod policy;
 pub mod pricing;

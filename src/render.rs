@@ -139,8 +139,11 @@ pub fn render_template(template: &Template, values: &Value, opts: &RenderOptions
     let values = if opts.use_examples { merge(values, &example_values(template, &slots)) } else { values.clone() };
     let mut given = params::given_from_values(&slots, &values)?;
     params::complete_authentication(&slots, &mut given);
-    let mut diagnostics = Vec::new();
-    params::check(&slots, &given, opts.length_unit, &mut diagnostics);
+    let limits = crate::payload::Limits::default();
+    let mut cx = crate::payload::Cx::new(&limits, None, opts.length_unit, crate::payload::Endpoint::Messages);
+    params::check_values(&given, &mut cx);
+    params::check(&slots, &given, &mut cx);
+    let diagnostics = cx.out;
     let links = if opts.links_as_text { Links::Text } else { Links::Anchors };
 
     let header = slots.header.as_ref().map(|h| header_preview(h, given.header.as_deref(), links));
@@ -233,6 +236,14 @@ fn header_preview(slot: &HeaderSlot, params: Option<&[Param]>, links: Links) -> 
             text: None,
             media: params.and_then(|p| p.first()).and_then(|p| match &p.value {
                 ParamValue::Location(raw) => Some(raw.clone()),
+                _ => None,
+            }),
+        },
+        HeaderSlot::Product => HeaderPreview {
+            kind: "product".into(),
+            text: None,
+            media: params.and_then(|p| p.first()).and_then(|p| match &p.value {
+                ParamValue::Product(raw) => Some(raw.clone()),
                 _ => None,
             }),
         },

@@ -1,16 +1,19 @@
-//! Send preflight: a Cloud API `POST /{PHONE_NUMBER_ID}/messages` body, checked against the
-//! business's templates and the conversation state, with the error code Meta would most likely
-//! answer; and the builder that turns a template and values into a correct send body.
+//! Send preflight: a Cloud API `POST /{PHONE_NUMBER_ID}/messages` (or `/marketing_messages`)
+//! body, checked on its own (`payload`), against the business's templates (`params`) and
+//! against the conversation state (`window`, `consent`), with the error code Meta would most
+//! likely answer; and the builder that turns a template and values into a correct send body.
 
 use std::collections::HashMap;
 
 use serde::{Deserialize, Serialize};
 use serde_json::{json, Map, Value};
 
+use crate::check::RuleSetting;
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::input::{parse_document, InputError};
-use crate::params::{self, Given, GivenButton, GivenCard, ParamValue, Slots};
-use crate::rules::{find_rule, sending};
+use crate::params::{self, GivenButton, Param, ParamValue, Slots};
+use crate::payload::{Cx, Endpoint, Limits, Recipient};
+use crate::rules::{payload as payload_rules, sending, Category};
 use crate::template::{read_template, Template};
 use crate::text::LengthUnit;
 use crate::window::{customer_service_window, parse_time, Window};
@@ -88,9 +91,15 @@ pub struct SendOptions<'a> {
     pub templates: Option<&'a TemplateRegistry>,
     /// Conversation state per recipient number (digits only, country code first).
     pub state: Option<&'a HashMap<String, RecipientState>>,
-    /// The time of the send (Unix seconds); needed for the window check.
+    /// The time of the send (Unix seconds); needed for the window check and dated limits.
     pub now: Option<i64>,
     pub length_unit: LengthUnit,
+    /// `/messages` (the default) or `/marketing_messages`.
+    pub endpoint: Endpoint,
+    /// Limits overriding `data/send-limits.json`.
+    pub limits: Option<&'a Limits>,
+    /// Per-rule overrides, keyed by code or name (as for templates).
+    pub rules: Option<&'a HashMap<String, RuleSetting>>,
 }
 
 /// The verdict on one send request.
@@ -101,10 +110,22 @@ pub struct SendReport {
     pub verdict: &'static str,
     /// The Cloud API error the request would most likely get; `None` when allowed.
     pub error_code: Option<u32>,
+    /// Other codes Meta has been seen to answer for the same fault.
+    pub alternatives: &'static [u32],
     pub diagnostics: Vec<Diagnostic>,
     pub window: Option<Window>,
     /// What the message costs, for a template whose category is known, when `now` is given.
     pub billing: Option<Billing>,
+    /// The checks that could not run for want of templates, state or time.
+    pub skipped: Vec<Skipped>,
+}
+
+/// A check that did not run, and why.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub struct Skipped {
+    /// `template`, `window`, `consent` or `billing`.
+    pub check: &'static str,
+    pub reason: &'static str,
 }
 
 /// How a send is billed (the pricing engine's verdict for this one message).
@@ -121,12 +142,17 @@ pub struct Billing {
     pub card: Option<String>,
 }
 
-/// Which error Meta reports first when several apply: the request shape, then the template
-/// lookup and status, then parameter format, count, value and length, then the window.
-const ERROR_PRIORITY: &[u32] =
-    &[100, 132001, 132016, 132015, 132012, 132000, 131008, 132018, 132005, 131047, 131050, 131049];
+/// Which error Meta reports first when several apply: the request's shape (the Graph layer
+/// answers 100 before anything else), the message type, missing and invalid values, then the
+/// template lookup and status, the recipient, the buttons and values (132018), parameter
+/// format and count, the filled-in length, and last the conversation state.
+const ERROR_PRIORITY: &[u32] = &[
+    100, 131051, 131008, 131009, 132001, 132016, 132015, 134100, 131055, 131062, 132018, 132012, 132000, 132005,
+    131047, 131050, 131049,
+];
 
-/// Reads the recipients' state: `{"393331234567": {"last_inbound_at": "..."}}`.
+/// Reads the recipients' state: `{"393331234567": {"last_inbound_at": "..."}}`. Keys are phone
+/// numbers (any punctuation) or business-scoped user IDs.
 pub fn read_state(v: &Value) -> Result<HashMap<String, RecipientState>, InputError> {
     let map = v
         .as_object()
@@ -138,14 +164,26 @@ pub fn read_state(v: &Value) -> Result<HashMap<String, RecipientState>, InputErr
         for t in [&state.last_inbound_at, &state.free_entry_point_until].into_iter().flatten() {
             parse_time(t).map_err(|e| InputError::new("INVALID_STATE", format!("state for `{k}`: {e}")))?;
         }
-        out.insert(digits(k), state);
+        out.insert(state_key(k), state);
     }
     Ok(out)
 }
 
-fn digits(s: &str) -> String {
-    s.chars().filter(char::is_ascii_digit).collect()
+/// The key a recipient's state is kept under: the digits of a number, a user ID as written.
+fn state_key(to: &str) -> String {
+    let to = to.trim();
+    if crate::payload::is_user_id(to) {
+        to.to_string()
+    } else {
+        to.chars().filter(char::is_ascii_digit).collect()
+    }
 }
+
+const NO_TEMPLATES: &str = "no templates were given: whether the template exists in that language and is approved, its category, and the number, names and kinds of its parameters were not checked";
+const NO_WINDOW: &str =
+    "no conversation state (`state` and `now`): the 24-hour customer-service window was not checked";
+const NO_CONSENT: &str = "no conversation state (`state` and `now`): opt-outs, stopped marketing and the US marketing pause were not checked";
+const NO_BILLING: &str = "no price: it needs the template's category (from `templates`), a phone number and `now`";
 
 /// Checks one send request. A JSON object always gets a report; anything else is an error.
 pub fn check_send(payload: &Value, opts: &SendOptions) -> Result<SendReport, InputError> {
@@ -155,105 +193,92 @@ pub fn check_send(payload: &Value, opts: &SendOptions) -> Result<SendReport, Inp
             format!("expected a send request object, found {}", crate::template::json_kind(payload)),
         )
     })?;
-    let mut out = Vec::new();
-    let shape = |out: &mut Vec<Diagnostic>, path: &str, msg: &str| {
-        out.push(Diagnostic::new(&sending::INVALID_SEND_PAYLOAD, path, msg));
-    };
-    match obj.get("messaging_product").and_then(Value::as_str) {
-        Some("whatsapp") => {}
-        Some(other) => {
-            shape(&mut out, "messaging_product", &format!("`messaging_product` must be `whatsapp`, not `{other}`"))
-        }
-        None => shape(&mut out, "messaging_product", "request has no `messaging_product: \"whatsapp\"`"),
-    }
-    let to =
-        obj.get("to").and_then(|v| v.as_str().map(str::to_string).or_else(|| v.as_number().map(|n| n.to_string())));
-    if to.as_deref().is_none_or(|t| t.trim().is_empty()) && obj.get("recipient").is_none() {
-        shape(&mut out, "to", "request has no recipient `to`");
-    } else if let Some(problem) =
-        to.as_deref().filter(|t| !t.trim().is_empty()).and_then(|t| crate::pricing::e164_digits(t).err())
-    {
-        out.push(Diagnostic::new(&sending::INVALID_RECIPIENT, "to", problem));
-    }
-    let ty = obj.get("type").and_then(Value::as_str).map(str::to_ascii_lowercase).unwrap_or_else(|| "text".into());
-    const TYPES: &[&str] = &[
-        "text",
-        "template",
-        "image",
-        "audio",
-        "video",
-        "document",
-        "sticker",
-        "location",
-        "contacts",
-        "interactive",
-        "reaction",
-    ];
-    if !TYPES.contains(&ty.as_str()) {
-        shape(&mut out, "type", &format!("unknown message type `{ty}`"));
-    }
+    let default_limits = Limits::default();
+    let limits = opts.limits.unwrap_or(&default_limits);
+    let mut cx = Cx::new(limits, opts.now, opts.length_unit, opts.endpoint);
+    let env = crate::payload::check(obj, &mut cx);
+    let mut skipped = Vec::new();
     let mut category = None;
-    match ty.as_str() {
-        "template" => category = check_template_send(obj, opts, &mut out),
-        "text" => match obj.get("text").and_then(|t| t.get("body")).and_then(Value::as_str) {
-            None => shape(&mut out, "text.body", "text message has no `text.body`"),
-            Some(body) => {
-                let n = opts.length_unit.len(body);
-                if n > 4096 {
-                    out.push(Diagnostic::new(
-                        &sending::TEXT_TOO_LONG,
-                        "text.body",
-                        format!("text is {n} {}; the limit is 4096", opts.length_unit.name()),
-                    ));
-                } else if body.trim().is_empty() {
-                    shape(&mut out, "text.body", "text message is empty");
-                }
-            }
-        },
-        _ => {}
+    if env.message_type == "template" {
+        if let Some(tpl) = obj.get("template").and_then(crate::payload::as_object) {
+            category = check_template_send(&tpl, &env.recipient, opts, &mut cx);
+        }
+        if opts.templates.is_none() {
+            skipped.push(Skipped { check: "template", reason: NO_TEMPLATES });
+        }
     }
-    let recipient = match (opts.state, to.as_deref()) {
-        (Some(state), Some(to)) => Some(state.get(&digits(to)).cloned().unwrap_or_default()),
+    let to = match &env.recipient {
+        Recipient::Phone(d) => Some(d.clone()),
+        Recipient::UserId(u) => Some(u.clone()),
         _ => None,
     };
-    if let (Some(cat), Some(to), Some(now)) = (&category, to.as_deref(), opts.now) {
-        consent(recipient.as_ref().unwrap_or(&RecipientState::default()), cat, to, now, &mut out);
+    let recipient = match (opts.state, &to) {
+        (Some(state), Some(to)) => Some(state.get(&state_key(to)).cloned().unwrap_or_default()),
+        _ => None,
+    };
+    let have_state = recipient.is_some() && opts.now.is_some();
+    if env.message_type == "template" {
+        // The US marketing pause needs only the number and the date; opt-outs need the state.
+        if let (Some(cat), Some(to), Some(now)) = (&category, &to, opts.now) {
+            consent(recipient.as_ref().unwrap_or(&RecipientState::default()), cat, to, now, &mut cx);
+        }
+        if !have_state {
+            skipped.push(Skipped { check: "consent", reason: NO_CONSENT });
+        }
     }
+    let free_form = env.message_type != "template" && env.message_type != "read";
     let window = match (&recipient, opts.now) {
-        (Some(r), Some(now)) => {
+        (Some(r), Some(now)) if env.message_type != "read" => {
             let last = r.last_inbound_at.as_deref().and_then(|t| parse_time(t).ok());
             let w = customer_service_window(last, now);
-            if ty != "template" && !w.open {
+            if free_form && !w.open && !matches!(env.recipient, Recipient::Group(_)) {
                 let msg = match &w.expires_at {
                     Some(at) => format!("the customer-service window closed at {at}; only templates may be sent"),
                     None => "the recipient has not written to the business; only templates may be sent".to_string(),
                 };
-                out.push(Diagnostic::new(&sending::OUTSIDE_WINDOW, "type", msg));
+                cx.push(Diagnostic::new(&sending::OUTSIDE_WINDOW, "type", msg));
             }
             Some(w)
         }
+        _ => {
+            if free_form && !matches!(env.recipient, Recipient::Group(_)) {
+                skipped.push(Skipped { check: "window", reason: NO_WINDOW });
+            }
+            None
+        }
+    };
+    let mut diagnostics = cx.out;
+    if let Some(settings) = opts.rules {
+        diagnostics = crate::rules::apply_settings(diagnostics, settings);
+    }
+    let blocking = ERROR_PRIORITY
+        .iter()
+        .find_map(|code| diagnostics.iter().find(|d| d.severity == Severity::Error && d.error_code == Some(*code)))
+        .or_else(|| diagnostics.iter().find(|d| d.severity == Severity::Error && d.error_code.is_some()));
+    let ok = !diagnostics.iter().any(|d| d.severity == Severity::Error);
+    let billing = match (&category, &env.recipient, opts.now) {
+        (Some(cat), Recipient::Phone(to), Some(now)) if ok => billing(cat, to, now, recipient.as_ref()),
         _ => None,
     };
-    let error_code = ERROR_PRIORITY.iter().copied().find(|code| {
-        out.iter().any(|d| d.severity == Severity::Error && find_rule(d.code).and_then(|r| r.meta_error) == Some(*code))
-    });
-    let ok = !out.iter().any(|d| d.severity == Severity::Error);
-    let billing = match (&category, to.as_deref(), opts.now) {
-        (Some(cat), Some(to), Some(now)) if ok => billing(cat, to, now, recipient.as_ref()),
-        _ => None,
-    };
+    if env.message_type == "template" && billing.is_none() && ok {
+        skipped.push(Skipped { check: "billing", reason: NO_BILLING });
+    }
+    // A blocking finding of a rule without a Cloud API code (an opt-out) blocks without one.
+    let error_code = if ok { None } else { blocking.and_then(|d| d.error_code) };
     Ok(SendReport {
         ok,
         verdict: if ok { "allow" } else { "block" },
-        error_code: if ok { None } else { error_code },
-        diagnostics: out,
+        error_code,
+        alternatives: if ok { &[] } else { blocking.map_or(&[], |d| d.alternatives) },
+        diagnostics,
         window,
         billing,
+        skipped,
     })
 }
 
 /// Consent and the US marketing pause, for a template of `category` to `to` at `now`.
-fn consent(r: &RecipientState, category: &str, to: &str, now: i64, out: &mut Vec<Diagnostic>) {
+fn consent(r: &RecipientState, category: &str, to: &str, now: i64, out: &mut Cx) {
     let c = crate::consent::Consent {
         opted_out: r.opted_out.iter().map(|s| s.to_ascii_lowercase()).collect(),
         marketing_stopped: r.marketing_stopped,
@@ -313,157 +338,76 @@ fn billing(category: &str, to: &str, now: i64, r: Option<&RecipientState>) -> Op
     })
 }
 
-/// Checks a template send; returns the template's category when it is known.
-fn check_template_send(obj: &Map<String, Value>, opts: &SendOptions, out: &mut Vec<Diagnostic>) -> Option<String> {
-    let Some(tpl) = obj.get("template").and_then(Value::as_object) else {
-        out.push(Diagnostic::new(
-            &sending::INVALID_SEND_PAYLOAD,
-            "template",
-            "template message has no `template` object",
-        ));
-        return None;
-    };
-    let name = tpl.get("name").and_then(Value::as_str);
-    if name.is_none() {
-        out.push(Diagnostic::new(&sending::INVALID_SEND_PAYLOAD, "template.name", "template has no `name`"));
-    }
-    let language = match tpl.get("language") {
-        Some(Value::Object(l)) => l.get("code").and_then(Value::as_str),
-        _ => None,
-    };
-    if language.is_none() {
-        out.push(Diagnostic::new(
-            &sending::INVALID_SEND_PAYLOAD,
-            "template.language",
-            "template has no `language: {\"code\": ...}`",
-        ));
-    }
-    let given = read_components(tpl, out);
-    let (Some(registry), Some(name), Some(language)) = (opts.templates, name, language) else { return None };
-    let Some(template) = registry.get(name, language) else {
-        let langs = registry.languages_of(name);
+/// Checks a template send: its values on their own, then, with the business's templates, the
+/// template's existence, status and parameters, the recipient of an authentication code and
+/// the endpoint. Returns the template's category when it is known.
+fn check_template_send(
+    tpl: &Map<String, Value>,
+    recipient: &Recipient,
+    opts: &SendOptions,
+    cx: &mut Cx,
+) -> Option<String> {
+    let given = params::read_components(tpl);
+    params::check_values(&given, cx);
+    let name = tpl.get("name").and_then(crate::payload::as_text).filter(|n| !n.trim().is_empty())?;
+    let language = tpl
+        .get("language")
+        .and_then(crate::payload::as_object)
+        .and_then(|l| l.get("code").and_then(crate::payload::as_text).map(|c| c.into_owned()))
+        .filter(|c| !c.trim().is_empty())?;
+    let registry = opts.templates?;
+    let Some(template) = registry.get(&name, &language) else {
+        let langs = registry.languages_of(&name);
         let msg = if langs.is_empty() {
             format!("no template `{name}` among the {} known templates", registry.len())
         } else {
             format!("template `{name}` exists in {}, not in `{language}`", langs.join(", "))
         };
-        out.push(Diagnostic::new(&sending::TEMPLATE_NOT_FOUND, "template.name", msg));
+        cx.push(Diagnostic::new(&sending::TEMPLATE_NOT_FOUND, "template.name", msg));
         return None;
     };
     let status = template.status.as_ref().map(|s| s.value.to_ascii_uppercase());
     match status.as_deref() {
         None | Some("APPROVED") => {}
-        Some("PAUSED") => out.push(Diagnostic::new(
-            &sending::TEMPLATE_PAUSED,
-            "template.name",
-            format!("template `{name}` is paused"),
-        )),
-        Some("DISABLED") => out.push(Diagnostic::new(
+        Some("PAUSED") => {
+            cx.push(Diagnostic::new(&sending::TEMPLATE_PAUSED, "template.name", format!("template `{name}` is paused")))
+        }
+        Some("DISABLED") => cx.push(Diagnostic::new(
             &sending::TEMPLATE_DISABLED,
             "template.name",
             format!("template `{name}` is disabled"),
         )),
-        Some(s) => out.push(Diagnostic::new(
+        Some(s) => cx.push(Diagnostic::new(
             &sending::TEMPLATE_NOT_APPROVED,
             "template.name",
             format!("template `{name}` is {s}, not APPROVED"),
         )),
     }
     let slots = Slots::of(template);
-    params::check(&slots, &given, opts.length_unit, out);
+    params::check(&slots, &given, cx);
+    let otp = slots.buttons.iter().any(|b| b.takes == params::ButtonTakes::OtpCode);
+    if otp && matches!(recipient, Recipient::UserId(_)) {
+        cx.push(Diagnostic::new(
+            &payload_rules::AUTHENTICATION_TO_USER_ID,
+            "to",
+            "authentication templates with a code button can only be sent to phone numbers, not to business-scoped user IDs",
+        ));
+    }
+    if opts.endpoint == Endpoint::MarketingMessages {
+        if let Some(c) = slots.category.filter(|c| *c != Category::Marketing) {
+            cx.push(Diagnostic::new(
+                &payload_rules::MARKETING_ENDPOINT_CATEGORY,
+                "template.name",
+                format!("`{name}` is a {} template; `/marketing_messages` sends marketing templates only", c.name()),
+            ));
+        }
+    }
     slots.category.map(|c| c.name().to_string())
 }
 
-/// Reads `template.components` of a send request into the given values.
-fn read_components(tpl: &Map<String, Value>, out: &mut Vec<Diagnostic>) -> Given {
-    let mut given = Given { path: "template.components".into(), ..Given::default() };
-    let list = match tpl.get("components") {
-        None | Some(Value::Null) => return given,
-        Some(Value::Array(list)) => list,
-        Some(_) => {
-            out.push(Diagnostic::new(
-                &sending::INVALID_SEND_PAYLOAD,
-                "template.components",
-                "`components` must be an array",
-            ));
-            return given;
-        }
-    };
-    for (i, c) in list.iter().enumerate() {
-        let path = format!("template.components[{i}]");
-        let Some(obj) = c.as_object() else {
-            out.push(Diagnostic::new(&sending::INVALID_SEND_PAYLOAD, &path, "component must be an object"));
-            continue;
-        };
-        let ty = obj.get("type").and_then(Value::as_str).unwrap_or("").to_ascii_lowercase();
-        match ty.as_str() {
-            "header" => given.header.get_or_insert_with(Vec::new).extend(params::read_params(obj, &path, out)),
-            "body" => given.body.get_or_insert_with(Vec::new).extend(params::read_params(obj, &path, out)),
-            "button" => given.buttons.push(read_button(obj, path, out)),
-            "carousel" => read_cards(obj, &path, &mut given.cards, out),
-            "limited_time_offer" => {
-                given.offer.get_or_insert_with(Vec::new).extend(params::read_params(obj, &path, out))
-            }
-            "" => out.push(Diagnostic::new(
-                &sending::INVALID_SEND_PAYLOAD,
-                format!("{path}.type"),
-                "component has no `type`",
-            )),
-            other => out.push(Diagnostic::new(
-                &sending::INVALID_SEND_PAYLOAD,
-                format!("{path}.type"),
-                format!("unknown component type `{other}`"),
-            )),
-        }
-    }
-    given
-}
-
-fn read_button(obj: &Map<String, Value>, path: String, out: &mut Vec<Diagnostic>) -> GivenButton {
-    let index = match obj.get("index") {
-        Some(Value::String(s)) => s.trim().parse().ok(),
-        Some(Value::Number(n)) => n.as_u64().map(|n| n as usize),
-        _ => None,
-    };
-    let sub_type = obj.get("sub_type").and_then(Value::as_str).map(str::to_ascii_lowercase);
-    let params = params::read_params(obj, &path, out);
-    GivenButton { path, index, sub_type, params }
-}
-
-fn read_cards(obj: &Map<String, Value>, path: &str, cards: &mut Vec<GivenCard>, out: &mut Vec<Diagnostic>) {
-    let Some(list) = obj.get("cards").and_then(Value::as_array) else {
-        out.push(Diagnostic::new(
-            &sending::INVALID_SEND_PAYLOAD,
-            format!("{path}.cards"),
-            "carousel has no `cards` array",
-        ));
-        return;
-    };
-    for (i, card) in list.iter().enumerate() {
-        let cpath = format!("{path}.cards[{i}]");
-        let mut gc = GivenCard { path: cpath.clone(), ..GivenCard::default() };
-        for (j, c) in
-            card.get("components").and_then(Value::as_array).map(Vec::as_slice).unwrap_or_default().iter().enumerate()
-        {
-            let p = format!("{cpath}.components[{j}]");
-            let Some(o) = c.as_object() else { continue };
-            match o.get("type").and_then(Value::as_str).unwrap_or("").to_ascii_lowercase().as_str() {
-                "header" => gc.header.get_or_insert_with(Vec::new).extend(params::read_params(o, &p, out)),
-                "body" => gc.body.get_or_insert_with(Vec::new).extend(params::read_params(o, &p, out)),
-                "button" => gc.buttons.push(read_button(o, p, out)),
-                other => out.push(Diagnostic::new(
-                    &sending::INVALID_SEND_PAYLOAD,
-                    format!("{p}.type"),
-                    format!("unknown card component type `{other}`"),
-                )),
-            }
-        }
-        cards.push(gc);
-    }
-}
-
-/// A send request for `template` to `to` with the given values, and the findings about the
-/// values (an unfilled placeholder is left out of the request and reported).
+/// A send request for `template` to `to` with the given values, in the form Meta documents
+/// for the template's kind, and the findings about the values (an unfilled placeholder is left
+/// out of the request and reported).
 pub fn build_send_payload(
     template: &Template,
     values: &Value,
@@ -472,8 +416,24 @@ pub fn build_send_payload(
     let slots = Slots::of(template);
     let mut given = params::given_from_values(&slots, values)?;
     params::complete_authentication(&slots, &mut given);
-    let mut findings = Vec::new();
-    params::check(&slots, &given, LengthUnit::default(), &mut findings);
+    // A catalog button is sent even without a thumbnail: the catalog's first product is shown
+    // then (M-CATT).
+    for b in slots.buttons.iter().filter(|b| b.takes == params::ButtonTakes::CatalogAction) {
+        if !given.buttons.iter().any(|g| g.index == Some(b.index)) {
+            given.buttons.push(GivenButton {
+                path: format!("params.buttons.{}", b.index),
+                index: Some(b.index),
+                index_written: None,
+                sub_type: Some("catalog".into()),
+                params: vec![Param { path: String::new(), name: None, value: ParamValue::Action(json!({})) }],
+            });
+        }
+    }
+    given.buttons.sort_by_key(|b| b.index);
+    let limits = Limits::default();
+    let mut cx = Cx::new(&limits, None, LengthUnit::default(), Endpoint::Messages);
+    params::check_values(&given, &mut cx);
+    params::check(&slots, &given, &mut cx);
     let mut components = Vec::new();
     if let Some(header) = &given.header {
         components.push(json!({ "type": "header", "parameters": header.iter().map(param_json).collect::<Vec<_>>() }));
@@ -513,20 +473,22 @@ pub fn build_send_payload(
         tpl["components"] = Value::Array(components);
     }
     let payload = json!({ "messaging_product": "whatsapp", "recipient_type": "individual", "to": to, "type": "template", "template": tpl });
-    Ok((payload, findings))
+    Ok((payload, cx.out))
 }
 
-fn param_json(p: &params::Param) -> Value {
+fn param_json(p: &Param) -> Value {
     let mut v = match &p.value {
         ParamValue::Text(t) => json!({ "type": "text", "text": t }),
         ParamValue::Fallback { kind, raw, .. } => json!({ "type": kind, *kind: raw }),
         ParamValue::Media { kind, raw } => json!({ "type": kind, kind.as_str(): raw }),
         ParamValue::Location(raw) => json!({ "type": "location", "location": raw }),
+        ParamValue::Product(raw) => json!({ "type": "product", "product": raw }),
         ParamValue::Payload(t) => json!({ "type": "payload", "payload": t }),
         ParamValue::Coupon(t) => json!({ "type": "coupon_code", "coupon_code": t }),
         ParamValue::Action(a) => json!({ "type": "action", "action": a }),
+        ParamValue::TtlMinutes(t) => json!({ "type": "ttl_minutes", "ttl_minutes": t }),
         ParamValue::Offer(o) => json!({ "type": "limited_time_offer", "limited_time_offer": o }),
-        ParamValue::Other(t) => json!({ "type": t }),
+        ParamValue::Missing(t) | ParamValue::Other(t) => json!({ "type": t }),
     };
     if let Some(name) = &p.name {
         v["parameter_name"] = json!(name);
@@ -534,11 +496,12 @@ fn param_json(p: &params::Param) -> Value {
     v
 }
 
+/// A button component as Meta's examples write it: `index` as a number (M-AUTH, M-CATT).
 fn button_json(b: &GivenButton) -> Value {
     json!({
         "type": "button",
         "sub_type": b.sub_type.as_deref().unwrap_or(""),
-        "index": b.index.unwrap_or(0).to_string(),
+        "index": b.index.unwrap_or(0),
         "parameters": b.params.iter().map(param_json).collect::<Vec<_>>(),
     })
 }

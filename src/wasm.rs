@@ -40,6 +40,10 @@ export interface Diagnostic {
   /** JSON path of the field, e.g. "components[1].text". */
   path: string;
   span: Span | null;
+  /** Send findings: the Cloud API error code Meta documents for the fault. */
+  error_code?: number;
+  /** Send findings: other codes Meta has been seen to answer for it. */
+  alternatives?: number[];
 }
 
 /** A classifier signal that fired, with the words and the guideline clause behind it. */
@@ -106,6 +110,10 @@ export interface RuleInfo {
   why: string;
   help: string | null;
   uncertain: boolean;
+  /** For send rules: the Cloud API error code a send that breaks the rule gets. */
+  error_code: number | null;
+  /** Other codes Meta has been seen to answer for it. */
+  alternatives: number[];
 }
 
 /** Thrown for input that is not usable at all. */
@@ -207,7 +215,16 @@ export interface SendOptions {
   /** The time of the send: ISO 8601 text or milliseconds since the epoch. */
   now?: string | number;
   lengthUnit?: "characters" | "utf16";
+  /** The endpoint the body goes to (default "messages"). */
+  endpoint?: "messages" | "marketing_messages";
+  /** Overrides of data/send-limits.json by name, e.g. { "list.body": 1024 }; null turns one off. */
+  limits?: Record<string, number | null>;
+  /** Per-rule overrides by code or name, e.g. { WP530: "warning" }. */
+  rules?: Record<string, "off" | "info" | "warning" | "error">;
 }
+
+/** A check that did not run for want of templates, state or time. */
+export interface SkippedCheck { check: "template" | "window" | "consent" | "billing"; reason: string; }
 
 export interface WindowState { open: boolean; expires_at: string | null; remaining_seconds: number | null; }
 
@@ -216,12 +233,16 @@ export interface SendReport {
   verdict: "allow" | "block";
   /** The Cloud API error the request would most likely get (null when allowed). */
   error_code: number | null;
+  /** Other codes Meta has been seen to answer for the same fault. */
+  alternatives: number[];
   diagnostics: Diagnostic[];
   window: WindowState | null;
   billing: {
     billable: boolean; pricing_model: string | null; category: string; market: string | null;
     rate: number | null; currency: "USD"; type: string; card: string | null;
   } | null;
+  /** What was not checked, and why. */
+  skipped: SkippedCheck[];
 }
 
 export interface BuiltPayload { payload: Record<string, unknown>; diagnostics: Diagnostic[]; }
@@ -556,6 +577,8 @@ pub fn rules() -> Result<JsValue, JsValue> {
         why: &'static str,
         help: Option<&'static str>,
         uncertain: bool,
+        error_code: Option<u32>,
+        alternatives: &'static [u32],
     }
     let list: Vec<Info> = RULES
         .iter()
@@ -567,6 +590,8 @@ pub fn rules() -> Result<JsValue, JsValue> {
             why: r.why,
             help: (!r.help.is_empty()).then_some(r.help),
             uncertain: r.uncertain,
+            error_code: r.meta_error.map(|e| e.code),
+            alternatives: r.meta_error.map_or(&[], |e| e.alternatives),
         })
         .collect();
     to_js(&list)
@@ -699,26 +724,31 @@ pub fn build_send_payload_js(
     to_js(&Built { payload, diagnostics })
 }
 
+#[derive(Default)]
 struct JsSendOptions {
     templates: Option<Value>,
     state: Option<std::collections::HashMap<String, crate::send::RecipientState>>,
     now: Option<i64>,
     length_unit: LengthUnit,
+    endpoint: crate::payload::Endpoint,
+    limits: crate::payload::Limits,
+    rules: std::collections::HashMap<String, crate::check::RuleSetting>,
 }
 
 fn read_send_options(v: &JsValue) -> Result<JsSendOptions, JsValue> {
     let value = read_value(v, "INVALID_OPTIONS")?;
     let invalid = |m: String| throw(InputError::new("INVALID_OPTIONS", m));
     let obj = match &value {
-        Value::Null => {
-            return Ok(JsSendOptions { templates: None, state: None, now: None, length_unit: LengthUnit::default() })
-        }
+        Value::Null => return Ok(JsSendOptions::default()),
         Value::Object(o) => o,
         other => {
             return Err(invalid(format!("options must be an object, found {}", crate::template::json_kind(other))))
         }
     };
-    if let Some(k) = obj.keys().find(|k| !matches!(k.as_str(), "templates" | "state" | "now" | "lengthUnit")) {
+    if let Some(k) = obj
+        .keys()
+        .find(|k| !matches!(k.as_str(), "templates" | "state" | "now" | "lengthUnit" | "endpoint" | "limits" | "rules"))
+    {
         return Err(invalid(format!("unknown option `{k}`")));
     }
     let templates = match obj.get("templates") {
@@ -743,13 +773,37 @@ fn read_send_options(v: &JsValue) -> Result<JsSendOptions, JsValue> {
         None | Some(Value::Null) => LengthUnit::default(),
         Some(v) => serde_json::from_value(v.clone()).map_err(|e| invalid(format!("lengthUnit: {e}")))?,
     };
-    Ok(JsSendOptions { templates, state, now, length_unit })
+    let endpoint = match obj.get("endpoint") {
+        None | Some(Value::Null) => crate::payload::Endpoint::default(),
+        Some(v) => serde_json::from_value(v.clone())
+            .map_err(|_| invalid("endpoint must be \"messages\" or \"marketing_messages\"".into()))?,
+    };
+    let limits = crate::payload::Limits::from_value(obj.get("limits").unwrap_or(&Value::Null)).map_err(throw)?;
+    let rules = match obj.get("rules") {
+        None | Some(Value::Null) => Default::default(),
+        Some(v) => {
+            let rules: std::collections::HashMap<String, crate::check::RuleSetting> =
+                serde_json::from_value(v.clone()).map_err(|e| invalid(format!("rules: {e}")))?;
+            if let Some(k) = rules.keys().find(|k| crate::rules::find_rule(k).is_none()) {
+                return Err(invalid(format!("rules: no rule `{k}`")));
+            }
+            rules
+        }
+    };
+    Ok(JsSendOptions { templates, state, now, length_unit, endpoint, limits, rules })
 }
 
 fn run_check(payload: &JsValue, opts: &JsSendOptions, registry: Option<&TemplateRegistry>) -> Result<JsValue, JsValue> {
     let payload = text_or_value(payload, "NOT_A_PAYLOAD")?;
-    let send_opts =
-        SendOptions { templates: registry, state: opts.state.as_ref(), now: opts.now, length_unit: opts.length_unit };
+    let send_opts = SendOptions {
+        templates: registry,
+        state: opts.state.as_ref(),
+        now: opts.now,
+        length_unit: opts.length_unit,
+        endpoint: opts.endpoint,
+        limits: Some(&opts.limits),
+        rules: Some(&opts.rules),
+    };
     to_js(&check_send(&payload, &send_opts).map_err(throw)?)
 }
 

@@ -13,6 +13,7 @@ pub mod content;
 pub mod examples;
 pub mod identity;
 pub mod limits;
+pub mod payload;
 pub mod placeholders;
 pub mod policy;
 pub mod sending;
@@ -23,7 +24,7 @@ use std::collections::HashMap;
 
 use crate::check::{RuleSetting, ValidateOptions};
 use crate::classify::Classification;
-use crate::diagnostic::{Diagnostic, Severity};
+use crate::diagnostic::{CloudError, Diagnostic, Severity};
 use crate::placeholder::{scan, Scan};
 use crate::template::{ButtonKind, ComponentKind, Template, Text};
 
@@ -48,8 +49,8 @@ pub struct Rule {
     /// True when the fact behind the rule rests on a secondary or inferred source; such rules
     /// are warnings at most.
     pub uncertain: bool,
-    /// The Cloud API error code a send that breaks this rule is expected to get.
-    pub meta_error: Option<u32>,
+    /// The Cloud API error a send that breaks this rule is expected to get.
+    pub meta_error: Option<CloudError>,
 }
 
 /// Every rule, in code order.
@@ -168,6 +169,7 @@ pub static RULES: &[&Rule] = &[
     &sending::HYDRATED_URL_TOO_LONG,
     &sending::EXTRA_PARAMETER,
     &sending::PAYLOAD_TOO_LONG,
+    &sending::BUTTON_PARAMETER_MISSING,
     &sending::INVALID_SEND_PAYLOAD,
     &sending::TEMPLATE_NOT_FOUND,
     &sending::TEMPLATE_NOT_APPROVED,
@@ -176,6 +178,21 @@ pub static RULES: &[&Rule] = &[
     &sending::PARAMETER_FORMAT_MISMATCH,
     &sending::INVALID_PARAMETER_VALUE,
     &sending::TEXT_TOO_LONG,
+    &payload::UNEXPECTED_KEY,
+    &payload::MISSING_REQUIRED_FIELD,
+    &payload::UNSUPPORTED_MESSAGE_TYPE,
+    &payload::INVALID_FIELD_VALUE,
+    &payload::INTERACTIVE_TEXT_TOO_LONG,
+    &payload::INTERACTIVE_ITEM_COUNT,
+    &payload::INTERACTIVE_DUPLICATE,
+    &payload::INTERACTIVE_HEADER,
+    &payload::CAROUSEL_CARDS_DIFFER,
+    &payload::GROUP_MESSAGE_TYPE,
+    &payload::DISPUTED_LIMIT,
+    &payload::MARKETING_ENDPOINT_MESSAGE,
+    &payload::MARKETING_ENDPOINT_CATEGORY,
+    &payload::AUTHENTICATION_TO_USER_ID,
+    &payload::AUTHENTICATION_CODE_MISMATCH,
     &sending::OUTSIDE_WINDOW,
     &sending::RECIPIENT_OPTED_OUT,
     &sending::MARKETING_STOPPED,
@@ -298,28 +315,30 @@ impl<'a> Context<'a> {
 
     /// Findings with the options' per-rule settings applied.
     pub fn finish(self) -> Vec<Diagnostic> {
-        let settings = &self.options.rules;
-        if settings.is_empty() {
-            return self.findings.list;
-        }
-        self.findings
-            .list
-            .into_iter()
-            .filter_map(|mut d| {
-                let setting = settings.get(d.code).or_else(|| settings.get(d.rule));
-                match setting {
-                    Some(RuleSetting::Off) => None,
-                    Some(RuleSetting::Info) => Some(Diagnostic { severity: Severity::Info, ..d }),
-                    Some(RuleSetting::Warning) => Some(Diagnostic { severity: Severity::Warning, ..d }),
-                    Some(RuleSetting::Error) => {
-                        d.severity = Severity::Error;
-                        Some(d)
-                    }
-                    None => Some(d),
-                }
-            })
-            .collect()
+        apply_settings(self.findings.list, &self.options.rules)
     }
+}
+
+/// Applies per-rule settings (keyed by code or name): turns findings off or re-grades them.
+pub fn apply_settings(list: Vec<Diagnostic>, settings: &HashMap<String, RuleSetting>) -> Vec<Diagnostic> {
+    if settings.is_empty() {
+        return list;
+    }
+    list.into_iter()
+        .filter_map(|mut d| {
+            let setting = settings.get(d.code).or_else(|| settings.get(d.rule));
+            match setting {
+                Some(RuleSetting::Off) => None,
+                Some(RuleSetting::Info) => Some(Diagnostic { severity: Severity::Info, ..d }),
+                Some(RuleSetting::Warning) => Some(Diagnostic { severity: Severity::Warning, ..d }),
+                Some(RuleSetting::Error) => {
+                    d.severity = Severity::Error;
+                    Some(d)
+                }
+                None => Some(d),
+            }
+        })
+        .collect()
 }
 
 fn collect_fields<'a>(
@@ -423,8 +442,13 @@ pub fn rules_markdown() -> String {
         if !r.help.is_empty() {
             s.push_str(&format!("**Fix:** {}\n\n", r.help));
         }
-        if let Some(code) = r.meta_error {
-            s.push_str(&format!("**Cloud API error when sent:** {code}\n\n"));
+        if let Some(e) = r.meta_error {
+            s.push_str(&format!("**Cloud API error when sent:** {}", e.code));
+            if !e.alternatives.is_empty() {
+                let seen: Vec<String> = e.alternatives.iter().map(u32::to_string).collect();
+                s.push_str(&format!(" (also seen: {})", seen.join(", ")));
+            }
+            s.push_str("\n\n");
         }
         s.push_str(&format!("Fires: {}\n\nDoes not fire: {}\n", r.fires, r.passes));
     }
@@ -462,6 +486,38 @@ const SOURCES: &[(&str, &str)] = &[
     ("M-QUAL", "Meta, Template quality: …/whatsapp/templates/template-quality"),
     ("WA-BMP", "WhatsApp Business Messaging Policy: whatsapp.com/legal/business-policy (2022-10-25 version)"),
     ("PYWA", "pywa SDK, pywa/types/templates.py (david-lev/pywa, 2026-08)"),
+    ("M-OA", "Meta's OpenAPI spec of the WhatsApp Business Messaging API: github.com/facebook/openapi, business-messaging-api_v23.0.yaml (2025-11-21)"),
+    ("M-REF", "Meta, older Cloud API messages reference: developers.facebook.com/docs/whatsapp/cloud-api/reference/messages"),
+    ("M-IMG", "Meta, Image, video, audio, document and sticker messages: …/whatsapp/messages/image-messages (and the sibling pages)"),
+    ("M-LOC", "Meta, Location messages: …/whatsapp/messages/location-messages"),
+    ("M-CON", "Meta, Contacts messages: …/whatsapp/messages/contacts-messages"),
+    ("M-REACT", "Meta, Reaction messages: …/whatsapp/messages/reaction-messages"),
+    ("M-CTX", "Meta, Contextual replies: …/whatsapp/messages/contextual-replies"),
+    ("M-READ", "Meta, Mark messages as read and typing indicators: …/whatsapp/messages/mark-message-as-read, …/whatsapp/typing-indicators"),
+    ("M-BTN", "Meta, Interactive reply buttons messages: …/whatsapp/messages/interactive-reply-buttons-messages"),
+    ("M-LIST", "Meta, Interactive list messages: …/whatsapp/messages/interactive-list-messages"),
+    ("M-CTA", "Meta, Interactive call-to-action URL button messages: …/whatsapp/messages/interactive-cta-url-messages"),
+    ("M-MCAR", "Meta, Interactive media carousel messages: …/whatsapp/messages/interactive-media-carousel-messages"),
+    ("M-PCAR", "Meta, Interactive product carousel messages: …/whatsapp/messages/interactive-product-carousel-messages"),
+    ("M-LOCREQ", "Meta, Location request messages: …/whatsapp/messages/location-request-messages"),
+    ("M-ADDR", "Meta, Address messages: …/whatsapp/messages/address-messages"),
+    ("M-SHARE", "Meta, Share products with customers (catalog, product and product-list messages): …/whatsapp/catalogs/sell-products-and-services/share-products"),
+    ("M-FLOW", "Meta, Sending a Flow: developers.facebook.com/docs/whatsapp/flows/guides/sendingaflow"),
+    ("M-CALLP", "Meta, User call permissions: …/whatsapp/calling/user-call-permissions"),
+    ("M-CALLB", "Meta, Call button messages and deep links: …/whatsapp/calling/call-button-messages-deep-links"),
+    ("M-GRP", "Meta, Groups messaging: …/whatsapp/groups/groups-messaging"),
+    ("M-BSUID", "Meta, Business-scoped user IDs: …/whatsapp/business-scoped-user-ids"),
+    ("M-MM", "Meta, Send marketing messages (Marketing Messages API for WhatsApp): …/whatsapp/marketing-messages/send-marketing-messages"),
+    ("M-AUTH-SEND", "Meta, Sending authentication templates: …/authentication-templates/autofill-button-authentication-templates"),
+    ("M-LTO", "Meta, Limited-time offer templates: …/whatsapp/templates/marketing-templates/limited-time-offer-templates"),
+    ("M-COUP", "Meta, Coupon code templates: …/whatsapp/templates/marketing-templates/coupon-templates"),
+    ("M-MCT", "Meta, Media card carousel templates: …/whatsapp/templates/marketing-templates/media-card-carousel-templates"),
+    ("M-PCT", "Meta, Product card carousel templates: …/whatsapp/templates/marketing-templates/product-card-carousel-templates"),
+    ("M-CATT", "Meta, Catalog templates: …/whatsapp/templates/marketing-templates/catalog-templates"),
+    ("M-MPM", "Meta, Multi-product message templates: …/whatsapp/templates/marketing-templates/mpm-templates"),
+    ("M-SPM", "Meta, Single-product message templates: …/whatsapp/templates/marketing-templates/spm-templates"),
+    ("M-PAY-IN", "Meta, Payments in India (order details, enhanced payment links): …/whatsapp/payments/payments-in"),
+    ("M-TAP", "Meta, Tap target URL title override: …/whatsapp/templates/tap-target-url-title-override"),
 ];
 
 #[cfg(test)]

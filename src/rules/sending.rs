@@ -1,9 +1,9 @@
-//! WP5xx (send time) and WP6xx (window): what Meta checks when a template or a free-form
-//! message is sent. The checks live in `src/send.rs` and `src/params.rs`; each rule carries the
-//! Cloud API error code the send would most likely get.
+//! WP50x–WP52x (a template's values at send time) and WP6xx (window, consent): what Meta
+//! checks when a template or a free-form message is sent. The checks live in `src/params/` and
+//! `src/send.rs`; each rule carries the Cloud API error code the send would most likely get.
 
 use super::Rule;
-use crate::diagnostic::Severity;
+use crate::diagnostic::{CloudError, Severity};
 
 pub static UNFILLED_PARAMETER: Rule = Rule {
     code: "WP501",
@@ -15,7 +15,7 @@ pub static UNFILLED_PARAMETER: Rule = Rule {
     fires: "a body `Hi {{1}}, order {{2}}` sent with one parameter",
     passes: "the same sent with two parameters",
     uncertain: false,
-    meta_error: Some(132000),
+    meta_error: Some(CloudError::code(132000)),
 };
 
 pub static PARAMETER_WHITESPACE: Rule = Rule {
@@ -28,7 +28,7 @@ pub static PARAMETER_WHITESPACE: Rule = Rule {
     fires: r#"`{"type": "text", "text": "Via Roma 1\nMilano"}`"#,
     passes: r#"`{"type": "text", "text": "Via Roma 1, Milano"}`"#,
     uncertain: false,
-    meta_error: Some(132018),
+    meta_error: Some(CloudError::code(132018).or(&[100])),
 };
 
 pub static EMPTY_PARAMETER: Rule = Rule {
@@ -41,7 +41,7 @@ pub static EMPTY_PARAMETER: Rule = Rule {
     fires: r#"`{"type": "text", "text": " "}`"#,
     passes: r#"`{"type": "text", "text": "Ana"}`"#,
     uncertain: false,
-    meta_error: Some(131008),
+    meta_error: Some(CloudError::code(131008).or(&[100])),
 };
 
 pub static HEADER_PARAMETER_TOO_LONG: Rule = Rule {
@@ -54,7 +54,7 @@ pub static HEADER_PARAMETER_TOO_LONG: Rule = Rule {
     fires: "a 61-character header parameter",
     passes: "a 60-character header parameter",
     uncertain: true,
-    meta_error: Some(132018),
+    meta_error: Some(CloudError::code(132018)),
 };
 
 pub static BODY_PARAMETER_TOO_LONG: Rule = Rule {
@@ -68,7 +68,7 @@ pub static BODY_PARAMETER_TOO_LONG: Rule = Rule {
     fires: "a 1,025-character parameter in a template with a footer",
     passes: "a 1,025-character parameter in a body-only template (the hydrated body is then checked by WP506)",
     uncertain: true,
-    meta_error: Some(132018),
+    meta_error: Some(CloudError::code(132018)),
 };
 
 pub static HYDRATED_BODY_TOO_LONG: Rule = Rule {
@@ -81,7 +81,7 @@ pub static HYDRATED_BODY_TOO_LONG: Rule = Rule {
     fires: "a 1,000-character body whose parameter adds 30 characters",
     passes: "the same body with a 20-character value",
     uncertain: false,
-    meta_error: Some(132005),
+    meta_error: Some(CloudError::code(132005)),
 };
 
 pub static AUTHENTICATION_CODE_INVALID: Rule = Rule {
@@ -94,20 +94,20 @@ pub static AUTHENTICATION_CODE_INVALID: Rule = Rule {
     fires: r#"`"text": "1234567890123456"`"#,
     passes: r#"`"text": "482913"`"#,
     uncertain: false,
-    meta_error: Some(100),
+    meta_error: Some(CloudError::code(132018).or(&[100])),
 };
 
 pub static COUPON_CODE_INVALID: Rule = Rule {
     code: "WP508",
     name: "coupon-code-invalid",
     severity: Severity::Error,
-    summary: "A copy-code coupon longer than 15 characters or with characters other than letters and digits.",
-    why: "Copy-code buttons carry codes of at most 15 alphanumeric characters (M-COMP; PYWA `CopyCodeButton`).",
-    help: "send a code of at most 15 letters and digits",
-    fires: r#"`"coupon_code": "SUMMER-SALE-2025"`"#,
+    summary: "A copy-code coupon with characters other than letters and digits, or longer than 20 characters (15 before 2025-12-03).",
+    why: "Copy-code buttons carry alphanumeric codes of at most 20 characters since 2025-12-03, 15 before (M-COUP, M-CHG; the date and both values are data in data/send-limits.json). Meta answers 132018 (seen for a 200-character Pix code).",
+    help: "send a code of letters and digits within the limit",
+    fires: r#"`"coupon_code": "SUMMER-SALE-2025"` (a hyphen), or 21 letters"#,
     passes: r#"`"coupon_code": "SUMMER25"`"#,
     uncertain: false,
-    meta_error: Some(132018),
+    meta_error: Some(CloudError::code(132018)),
 };
 
 pub static HYDRATED_URL_TOO_LONG: Rule = Rule {
@@ -120,7 +120,20 @@ pub static HYDRATED_URL_TOO_LONG: Rule = Rule {
     fires: "a 1,990-character base URL with a 20-character suffix",
     passes: "the same base URL with a 10-character suffix",
     uncertain: false,
-    meta_error: Some(132018),
+    meta_error: Some(CloudError::code(132018)),
+};
+
+pub static BUTTON_PARAMETER_MISSING: Rule = Rule {
+    code: "WP512",
+    name: "button-parameter-missing",
+    severity: Severity::Error,
+    summary: "A button of the template that needs a value at send time without one: a URL button with `{{1}}`, a copy-code button, the one-time-code button of an authentication template, a catalog or multi-product button.",
+    why: "Meta answers 131008 \"Required parameter is missing\" with \"buttons: Button at index 0 of type Url requires a parameter\" (PipedreamHQ/pipedream#5899, whatomate#501, chatwoot#12393), also for the code button of authentication templates (M-AUTH: the code goes in the body and in the button); a catalog template without its button gets 131008 too (Azure communication-services quickstarts#169). One 2026 report shows 132018 for the code button.",
+    help: "add a `button` component with the button's `sub_type`, `index` and parameter",
+    fires: "an authentication template sent with the code in the body only",
+    passes: "the same with a `button` component, `sub_type` `url`, `index` 0 and the code",
+    uncertain: false,
+    meta_error: Some(CloudError::code(131008).or(&[132018])),
 };
 
 pub static EXTRA_PARAMETER: Rule = Rule {
@@ -133,7 +146,7 @@ pub static EXTRA_PARAMETER: Rule = Rule {
     fires: "two body parameters for a body with one placeholder",
     passes: "one body parameter for a body with one placeholder",
     uncertain: false,
-    meta_error: Some(132000),
+    meta_error: Some(CloudError::code(132000).or(&[132018])),
 };
 
 pub static PAYLOAD_TOO_LONG: Rule = Rule {
@@ -146,20 +159,20 @@ pub static PAYLOAD_TOO_LONG: Rule = Rule {
     fires: "a 257-character payload",
     passes: r#"`"payload": "unsubscribe-promos"`"#,
     uncertain: true,
-    meta_error: Some(132018),
+    meta_error: Some(CloudError::code(132018)),
 };
 
 pub static INVALID_SEND_PAYLOAD: Rule = Rule {
     code: "WP520",
     name: "invalid-send-payload",
     severity: Severity::Error,
-    summary: "A send request Meta cannot read: `messaging_product` not `whatsapp`, no `to`, an unknown `type`, a template without `name` or `language.code`, a component or parameter of an unknown type.",
-    why: "These fields are required by `POST /{PHONE_NUMBER_ID}/messages` (M-SEND); the Graph API answers with a generic invalid-parameter error (100).",
+    summary: "A send request Meta cannot read: `messaging_product` other than `whatsapp`, or a field of the wrong JSON type (a string where an object belongs, an object for a text).",
+    why: "The Graph API checks the JSON types of the request before anything else and answers 100 (\"Param interactive['header']['image'] must be a JSON object\", whatsapp-api-js#1; \"Param text['body'] must be a string\"); `messaging_product` is always `whatsapp` (M-SEND).",
     help: "follow the Cloud API message shape",
-    fires: r#"`{"messaging_product": "whatsapp", "type": "template", "template": {"name": "x"}}` (no `to`, no language)"#,
+    fires: r#"`{"messaging_product": "whatsapp", "to": "393331234567", "type": "text", "text": {"body": {"content": "Hi"}}}`"#,
     passes: r#"`{"messaging_product": "whatsapp", "to": "393331234567", "type": "template", "template": {"name": "x", "language": {"code": "it"}}}`"#,
     uncertain: false,
-    meta_error: Some(100),
+    meta_error: Some(CloudError::code(100)),
 };
 
 pub static TEMPLATE_NOT_FOUND: Rule = Rule {
@@ -173,7 +186,7 @@ pub static TEMPLATE_NOT_FOUND: Rule = Rule {
     fires: "`order_update` in `it` when only `en_US` exists",
     passes: "`order_update` in `en_US`",
     uncertain: false,
-    meta_error: Some(132001),
+    meta_error: Some(CloudError::code(132001)),
 };
 
 pub static TEMPLATE_NOT_APPROVED: Rule = Rule {
@@ -187,7 +200,7 @@ pub static TEMPLATE_NOT_APPROVED: Rule = Rule {
     fires: r#"a template with `"status": "PENDING"`"#,
     passes: r#"a template with `"status": "APPROVED"`"#,
     uncertain: false,
-    meta_error: Some(132001),
+    meta_error: Some(CloudError::code(132001)),
 };
 
 pub static TEMPLATE_PAUSED: Rule = Rule {
@@ -200,7 +213,7 @@ pub static TEMPLATE_PAUSED: Rule = Rule {
     fires: r#"a template with `"status": "PAUSED"`"#,
     passes: r#"a template with `"status": "APPROVED"`"#,
     uncertain: false,
-    meta_error: Some(132015),
+    meta_error: Some(CloudError::code(132015)),
 };
 
 pub static TEMPLATE_DISABLED: Rule = Rule {
@@ -213,7 +226,7 @@ pub static TEMPLATE_DISABLED: Rule = Rule {
     fires: r#"a template with `"status": "DISABLED"`"#,
     passes: r#"a template with `"status": "APPROVED"`"#,
     uncertain: false,
-    meta_error: Some(132016),
+    meta_error: Some(CloudError::code(132016)),
 };
 
 pub static PARAMETER_FORMAT_MISMATCH: Rule = Rule {
@@ -226,7 +239,7 @@ pub static PARAMETER_FORMAT_MISMATCH: Rule = Rule {
     fires: r#"`{"type": "text", "parameter_name": "first_name", "text": "Ana"}` for a positional template"#,
     passes: r#"`{"type": "text", "text": "Ana"}` for a positional template"#,
     uncertain: false,
-    meta_error: Some(132012),
+    meta_error: Some(CloudError::code(132012).or(&[100])),
 };
 
 pub static INVALID_PARAMETER_VALUE: Rule = Rule {
@@ -239,20 +252,20 @@ pub static INVALID_PARAMETER_VALUE: Rule = Rule {
     fires: r#"`{"type": "currency", "currency": {"fallback_value": "$10", "code": "USD", "amount_1000": 10.5}}`"#,
     passes: r#"`{"type": "currency", "currency": {"fallback_value": "$10.50", "code": "USD", "amount_1000": 10500}}`"#,
     uncertain: false,
-    meta_error: Some(132018),
+    meta_error: Some(CloudError::code(132018).or(&[131009, 100])),
 };
 
 pub static TEXT_TOO_LONG: Rule = Rule {
     code: "WP528",
     name: "text-too-long",
     severity: Severity::Error,
-    summary: "A free-form text message longer than 4,096 characters.",
-    why: "`text.body` is at most 4,096 characters (M-TEXT).",
-    help: "split the message",
-    fires: "a 4,097-character text body",
+    summary: "A free-form text longer than its limit: a text message's body over 4,096 characters, a media caption over 1,024.",
+    why: "`text.body` is at most 4,096 characters (M-TEXT; Meta answers 100 \"Param text['body'] must be at most 4096 characters long\"), captions at most 1,024 (M-IMG).",
+    help: "shorten the text, or split the message",
+    fires: "a 4,097-character text body, or a 1,025-character image caption",
     passes: "a 4,096-character text body",
     uncertain: false,
-    meta_error: Some(100),
+    meta_error: Some(CloudError::code(100).or(&[131009])),
 };
 
 pub static OUTSIDE_WINDOW: Rule = Rule {
@@ -265,7 +278,7 @@ pub static OUTSIDE_WINDOW: Rule = Rule {
     fires: "a text message 25 hours after the user's last message",
     passes: "a text message 2 hours after the user's last message, or any template",
     uncertain: false,
-    meta_error: Some(131047),
+    meta_error: Some(CloudError::code(131047)),
 };
 
 pub static RECIPIENT_OPTED_OUT: Rule = Rule {
@@ -291,7 +304,7 @@ pub static MARKETING_STOPPED: Rule = Rule {
     fires: r#"a marketing template to a recipient whose state has `"marketing_stopped": true`"#,
     passes: "a utility template to the same recipient",
     uncertain: false,
-    meta_error: Some(131050),
+    meta_error: Some(CloudError::code(131050)),
 };
 
 pub static US_MARKETING_PAUSED: Rule = Rule {
@@ -304,7 +317,7 @@ pub static US_MARKETING_PAUSED: Rule = Rule {
     fires: "a marketing template to +1 212 555 0100 in 2025",
     passes: "the same template to +1 416 555 0100 (Toronto)",
     uncertain: false,
-    meta_error: Some(131049),
+    meta_error: Some(CloudError::code(131049)),
 };
 
 pub static INVALID_RECIPIENT: Rule = Rule {
@@ -317,5 +330,5 @@ pub static INVALID_RECIPIENT: Rule = Rule {
     fires: r#"`"to": "0039 333 1234567"`"#,
     passes: r#"`"to": "+39 333 123 4567"`"#,
     uncertain: false,
-    meta_error: Some(100),
+    meta_error: Some(CloudError::code(100)),
 };

@@ -1,0 +1,171 @@
+//! The limits of a send request (`data/send-limits.json`): each with its source, how sure it is,
+//! the other side where sources conflict, and the values of earlier eras; overridable at run
+//! time by name.
+
+use std::collections::HashMap;
+use std::sync::LazyLock;
+
+use serde::Deserialize;
+use serde_json::Value;
+
+use crate::input::InputError;
+use crate::window::parse_time;
+
+#[derive(Debug, Clone, Deserialize)]
+struct Entry {
+    #[serde(default)]
+    min: Option<u64>,
+    #[serde(default)]
+    max: Option<u64>,
+    tag: String,
+    source: String,
+    #[serde(default)]
+    eras: Vec<Era>,
+    #[serde(default)]
+    conflict: Option<Conflict>,
+}
+
+/// The other side of a disputed limit.
+#[derive(Debug, Clone, Deserialize)]
+struct Conflict {
+    max: Option<u64>,
+    source: String,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+struct Era {
+    until: String,
+    max: Option<u64>,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+struct LimitsFile {
+    limits: HashMap<String, Entry>,
+}
+
+static BUILT_IN: LazyLock<HashMap<String, Entry>> = LazyLock::new(|| {
+    serde_json::from_str::<LimitsFile>(include_str!("../../data/send-limits.json"))
+        .map(|f| f.limits)
+        .unwrap_or_default()
+});
+
+/// The limits in force for one check: the built-in table, the era of the send's date, and the
+/// caller's overrides.
+#[derive(Debug, Clone, Default)]
+pub struct Limits {
+    overrides: HashMap<String, Option<u64>>,
+}
+
+/// One limit as it applies.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Limit {
+    pub min: Option<u64>,
+    pub max: Option<u64>,
+    /// False for a limit that only secondary sources state: breaking it warns, never blocks.
+    pub certain: bool,
+    /// Where another source sets a lower maximum: values above it but within `max` are
+    /// allowed with a warning naming both sides.
+    pub disputed: Option<Dispute>,
+}
+
+/// A lower maximum from another source, and the two sources.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Dispute {
+    pub max: u64,
+    pub source: &'static str,
+    pub other_source: &'static str,
+}
+
+impl Limits {
+    /// Overrides from JSON: `{"list.body": 1024, "product_list.products": 30}`; `null` turns a
+    /// limit off. Unknown names and values that are not whole numbers are errors.
+    pub fn from_value(v: &Value) -> Result<Limits, InputError> {
+        let invalid = |m: String| InputError::new("INVALID_OPTIONS", m);
+        let obj = match v {
+            Value::Null => return Ok(Limits::default()),
+            Value::Object(o) => o,
+            _ => return Err(invalid("limits must be an object such as {\"list.body\": 1024}".into())),
+        };
+        let mut overrides = HashMap::new();
+        for (k, x) in obj {
+            if !BUILT_IN.contains_key(k) {
+                let mut known: Vec<&str> = BUILT_IN.keys().map(String::as_str).collect();
+                known.sort_unstable();
+                return Err(invalid(format!("limits: no limit `{k}` (known: {})", known.join(", "))));
+            }
+            let n = match x {
+                Value::Null => None,
+                _ => Some(x.as_u64().ok_or_else(|| invalid(format!("limits.{k} must be a whole number or null")))?),
+            };
+            overrides.insert(k.clone(), n);
+        }
+        Ok(Limits { overrides })
+    }
+
+    /// The limit `name` for a send at `now` (Unix seconds; `None` takes today's value).
+    pub fn get(&self, name: &str, now: Option<i64>) -> Limit {
+        let Some(entry) = BUILT_IN.get(name) else {
+            return Limit { min: None, max: None, certain: false, disputed: None };
+        };
+        let mut max = entry.max;
+        if let Some(now) = now {
+            // Eras are ordered oldest first; the first whose end is still ahead applies.
+            if let Some(era) = entry.eras.iter().find(|e| parse_time(&e.until).is_ok_and(|until| now < until)) {
+                max = era.max;
+            }
+        }
+        let overridden = self.overrides.get(name);
+        if let Some(o) = overridden {
+            max = *o;
+        }
+        // A caller who sets the limit has settled the dispute.
+        let disputed = entry
+            .conflict
+            .as_ref()
+            .filter(|_| overridden.is_none())
+            .and_then(|c| c.max.filter(|low| max.is_none_or(|m| *low < m)).map(|low| (low, c)))
+            .map(|(low, c)| Dispute { max: low, source: entry.source.as_str(), other_source: c.source.as_str() });
+        Limit { min: entry.min, max, certain: entry.tag == "confirmed", disputed }
+    }
+
+    /// Every limit's name, for documentation and tests.
+    pub fn names() -> Vec<&'static str> {
+        let mut v: Vec<&'static str> = BUILT_IN.keys().map(String::as_str).collect();
+        v.sort_unstable();
+        v
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_data_file_reads_and_every_limit_has_a_source() {
+        let file: Value = serde_json::from_str(include_str!("../../data/send-limits.json")).unwrap();
+        assert!(BUILT_IN.len() >= 40);
+        for (name, e) in file["limits"].as_object().unwrap() {
+            assert!(e["source"].as_str().is_some_and(|s| !s.is_empty()), "{name}");
+            assert!(matches!(e["tag"].as_str(), Some("confirmed" | "secondary")), "{name}");
+        }
+    }
+
+    #[test]
+    fn eras_apply_before_their_end_and_overrides_win() {
+        let l = Limits::default();
+        let before = parse_time("2025-12-02T23:59:59Z").unwrap();
+        let after = parse_time("2025-12-03T00:00:00Z").unwrap();
+        assert_eq!(l.get("template.coupon_code", Some(before)).max, Some(15));
+        assert_eq!(l.get("template.coupon_code", Some(after)).max, Some(20));
+        assert_eq!(l.get("template.coupon_code", None).max, Some(20));
+        let o = Limits::from_value(&serde_json::json!({"list.body": 1024, "product_list.products": 30})).unwrap();
+        assert_eq!(o.get("list.body", None).max, Some(1024));
+        assert_eq!(o.get("product_list.products", None).max, Some(30));
+        assert_eq!(l.get("product_list.products", None).max, None);
+        assert_eq!(l.get("list.body", None).disputed.map(|d| d.max), Some(1024));
+        assert_eq!(o.get("list.body", None).disputed, None);
+        assert_eq!(l.get("product_list.products", None).disputed.map(|d| d.max), Some(30));
+        assert!(Limits::from_value(&serde_json::json!({"list.bdy": 1})).is_err());
+        assert!(Limits::from_value(&serde_json::json!({"list.body": -1})).is_err());
+    }
+}
