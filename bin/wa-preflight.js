@@ -33,9 +33,14 @@ check:
   --rule CODE=LEVEL       turn a rule off or re-grade it (off, info, warning, error); repeatable
 
 send:
-  --templates FILE        the business's templates (a list response with status)
+  --templates FILE        the business's templates (a list response with status); without it
+                          only the payload itself is checked, and the report says what was not
   --state FILE            per recipient: {"393331234567": {"last_inbound_at": "2025-08-01T09:00:00Z"}}
   --now ISO8601           the time of the send (default: now)
+  --endpoint messages|marketing_messages
+                          where the payloads go (default: messages)
+  --limit NAME=N          override a limit of data/send-limits.json (N or null); repeatable
+  --rule CODE=LEVEL       turn a rule off or re-grade it (off, info, warning, error); repeatable
 
 price:
   --include-reported      apply the 2026-10-01 changes only reported by providers
@@ -61,14 +66,14 @@ class UsageError extends Error {}
 const COMMON = ['--format', '--as-of', '--length-unit'];
 const FLAGS = {
   check: { values: [...COMMON, '--policy', '--rule'], switches: [] },
-  send: { values: [...COMMON, '--templates', '--state', '--now'], switches: [] },
+  send: { values: [...COMMON, '--templates', '--state', '--now', '--endpoint', '--limit', '--rule'], switches: [] },
   render: { values: [...COMMON, '--template', '--params', '--name', '--language'], switches: ['--html', '--use-examples'] },
   price: { values: [...COMMON, '--tiers', '--rate-card', '--rate-card-effective'], switches: ['--include-reported', '--auth-international'] },
 };
 
 function parseArgs(command, argv) {
   const spec = FLAGS[command];
-  const opts = { format: 'text', policy: 'current', rules: {}, files: [], switches: new Set() };
+  const opts = { format: 'text', policy: 'current', rules: {}, limits: {}, files: [], switches: new Set() };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     if (a === '--') {
@@ -94,6 +99,10 @@ function parseArgs(command, argv) {
       const m = /^([A-Za-z0-9-]+)=(off|info|warning|error)$/.exec(value);
       if (!m) throw new UsageError(`--rule takes CODE=off|info|warning|error, not '${value}'`);
       opts.rules[m[1]] = m[2];
+    } else if (flag === '--limit') {
+      const m = /^([a-z_.]+)=(\d+|null)$/.exec(value);
+      if (!m) throw new UsageError(`--limit takes NAME=N or NAME=null, not '${value}'`);
+      opts.limits[m[1]] = m[2] === 'null' ? null : Number(m[2]);
     } else {
       opts[flag.slice(2).replace(/-([a-z])/g, (_, c) => c.toUpperCase())] = value;
     }
@@ -107,6 +116,9 @@ function parseArgs(command, argv) {
     throw new UsageError(`--as-of takes a date YYYY-MM-DD, not '${opts.asOf}'`);
   }
   if (opts.now !== undefined && Number.isNaN(Date.parse(opts.now))) throw new UsageError(`--now takes an ISO 8601 time, not '${opts.now}'`);
+  if (opts.endpoint !== undefined && !['messages', 'marketing_messages'].includes(opts.endpoint)) {
+    throw new UsageError(`--endpoint takes messages or marketing_messages, not '${opts.endpoint}'`);
+  }
   if (command !== 'render' && opts.files.length === 0) throw new UsageError('no input files (use - for standard input)');
   return opts;
 }
@@ -230,6 +242,7 @@ function overInputs(opts, evaluate, describe, noun) {
         const where = `${name}[${i}]`;
         const c = counts(result.diagnostics);
         console.log(`${describe(result, items[i], where)}${c.length ? ': ' + c.join(', ') : ''}`);
+        for (const s of result.skipped ?? []) console.log(`  not checked: ${s.check}: ${s.reason}`);
         for (const d of result.diagnostics) console.log(`${formatDiagnostic(d, items[i], where)}\n`);
       }
       index++;
@@ -270,18 +283,25 @@ function send(opts) {
       throw new UsageError(`--templates ${opts.templates}: ${e.message}`);
     }
   }
-  const sendOptions = { now, ...(state ? { state: state[0] } : {}), ...(opts.lengthUnit ? { lengthUnit: opts.lengthUnit } : {}) };
+  const sendOptions = {
+    now,
+    rules: opts.rules,
+    limits: opts.limits,
+    ...(state ? { state: state[0] } : {}),
+    ...(opts.lengthUnit ? { lengthUnit: opts.lengthUnit } : {}),
+    ...(opts.endpoint ? { endpoint: opts.endpoint } : {}),
+  };
   return overInputs(
     opts,
     (items) =>
       items.map((item) => {
         try {
           const r = checker ? checker.check(item, sendOptions) : wasm.checkSend(item, sendOptions);
-          return { ok: r.ok, verdict: r.verdict, error_code: r.error_code, diagnostics: r.diagnostics, window: r.window, billing: r.billing };
+          return { ok: r.ok, verdict: r.verdict, error_code: r.error_code, alternatives: r.alternatives, diagnostics: r.diagnostics, window: r.window, billing: r.billing, skipped: r.skipped };
         } catch (e) {
           if (e.code === 'INVALID_STATE' || e.code === 'INVALID_OPTIONS') throw new UsageError(e.message);
           const d = { code: 'WP520', rule: 'invalid-send-payload', severity: 'error', message: e.message, help: null, path: '', span: null };
-          return { ok: false, verdict: 'block', error_code: 100, diagnostics: [d], window: null, billing: null };
+          return { ok: false, verdict: 'block', error_code: 100, alternatives: [], diagnostics: [d], window: null, billing: null, skipped: [] };
         }
       }),
     (r, item, where) => {

@@ -4,7 +4,7 @@
 //!
 //! Cases: `{"kind": "validate", "template", "options"}`, `{"kind": "document", "text"}`,
 //! `{"kind": "classify", "template"}`, `{"kind": "render", "template", "params"}`,
-//! `{"kind": "send", "payload", "templates", "state", "now"}`, `{"kind": "content", "text",
+//! `{"kind": "send", "payload", "templates", "state", "now", "endpoint"}`, `{"kind": "content", "text",
 //! "options"}`. A failure is
 //! `{"error": {"code", "message"}}`.
 
@@ -38,14 +38,29 @@ fn run(case: &Value) -> Value {
         Some("classify") => out(Ok::<_, InputError>(classify(&template()))),
         Some("render") => out(render_template(&template(), &case["params"], &RenderOptions::default())),
         Some("send") => {
-            let items = case["templates"].as_array().cloned().unwrap_or_default();
-            let registry = TemplateRegistry::from_items(&items);
+            // `templates`: an array or a list response; absent or null checks the payload alone.
+            let items = match &case["templates"] {
+                Value::Null => None,
+                Value::Array(a) => Some(a.clone()),
+                other => Some(other["data"].as_array().cloned().unwrap_or_default()),
+            };
+            let registry = items.map(|i| TemplateRegistry::from_items(&i));
+            let endpoint = match case["endpoint"].as_str() {
+                Some("marketing_messages") => wa_preflight::payload::Endpoint::MarketingMessages,
+                _ => wa_preflight::payload::Endpoint::Messages,
+            };
             let state = match case.get("state").filter(|s| !s.is_null()).map(read_state).transpose() {
                 Ok(s) => s,
                 Err(e) => return out::<()>(Err(e)),
             };
             let now = case["now"].as_str().and_then(|t| parse_time(t).ok());
-            let opts = SendOptions { templates: Some(&registry), state: state.as_ref(), now, ..SendOptions::default() };
+            let opts = SendOptions {
+                templates: registry.as_ref(),
+                state: state.as_ref(),
+                now,
+                endpoint,
+                ..SendOptions::default()
+            };
             out(check_send(&case["payload"], &opts))
         }
         Some("content") => out(serde_json::from_value::<ContentOptions>(case["options"].clone())

@@ -149,6 +149,23 @@ const timeline = { events: Array.from({ length: 200 }, (_, i) => ({
 })) };
 results.price_timeline_events_per_sec = Math.round(throughput(() => wasm.estimateCost(timeline), 1000) * timeline.events.length);
 
+// Send preflight over a realistic mix: every near miss of the send rules' fixtures (templates
+// of every kind, interactive lists, buttons, carousels, flows, media, text, read receipts),
+// each a request Meta takes, checked by a SendChecker holding the fixture registry.
+const rulesDir = join(root, 'tests/fixtures/rules');
+const sendMix = readdirSync(rulesDir)
+  .filter((f) => /^WP[56]\d\d\.json$/.test(f))
+  .flatMap((f) => JSON.parse(readFileSync(join(rulesDir, f), 'utf8')).passes.filter((c) => !c.endpoint).map((c) => c.payload));
+const registry = JSON.parse(readFileSync(join(root, 'tests/fixtures/send/templates.json'), 'utf8'));
+const checker = new wasm.SendChecker(registry);
+const sendNow = Date.parse('2026-12-01T10:00:00Z');
+const checkMix = () => { for (const p of sendMix) checker.check(p, { now: sendNow }); };
+results.check_send_per_sec = Math.round(throughput(checkMix, 1500) * sendMix.length);
+results.check_send_payload_only_per_sec = Math.round(throughput(() => { for (const p of sendMix) wasm.checkSend(p); }, 1000) * sendMix.length);
+results.check_send_mix = sendMix.length;
+results.check_send_mix_interactive = sendMix.filter((p) => p.type === 'interactive').length;
+results.check_send_mix_template = sendMix.filter((p) => p.type === 'template').length;
+
 const analyze = latencies(() => {
   wasm.validateTemplate(template);
   wasm.renderTemplate(template, params);
@@ -182,6 +199,8 @@ console.log('  (validate = templates of the set per second; validate_1024 = the 
 console.log('   analyze = validate, which classifies and runs the policy scan, plus render;');
 console.log(`   set = ${set.length} templates from tests/fixtures (we accept ${ourAccepted}, kapso ${kapsoAccepted}); kapso = @kapso/whatsapp-cloud-api`);
 console.log('   TemplateDefinition.buildTemplateDefinition; native = examples/bench.rs on the same set;');
-console.log('   boundary_round_trip = the set into WASM and back as objects with no validation, a ceiling)');
+console.log('   boundary_round_trip = the set into WASM and back as objects with no validation, a ceiling;');
+console.log(`   check_send = requests per second over the ${sendMix.length} near misses of the send rules (${results.check_send_mix_template} templates,`);
+console.log(`   ${results.check_send_mix_interactive} interactive) with the fixture registry; payload_only = the same with no templates)`);
 console.log(`   campaign: ${campaign.recipients} recipients in ${campaign.markets.length} markets, total ${campaign.total} ${campaign.currency})`);
 console.log(JSON.stringify(results));

@@ -468,6 +468,15 @@ pub fn build_send_payload(
     }
     let language = template.language.as_ref().map(|l| l.value.clone()).unwrap_or_default();
     let name = template.name.as_ref().map(|n| n.value.clone()).unwrap_or_default();
+    for (value, path, what) in [(&name, "template.name", "name"), (&language, "template.language.code", "language")] {
+        if value.trim().is_empty() {
+            cx.push(Diagnostic::new(
+                &payload_rules::MISSING_REQUIRED_FIELD,
+                path,
+                format!("the template has no {what}, so the request cannot name it"),
+            ));
+        }
+    }
     let mut tpl = json!({ "name": name, "language": { "code": language } });
     if !components.is_empty() {
         tpl["components"] = Value::Array(components);

@@ -21,16 +21,23 @@ export default {
     } catch {
       return json(400, { error: 'the body is not JSON' });
     }
+    const url = new URL(request.url);
+    // The same rules apply on both endpoints; /marketing_messages also takes only marketing templates.
+    const endpoint = url.pathname.endsWith('/marketing_messages') ? 'marketing_messages' : 'messages';
     let report;
     try {
-      report = checker.check(payload, { now: Date.now() });
+      report = checker.check(payload, { now: Date.now(), endpoint });
     } catch (e) {
       return json(400, { error: e.message, code: e.code });
     }
     if (report.verdict === 'block') {
-      return json(422, { error_code: report.error_code, diagnostics: report.diagnostics, billing: report.billing });
+      return json(422, {
+        error_code: report.error_code,
+        alternatives: report.alternatives,
+        diagnostics: report.diagnostics,
+        billing: report.billing,
+      });
     }
-    const url = new URL(request.url);
     const upstream = new URL(url.pathname + url.search, env.UPSTREAM);
     const headers = new Headers(request.headers);
     headers.set('x-wa-preflight', 'allow');

@@ -173,6 +173,10 @@ impl Slots {
             body_only: t.components.len() == 1 && t.body().is_some(),
             ..Slots::default()
         };
+        if category == Some(Category::Authentication) && t.body().is_none() {
+            // Meta writes an authentication template's body itself; its one parameter is the code.
+            s.body = Some(TextSlot { text: "{{1}}".into(), path: "components".into(), keys: vec![Key::Positional(1)] });
+        }
         for c in &t.components {
             match &c.kind {
                 ComponentKind::Header(h) => s.header = header_slot(h),

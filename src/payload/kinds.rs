@@ -133,6 +133,19 @@ fn envelope(obj: &Map<String, Value>, path: &Path, cx: &mut Cx) {
     if !super::MESSAGE_TYPES.contains(&ty.as_str()) {
         return;
     }
+    let present: Vec<&str> = super::MESSAGE_TYPES.iter().copied().filter(|t| obj.contains_key(*t)).collect();
+    if !obj.contains_key("type") && !present.contains(&"text") {
+        // Without `type` a request is a text message (M-REF); one with only another message's
+        // object lacks its `type`.
+        if let [only] = present.as_slice() {
+            cx.push(Diagnostic::new(
+                &rules::MISSING_REQUIRED_FIELD,
+                "type",
+                format!("the request has no `type`; Meta reads it as text, so an `{only}` message needs `\"type\": \"{only}\"`"),
+            ));
+            return;
+        }
+    }
     if obj.get(ty.as_str()).is_none_or(Value::is_null) {
         cx.push(Diagnostic::new(
             &rules::MISSING_REQUIRED_FIELD,

@@ -121,11 +121,13 @@ pub fn as_array(v: &Value) -> Option<std::borrow::Cow<'_, [Value]>> {
     }
 }
 
-/// A scalar as text, the way the Graph API reads string parameters.
+/// A scalar as text, the way the Graph API reads string parameters (Meta's own OpenAPI
+/// examples send `"text": true`).
 pub fn as_text(v: &Value) -> Option<std::borrow::Cow<'_, str>> {
     match v {
         Value::String(s) => Some(std::borrow::Cow::Borrowed(s)),
         Value::Number(n) => Some(std::borrow::Cow::Owned(n.to_string())),
+        Value::Bool(b) => Some(std::borrow::Cow::Borrowed(if *b { "true" } else { "false" })),
         _ => None,
     }
 }

@@ -55,10 +55,35 @@ test('the worker blocks bad sends with 422 and forwards good ones', async () => 
 
     const paused = await send({ ...good, template: { name: 'promo_paused', language: { code: 'en_US' } } });
     assert.equal((await paused.json()).error_code, 132015);
+
+    // A malformed interactive message: a list with 11 rows, and a reply button with a 21-character title.
+    const rows = (n, from) => Array.from({ length: n }, (_, i) => ({ id: `r${from + i}`, title: `Voce ${from + i}` }));
+    const list = (sections) => ({ messaging_product: 'whatsapp', to: '393331234567', type: 'interactive',
+      interactive: { type: 'list', body: { text: 'Il menu' }, action: { button: 'Vedi', sections } } });
+    const tooMany = await send(list([{ title: 'Primi', rows: rows(6, 0) }, { title: 'Secondi', rows: rows(5, 6) }]));
+    assert.equal(tooMany.status, 422);
+    const tooManyBody = await tooMany.json();
+    assert.deepEqual([tooManyBody.error_code, tooManyBody.diagnostics.map((d) => d.code)], [131009, ['WP541']]);
+    assert.equal(tooManyBody.diagnostics[0].path, 'interactive.action.sections');
+    const longTitle = await send({ messaging_product: 'whatsapp', to: '393331234567', type: 'interactive',
+      interactive: { type: 'button', body: { text: 'Confermi?' }, action: { buttons: [{ type: 'reply', reply: { id: 'si', title: 'Sì, confermo la prenotazione' } }] } } });
+    assert.equal(longTitle.status, 422);
+    assert.equal((await longTitle.json()).error_code, 131009);
+    // The same list with 10 rows is what Meta documents: it goes through.
+    const fine = await send(list([{ title: 'Primi', rows: rows(5, 0) }, { title: 'Secondi', rows: rows(5, 5) }]));
+    assert.equal(fine.status, 200);
+    await fine.json();
+    assert.equal(received.length, 2);
+    // /marketing_messages takes marketing templates only.
+    const viaMm = await mf.dispatchFetch('http://127.0.0.1/v23.0/123456/marketing_messages', {
+      method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(good),
+    });
+    assert.equal(viaMm.status, 422);
+    assert.equal((await viaMm.json()).error_code, 134100);
     const notJson = await mf.dispatchFetch('http://127.0.0.1/x', { method: 'POST', body: '{oops' });
     assert.equal(notJson.status, 400);
     await notJson.text();
-    assert.equal(received.length, 1, 'blocked requests never reach the upstream');
+    assert.equal(received.length, 2, 'blocked requests never reach the upstream');
   } finally {
     await mf.dispose();
     upstream.close();

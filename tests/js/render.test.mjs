@@ -109,7 +109,8 @@ test('renderTemplate: unfilled placeholders stay visible and are reported', () =
   assert.match(p.body.plain, /Articoli: \{\{2\}\}/);
   assert.match(p.header.plain, /Ordine \{\{1\}\} spedito/);
   const unfilled = p.diagnostics.filter((d) => d.code === 'WP501').map((d) => d.message);
-  assert.equal(unfilled.length, 5, unfilled.join('\n')); // header {{1}}, body {{2}} {{3}} {{4}}, URL button
+  assert.equal(unfilled.length, 4, unfilled.join('\n')); // header {{1}}, body {{2}} {{3}} {{4}}
+  assert.deepEqual(p.diagnostics.filter((d) => d.code === 'WP512').map((d) => d.path), ['params']); // the URL button
 });
 
 test('renderTemplate: useExamples fills from the samples; named values; send-time value rules', () => {

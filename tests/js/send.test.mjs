@@ -32,6 +32,13 @@ test('every send-time rule has fixtures', () => {
   }
 });
 
+/** The options a case asks for besides its templates: state, time, endpoint. */
+const caseOptions = (c) => ({
+  ...(c.case.state ? { state: c.case.state } : {}),
+  ...(c.case.now ? { now: c.case.now } : {}),
+  ...(c.case.endpoint ? { endpoint: c.case.endpoint } : {}),
+});
+
 function expectFinding(c, report, label) {
   const codes = report.diagnostics.map((d) => d.code);
   const where = `${label} ${c.code} ${c.kind}[${c.index}]: ${codes.join(',')}`;
@@ -44,9 +51,13 @@ function expectFinding(c, report, label) {
 
 test('send fixtures through the API (WASM in Node)', () => {
   const checker = new SendChecker(templates);
-  assert.equal(checker.size, 13);
+  assert.equal(checker.size, templates.data.length);
   for (const c of cases) {
-    const options = { ...(c.case.state ? { state: c.case.state } : {}), ...(c.case.now ? { now: c.case.now } : {}) };
+    const options = caseOptions(c);
+    if (c.case.no_templates) {
+      expectFinding(c, checkSend(c.case.payload, options), 'checkSend (payload alone)');
+      continue;
+    }
     expectFinding(c, checkSend(c.case.payload, { templates, ...options }), 'checkSend');
     expectFinding(c, checker.check(c.case.payload, options), 'SendChecker');
   }
@@ -57,16 +68,17 @@ test('send fixtures through the CLI', () => {
   // One run per distinct state and time, the payloads as JSON Lines.
   const groups = new Map();
   for (const c of cases) {
-    const key = JSON.stringify([c.case.state ?? null, c.case.now ?? null]);
+    const key = JSON.stringify([c.case.state ?? null, c.case.now ?? null, c.case.endpoint ?? null, !!c.case.no_templates]);
     if (!groups.has(key)) groups.set(key, []);
     groups.get(key).push(c);
   }
   let n = 0;
   for (const [key, group] of groups) {
-    const [state, now] = JSON.parse(key);
+    const [state, now, endpoint, noTemplates] = JSON.parse(key);
     const payloads = join(dir, `p${n}.jsonl`);
     writeFileSync(payloads, group.map((c) => JSON.stringify(c.case.payload)).join('\n'));
-    const args = [bin, 'send', '--format', 'json', '--templates', templatesFile, payloads];
+    const args = [bin, 'send', '--format', 'json', ...(noTemplates ? [] : ['--templates', templatesFile]), payloads];
+    if (endpoint) args.push('--endpoint', endpoint);
     if (state) {
       writeFileSync(join(dir, `s${n}.json`), JSON.stringify(state));
       args.push('--state', join(dir, `s${n}.json`));
@@ -78,7 +90,7 @@ test('send fixtures through the CLI', () => {
     assert.equal(lines.length, group.length);
     group.forEach((c, i) => {
       assert.equal(lines[i].index, i);
-      for (const k of ['ok', 'verdict', 'error_code', 'diagnostics', 'window', 'billing']) assert.ok(k in lines[i], k);
+      for (const k of ['ok', 'verdict', 'error_code', 'alternatives', 'diagnostics', 'window', 'billing', 'skipped']) assert.ok(k in lines[i], k);
       expectFinding(c, lines[i], 'cli');
     });
     assert.equal(r.status, lines.some((l) => l.verdict === 'block') ? 1 : 0);
@@ -111,6 +123,18 @@ test('buildSendPayload: a payload the checker accepts, for every kind of paramet
       { header: { image: { id: '1234567890' } }, body: ['399 €'], buttons: { 0: { payload: 'mare' }, 1: 'mare' } },
     ] }],
     [byName('oferta_relampago', 'pt_PT'), { body: ['Rita'], buttons: ['VERAO30'], offer: { expiration_time_ms: 1767225600000 } }],
+    [byName('codigo_acesso', 'pt_BR'), { body: ['482913'] }],
+    [byName('accesso_rapido', 'it'), { buttons: ['482913'] }],
+    [byName('catalogo_novita', 'it'), { body: ['Sara'] }],
+    [byName('carrello_salvato', 'it'), { body: ['Luca'], buttons: { 0: { action: { thumbnail_product_retailer_id: 'sku1',
+      sections: [{ title: 'Nel carrello', product_items: [{ product_retailer_id: 'sku1' }] }] } } } }],
+    [byName('back_in_stock', 'en_US'), { header: { product: { product_retailer_id: 'sku1', catalog_id: '123456789' } }, body: ['Sam'] }],
+    [byName('reserva_cita', 'es'), { buttons: { 0: { action: { flow_token: 'tok-1' } } } }],
+    [byName('assistenza_chiamata', 'it'), { body: ['P-204'], buttons: { 0: { ttl_minutes: 60 } } }],
+    [byName('scelti_per_te', 'en_US'), { body: ['Sam'], cards: [
+      { header: { product: { product_retailer_id: 'sku1', catalog_id: '123456789' } } },
+      { header: { product: { product_retailer_id: 'sku2', catalog_id: '123456789' } } },
+    ] }],
   ];
   for (const [template, params] of builds) {
     const built = buildSendPayload(template, params, { to: '393331234567' });
@@ -120,8 +144,15 @@ test('buildSendPayload: a payload the checker accepts, for every kind of paramet
   }
   const named = buildSendPayload(byName('cita', 'es'), { body: { first_name: 'Lucía', date: 'hoy' } }, { to: '34600000000' });
   assert.deepEqual(named.payload.template.components[0].parameters.map((p) => p.parameter_name).sort(), ['date', 'first_name']);
-  const auth = buildSendPayload(byName('login_code', 'en_US'), { body: ['482913'] }, { to: '1555' }).payload.template.components;
-  assert.deepEqual(auth.map((c) => [c.type, c.sub_type ?? null, c.parameters[0].text]), [['body', null, '482913'], ['button', 'url', '482913']]);
+  // Meta's documented authentication send: the code in the body and in the URL button at index 0,
+  // for a template as listed and as created.
+  for (const [name, lang] of [['login_code', 'en_US'], ['codigo_acesso', 'pt_BR']]) {
+    const auth = buildSendPayload(byName(name, lang), { body: ['482913'] }, { to: '1555' }).payload.template.components;
+    assert.deepEqual(auth.map((c) => [c.type, c.sub_type ?? null, c.index ?? null, c.parameters[0].text]),
+      [['body', null, null, '482913'], ['button', 'url', 0, '482913']], name);
+  }
+  const catalog = buildSendPayload(byName('catalogo_novita', 'it'), { body: ['Sara'] }, { to: '1555' }).payload.template.components;
+  assert.deepEqual(catalog[1], { type: 'button', sub_type: 'catalog', index: 0, parameters: [{ type: 'action', action: {} }] });
   const missing = buildSendPayload(byName('order_update', 'en_US'), { body: ['Ana'] }, { to: '1555' });
   assert.ok(missing.diagnostics.filter((d) => d.code === 'WP501').length >= 3);
   assert.throws(() => buildSendPayload(byName('order_update', 'en_US'), {}, {}), (e) => e.code === 'INVALID_OPTIONS');
@@ -135,8 +166,13 @@ test('misuse throws typed errors; the instance keeps working', () => {
   assert.throws(() => checkSend({}, { templatez: [] }), (e) => e.code === 'INVALID_OPTIONS');
   assert.throws(() => new SendChecker('{"data": ['), (e) => e.code === 'INVALID_JSON');
   assert.throws(() => new SendChecker(templates).check({}, { templates }), (e) => e.code === 'INVALID_OPTIONS');
-  assert.equal(checkSend({}).verdict, 'block');
-  assert.equal(checkSend({}).error_code, 100);
+  const empty = checkSend({});
+  assert.equal(empty.verdict, 'block');
+  // Required fields are missing: Meta documents 131008 and has answered 100 ("The parameter … is required").
+  assert.deepEqual([empty.error_code, empty.alternatives], [131008, [100]]);
+  assert.throws(() => checkSend({}, { endpoint: 'marketing' }), (e) => e.code === 'INVALID_OPTIONS');
+  assert.throws(() => checkSend({}, { limits: { 'list.bdy': 3 } }), (e) => e.code === 'INVALID_OPTIONS' && /list\.bdy/.test(e.message));
+  assert.throws(() => checkSend({}, { rules: { WP999: 'off' } }), (e) => e.code === 'INVALID_OPTIONS');
 });
 
 test('CLI send: text report, exit codes, unreadable option files', () => {
@@ -149,7 +185,24 @@ test('CLI send: text report, exit codes, unreadable option files', () => {
   assert.equal(blocked.status, 1);
   assert.match(blocked.stdout, /BLOCK .*p\.json\[0\] template promo_paused \(en_US\) to 393331234567 → 132015/);
   assert.match(blocked.stdout, /error\[WP523\] template-paused/);
-  assert.equal(run(payload).status, 0); // without templates only the shape is checked
+  const alone = run(payload); // without templates only the payload itself is checked, and the report says so
+  assert.equal(alone.status, 0);
+  assert.match(alone.stdout, /not checked: template: no templates were given/);
+  assert.match(alone.stdout, /not checked: consent: /);
+  const mm = run('--templates', templatesFile, '--endpoint', 'marketing_messages', payload);
+  assert.match(mm.stdout, /BLOCK .* → 132015/);
+  assert.equal(run('--endpoint', 'sms', payload).status, 2);
+  const interactive = join(dir, 'list.json');
+  writeFileSync(interactive, JSON.stringify({ messaging_product: 'whatsapp', to: '393331234567', type: 'interactive',
+    interactive: { type: 'list', body: { text: 'x'.repeat(2000) }, action: { button: 'Vedi', sections: [{ rows: [{ id: '1', title: 'Uno' }] }] } } }));
+  const disputed = run(interactive);
+  assert.equal(disputed.status, 0, disputed.stdout); // allowed: Meta's list page allows 4,096
+  assert.match(disputed.stdout, /warning\[WP546\] disputed-limit/);
+  assert.match(disputed.stdout, /not checked: window: /);
+  const strict = run('--limit', 'list.body=1024', interactive);
+  assert.equal(strict.status, 1);
+  assert.match(strict.stdout, /BLOCK .* → 131009/);
+  assert.equal(run('--limit', 'list.body=many', interactive).status, 2);
   const missing = run('--templates', join(dir, 'nope.json'), payload);
   assert.equal(missing.status, 2);
   assert.match(missing.stderr, /--templates .*nope\.json: no such file/);

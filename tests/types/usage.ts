@@ -34,14 +34,18 @@ const report2: SendReport = checkSend({ messaging_product: 'whatsapp' }, { now: 
 const code2: number | null = report2.error_code;
 const checker = new SendChecker({ data: [] });
 const size: number = checker.size;
-const checked: SendReport = checker.check('{}', { now: '2025-08-01T10:00:00Z' });
+const checked: SendReport = checker.check('{}', { now: '2025-08-01T10:00:00Z', endpoint: 'marketing_messages', limits: { 'list.body': 1024, 'product_list.products': null }, rules: { WP530: 'warning' } });
+const seen: number[] = checked.alternatives;
+const notChecked: string[] = checked.skipped.map((s) => `${s.check}: ${s.reason}`);
+const findingCode: number | undefined = checked.diagnostics[0]?.error_code;
 const built: BuiltPayload = buildSendPayload({}, { body: ['x'] }, { to: '393331234567' });
 const classification: Classification = classifyTemplate({ name: 'x' });
 const legacy: string | null = classification.legacyType;
 const firstReason: string | undefined = classification.reasons[0]?.clause;
 const content: ContentCheck = checkContent('Sconto del 20%', { language: 'it', policy: '2019' });
 const reasonsOfReport: number = report.category.reasons.length;
-void [bodyHtml, seeAll, html, nodes, code2, size, checked, built, legacy, firstReason, content, reasonsOfReport];
+const ruleCode: number | null = rules()[0].error_code;
+void [bodyHtml, seeAll, html, nodes, code2, size, checked, seen, notChecked, findingCode, built, legacy, firstReason, content, reasonsOfReport, ruleCode];
 
 const cost: PriceReport = estimateCost({ events: [{ at: '2025-08-01T09:00:00Z', direction: 'outbound', type: 'template', category: 'marketing', to: '+393331234567' }] }, { includeReported: false });
 const campaignCost: CampaignEstimate = estimateCampaign({ category: 'utility', recipients: { Italy: 1000 }, at: '2026-02-01' });
