@@ -92,7 +92,7 @@ fn buttons(slots: &[ButtonSlot]) -> Value {
                 "sections": [{ "title": "Per te", "product_items": [{ "product_retailer_id": "sku-1" }] }]
             } }),
             ButtonTakes::VoiceCall => json!({ "ttl_minutes": 60 }),
-            ButtonTakes::Nothing => continue,
+            ButtonTakes::Nothing | ButtonTakes::Unmodelled => continue,
         };
         map.insert(b.index.to_string(), v);
     }

@@ -226,6 +226,9 @@ fn buttons(slots: &[ButtonSlot], given: &[GivenButton], base: &str, cx: &mut Cx)
             ));
             continue;
         };
+        if slot.takes == ButtonTakes::Unmodelled {
+            continue;
+        }
         let Some(expected_sub) = slot.takes.sub_type(slot.kind) else {
             cx.push(Diagnostic::new(
                 &sending::EXTRA_PARAMETER,

@@ -73,6 +73,9 @@ pub enum ButtonTakes {
     VoiceCall,
     /// Nothing (static URL, phone number, single product …).
     Nothing,
+    /// A button type not modelled here (payments' `ORDER_DETAILS` checkout button and types
+    /// Meta adds): whatever is sent for it is let through.
+    Unmodelled,
 }
 
 impl ButtonTakes {
@@ -87,7 +90,7 @@ impl ButtonTakes {
             ButtonTakes::MpmAction => "mpm",
             ButtonTakes::VoiceCall => "voice_call",
             ButtonTakes::Nothing if kind == ButtonKind::Url => "url",
-            ButtonTakes::Nothing => return None,
+            ButtonTakes::Nothing | ButtonTakes::Unmodelled => return None,
         })
     }
 
@@ -253,6 +256,7 @@ fn button_slots(buttons: &[Button]) -> Vec<ButtonSlot> {
                     ButtonKind::Catalog => ButtonTakes::CatalogAction,
                     ButtonKind::Mpm => ButtonTakes::MpmAction,
                     ButtonKind::VoiceCall => ButtonTakes::VoiceCall,
+                    ButtonKind::Unknown => ButtonTakes::Unmodelled,
                     _ => ButtonTakes::Nothing,
                 }
             };

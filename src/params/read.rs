@@ -308,6 +308,11 @@ fn button_values(slots: &[ButtonSlot], v: &Value, path: &str) -> Result<Vec<Give
                 v
             }
             ButtonTakes::Nothing => return Err(format!("{p}: button {index} takes no parameter")),
+            ButtonTakes::Unmodelled => {
+                return Err(format!(
+                    "{p}: button {index} is of a type wa-preflight does not build; write its component yourself"
+                ))
+            }
         };
         out.push(GivenButton {
             path: p.clone(),

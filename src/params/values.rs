@@ -423,7 +423,14 @@ fn mpm_action(a: &Value, path: &str, cx: &mut Cx) {
         return;
     };
     if obj.get("thumbnail_product_retailer_id").and_then(as_text).is_none_or(|s| s.trim().is_empty()) {
-        invalid(cx, "a multi-product action needs `thumbnail_product_retailer_id`".into());
+        // M-MPM gives it in every example (its image is the header) but does not mark it required.
+        let mut d = Diagnostic::new(
+            &sending::INVALID_PARAMETER_VALUE,
+            path,
+            "a multi-product action has no `thumbnail_product_retailer_id` (the product whose image heads the message)",
+        );
+        d.severity = crate::diagnostic::Severity::Warning;
+        cx.push(d);
     }
     let Some(sections) = obj.get("sections").and_then(Value::as_array) else {
         invalid(cx, "a multi-product action needs `sections`".into());

@@ -340,7 +340,7 @@ fn list_rows(obj: &Map<String, Value>, path: &Path, cx: &mut Cx) {
             s.get("rows").and_then(Value::as_array).into_iter().flatten().enumerate().map(move |(j, r)| (i, j, r))
         })
         .collect();
-    count_limit(rows.len(), "list.rows", &rules::INTERACTIVE_ITEM_COUNT, "rows (all sections)", &sp, cx);
+    count_limit(rows.len(), "list.rows", &rules::INTERACTIVE_ITEM_COUNT, "rows across the sections", &sp, cx);
     let mut seen = HashSet::new();
     for (i, j, r) in &rows {
         if let Some(id) = r.get("id").and_then(as_text) {
@@ -590,7 +590,7 @@ fn product_total(obj: &Map<String, Value>, path: &Path, cx: &mut Cx) {
     let Some(sections) = obj.get("sections").and_then(as_array) else { return };
     let n = sections.iter().filter_map(|s| s.get("product_items").and_then(Value::as_array)).map(Vec::len).sum();
     let sp = path.key("sections");
-    count_limit(n, "product_list.products", &rules::INTERACTIVE_ITEM_COUNT, "product_items (all sections)", &sp, cx);
+    count_limit(n, "product_list.products", &rules::INTERACTIVE_ITEM_COUNT, "products across the sections", &sp, cx);
     section_titles(&sections, &sp, cx);
 }
 

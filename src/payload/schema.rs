@@ -388,11 +388,12 @@ pub fn disputed(n: usize, what: &str, unit: &str, l: &super::Limit, p: &Path, cx
     let Some(d) = l.disputed else { return };
     if n as u64 > d.max && l.max.is_none_or(|m| n as u64 <= m) {
         let allowed = l.max.map_or_else(|| "no limit is set".to_string(), |m| format!("{m} are allowed"));
+        let counted = if what.contains(' ') { format!("{n} {what}") } else { format!("`{what}` is {n} {unit}") };
         cx.push(Diagnostic::new(
             &rules::DISPUTED_LIMIT,
             p.to_string(),
             format!(
-                "`{what}` is {n} {unit}: {allowed} ({}), but another source says at most {} ({})",
+                "{counted}: {allowed} ({}), but another source says at most {} ({})",
                 d.source, d.max, d.other_source
             ),
         ));
@@ -400,13 +401,16 @@ pub fn disputed(n: usize, what: &str, unit: &str, l: &super::Limit, p: &Path, cx
 }
 
 /// Checks a number of items against the limit `name`, reporting under `rule`.
+/// `what` is a key (`buttons`: "`buttons` has 4 items") or, with a space, what is counted
+/// ("rows across the sections": "11 rows across the sections").
 pub fn count_limit(n: usize, name: &str, rule: &'static Rule, what: &str, p: &Path, cx: &mut Cx) {
     let l = cx.limit(name);
     disputed(n, what, "items", &l, p, cx);
+    let counted = if what.contains(' ') { format!("{n} {what}") } else { format!("`{what}` has {n} items") };
     let msg = if l.max.is_some_and(|m| n as u64 > m) {
-        format!("`{what}` has {n} items; the limit is {}", l.max.unwrap_or_default())
+        format!("{counted}; the limit is {}", l.max.unwrap_or_default())
     } else if l.min.is_some_and(|m| (n as u64) < m) {
-        format!("`{what}` has {n} items; at least {} are needed", l.min.unwrap_or_default())
+        format!("{counted}; at least {} are needed", l.min.unwrap_or_default())
     } else {
         return;
     };
