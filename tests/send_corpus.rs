@@ -55,3 +55,21 @@ fn verdicts_agree_with_metas_answers() {
     assert!(rate >= 0.9, "verdict agreement {rate:.3}");
     assert!(code_listed as f64 >= 0.9 * coded as f64, "codes {code_listed}/{coded}");
 }
+
+#[test]
+fn bodies_another_sdk_builds_are_allowed() {
+    let text = fs::read_to_string("tests/fixtures/send-corpus/pywa.jsonl").unwrap();
+    let now = parse_time("2026-12-01T10:00:00Z").ok();
+    let mut blocked = Vec::new();
+    let mut n = 0;
+    for line in text.lines().filter(|l| !l.trim().is_empty()) {
+        let case: Value = serde_json::from_str(line).unwrap();
+        n += 1;
+        let report = check_send(&case["payload"], &SendOptions { now, ..SendOptions::default() }).unwrap();
+        if !report.ok {
+            blocked.push(format!("{}: {:?}", case["call"], report.diagnostics));
+        }
+    }
+    assert!(n >= 25);
+    assert!(blocked.is_empty(), "\n{}", blocked.join("\n"));
+}

@@ -353,7 +353,10 @@ fn button_value(sub: Option<&str>, p: &Param, cx: &mut Cx) {
     };
     match (sub, &p.value) {
         (_, ParamValue::Missing(_)) => {}
-        (Some("url"), ParamValue::Text(v)) => check_text_value(v, &p.path, cx),
+        (Some("url"), ParamValue::Text(v)) => {
+            check_text_value(v, &p.path, cx);
+            url_encoding(v, &p.path, cx);
+        }
         (Some("url"), _) => mismatch(cx, "text"),
         (Some("copy_code"), ParamValue::Coupon(v)) => coupon(v, &p.path, cx),
         (Some("copy_code"), _) => mismatch(cx, "coupon_code"),
@@ -400,18 +403,44 @@ fn button_value(sub: Option<&str>, p: &Param, cx: &mut Cx) {
     }
 }
 
-/// A copy-code coupon: letters and digits, at most 15 characters before 2025-12-03 and 20
-/// since (M-COUP, M-CHG).
+/// A copy-code coupon: at most 15 characters before 2025-12-03 and 20 since (M-COUP, M-CHG).
+/// Letters and digits only, said M-COUP until 2026; its page of 2026-05-28 no longer says so,
+/// so other characters warn.
 pub fn coupon(v: &str, path: &str, cx: &mut Cx) {
     let l = cx.limit("template.coupon_code");
     let n = v.chars().count();
     let max = l.max.unwrap_or(u64::MAX);
-    if v.is_empty() || n as u64 > max || !v.chars().all(|c| c.is_ascii_alphanumeric()) {
+    if v.trim().is_empty() || n as u64 > max {
         cx.push(Diagnostic::new(
             &sending::COUPON_CODE_INVALID,
             path,
-            format!("coupon `{v}` must be 1 to {max} letters and digits"),
+            format!("coupon `{v}` must be 1 to {max} characters"),
         ));
+    } else if let Some(c) = v.chars().find(|c| !c.is_ascii_alphanumeric()) {
+        let i = v.find(c).unwrap_or(0);
+        let mut d = Diagnostic::new(
+            &sending::COUPON_CODE_INVALID,
+            path,
+            format!("coupon `{v}` has `{c}`: Meta's coupon page asked for letters and digits only until 2026"),
+        )
+        .at(v, i..i + c.len_utf8());
+        d.severity = crate::diagnostic::Severity::Warning;
+        cx.push(d);
+    }
+}
+
+/// A URL button's value goes into the URL as written: Meta asks for it percent-encoded (space
+/// as `%20`, `:` as `%3A`, `|` as `%7C`, `ç` as `%C3%A7`; M-COMP of 2026-06-24).
+fn url_encoding(v: &str, path: &str, cx: &mut Cx) {
+    if let Some((i, c)) = v.char_indices().find(|(_, c)| matches!(c, ' ' | ':' | '|') || !c.is_ascii()) {
+        cx.push(
+            Diagnostic::new(
+                &sending::URL_PARAMETER_NOT_ENCODED,
+                path,
+                format!("`{c}` in a URL button's value: unencoded characters can make the URL fail Meta's validation"),
+            )
+            .at(v, i..i + c.len_utf8()),
+        );
     }
 }
 

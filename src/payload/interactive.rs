@@ -4,7 +4,10 @@
 //! M-LOCREQ, M-ADDR, M-SHARE, M-MCAR, M-PCAR, M-CALLP, M-CALLB, M-OA InteractiveObject).
 //!
 //! The header, body and footer are checked against the interactive type; the action with the
-//! table of that type. Types Meta's enumeration accepts but that are not documented for
+//! table of that type. Meta refuses unknown keys in the `interactive` object itself ("Unexpected
+//! key \"templateId\" on param \"interactive\""); below it that is not established, and SDKs send
+//! keys Meta's pages do not list (`action.parameters.request_message` on location requests), so
+//! an unknown key there warns. Types Meta's enumeration accepts but that are not documented for
 //! businesses (`order_details`, `order_status` of payments and others) have their action
 //! left alone.
 
@@ -35,6 +38,8 @@ pub const INTERACTIVE_TYPES: &[&str] = &[
     "carousel",
     "call_permission_request",
     "voice_call",
+    // Asks the user to share their contact details (built by pywa 4.5, Graph API v26.0).
+    "request_contact_info",
     "order_details",
     "order_status",
     "galaxy_message",
@@ -61,7 +66,7 @@ pub static INTERACTIVE: Kind = Kind {
 static BODY: Kind = Kind {
     what: "the body",
     fields: &[F::new("text", S).required()],
-    strict: true,
+    strict: false,
     area: Area::Interactive,
     extra: None,
 };
@@ -69,7 +74,7 @@ static BODY: Kind = Kind {
 static FOOTER: Kind = Kind {
     what: "the footer",
     fields: &[F::new("text", S).required().limit("interactive.footer")],
-    strict: true,
+    strict: false,
     area: Area::Interactive,
     extra: None,
 };
@@ -84,7 +89,7 @@ static HEADER: Kind = Kind {
         F::new("video", Ty::Obj(&HEADER_MEDIA)),
         F::new("document", Ty::Obj(&HEADER_DOCUMENT)),
     ],
-    strict: true,
+    strict: false,
     area: Area::Interactive,
     extra: Some(header_object),
 };
@@ -92,7 +97,7 @@ static HEADER: Kind = Kind {
 static HEADER_MEDIA: Kind = Kind {
     what: "the header media",
     fields: &[F::new("id", S), F::new("link", S)],
-    strict: true,
+    strict: false,
     area: Area::Interactive,
     extra: Some(media_source),
 };
@@ -100,7 +105,7 @@ static HEADER_MEDIA: Kind = Kind {
 static HEADER_DOCUMENT: Kind = Kind {
     what: "the header document",
     fields: &[F::new("id", S), F::new("link", S), F::new("filename", S)],
-    strict: true,
+    strict: false,
     area: Area::Interactive,
     extra: Some(media_source),
 };
@@ -242,7 +247,7 @@ const HEADER_TYPES: &[&str] = &["text", "image", "video", "document"];
 static BUTTON_ACTION: Kind = Kind {
     what: "the reply-buttons action",
     fields: &[F::new("buttons", Ty::List(&REPLY_BUTTON)).required().limit("buttons.count")],
-    strict: true,
+    strict: false,
     area: Area::Interactive,
     extra: Some(unique_buttons),
 };
@@ -250,7 +255,7 @@ static BUTTON_ACTION: Kind = Kind {
 static REPLY_BUTTON: Kind = Kind {
     what: "the button",
     fields: &[F::new("type", S).required().one_of(&["reply"]), F::new("reply", Ty::Obj(&REPLY)).required()],
-    strict: true,
+    strict: false,
     area: Area::Interactive,
     extra: None,
 };
@@ -258,7 +263,7 @@ static REPLY_BUTTON: Kind = Kind {
 static REPLY: Kind = Kind {
     what: "the reply",
     fields: &[F::new("id", S).required().limit("button.id"), F::new("title", S).required().limit("button.title")],
-    strict: true,
+    strict: false,
     area: Area::Interactive,
     extra: Some(reply_id),
 };
@@ -303,7 +308,7 @@ static LIST_ACTION: Kind = Kind {
         F::new("button", S).required().limit("list.button"),
         F::new("sections", Ty::List(&LIST_SECTION)).required().limit("list.sections"),
     ],
-    strict: true,
+    strict: false,
     area: Area::Interactive,
     extra: Some(list_rows),
 };
@@ -311,7 +316,7 @@ static LIST_ACTION: Kind = Kind {
 static LIST_SECTION: Kind = Kind {
     what: "the section",
     fields: &[F::new("title", S).limit("section.title"), F::new("rows", Ty::List(&LIST_ROW)).required()],
-    strict: true,
+    strict: false,
     area: Area::Interactive,
     extra: None,
 };
@@ -323,7 +328,7 @@ static LIST_ROW: Kind = Kind {
         F::new("title", S).required().limit("list.row.title"),
         F::new("description", S).limit("list.row.description"),
     ],
-    strict: true,
+    strict: false,
     area: Area::Interactive,
     extra: None,
 };
@@ -383,7 +388,7 @@ static CTA_URL_ACTION: Kind = Kind {
         F::new("name", S).required().one_of(&["cta_url"]),
         F::new("parameters", Ty::Obj(&CTA_URL_PARAMETERS)).required(),
     ],
-    strict: true,
+    strict: false,
     area: Area::Interactive,
     extra: None,
 };
@@ -396,7 +401,7 @@ static CTA_URL_PARAMETERS: Kind = Kind {
         // India's enhanced payment links (M-PAY-IN).
         F::new("payment_link_preview", Ty::Bool),
     ],
-    strict: true,
+    strict: false,
     area: Area::Interactive,
     extra: Some(http_url),
 };
@@ -404,7 +409,7 @@ static CTA_URL_PARAMETERS: Kind = Kind {
 static CARD_CTA_PARAMETERS: Kind = Kind {
     what: "the card's call-to-action parameters",
     fields: &[F::new("display_text", S).required().limit("carousel.card.display_text"), F::new("url", S).required()],
-    strict: true,
+    strict: false,
     area: Area::Interactive,
     extra: Some(http_url),
 };
@@ -428,7 +433,7 @@ static FLOW_ACTION: Kind = Kind {
         F::new("name", S).required().one_of(&["flow"]),
         F::new("parameters", Ty::Obj(&FLOW_PARAMETERS)).required(),
     ],
-    strict: true,
+    strict: false,
     area: Area::Interactive,
     extra: None,
 };
@@ -445,7 +450,7 @@ static FLOW_PARAMETERS: Kind = Kind {
         F::new("flow_action", S).one_of(&["navigate", "data_exchange"]),
         F::new("flow_action_payload", Ty::Obj(&FLOW_ACTION_PAYLOAD)),
     ],
-    strict: true,
+    strict: false,
     area: Area::Interactive,
     extra: Some(flow_target),
 };
@@ -453,7 +458,7 @@ static FLOW_PARAMETERS: Kind = Kind {
 static FLOW_ACTION_PAYLOAD: Kind = Kind {
     what: "the Flow action payload",
     fields: &[F::new("screen", S), F::new("data", Ty::Any)],
-    strict: true,
+    strict: false,
     area: Area::Interactive,
     extra: Some(flow_data),
 };
@@ -484,23 +489,26 @@ fn flow_target(obj: &Map<String, Value>, path: &Path, cx: &mut Cx) {
     }
 }
 
-/// `data`, when given, is a non-empty object (M-FLOW).
+/// `data`, when given, is a non-empty object, or since 2026 that object serialised as a string
+/// (M-FLOW says both on its 2026-06-16 page).
 fn flow_data(obj: &Map<String, Value>, path: &Path, cx: &mut Cx) {
-    match obj.get("data") {
-        None | Some(Value::Null) => {}
-        Some(Value::Object(o)) if !o.is_empty() => {}
-        Some(_) => cx.push(Diagnostic::new(
+    let ok = match obj.get("data") {
+        None | Some(Value::Null) => true,
+        Some(v) => as_object(v).is_some_and(|o| !o.is_empty()),
+    };
+    if !ok {
+        cx.push(Diagnostic::new(
             &rules::INVALID_FIELD_VALUE,
             path.key("data").to_string(),
-            "`data` must be a non-empty object",
-        )),
+            "`data` must be a non-empty object (or that object as JSON text)",
+        ));
     }
 }
 
 static LOCATION_REQUEST_ACTION: Kind = Kind {
     what: "the location request",
     fields: &[F::new("name", S).required().one_of(&["send_location"])],
-    strict: true,
+    strict: false,
     area: Area::Interactive,
     extra: None,
 };
@@ -511,7 +519,7 @@ static ADDRESS_ACTION: Kind = Kind {
         F::new("name", S).required().one_of(&["address_message"]),
         F::new("parameters", Ty::Obj(&ADDRESS_PARAMETERS)).required(),
     ],
-    strict: true,
+    strict: false,
     area: Area::Interactive,
     extra: None,
 };
@@ -524,7 +532,7 @@ static ADDRESS_PARAMETERS: Kind = Kind {
         F::new("saved_addresses", Ty::Any),
         F::new("validation_errors", Ty::Any),
     ],
-    strict: true,
+    strict: false,
     area: Area::Interactive,
     extra: None,
 };
@@ -535,7 +543,7 @@ static CATALOG_ACTION: Kind = Kind {
         F::new("name", S).required().one_of(&["catalog_message"]),
         F::new("parameters", Ty::Obj(&CATALOG_PARAMETERS)),
     ],
-    strict: true,
+    strict: false,
     area: Area::Interactive,
     extra: None,
 };
@@ -543,7 +551,7 @@ static CATALOG_ACTION: Kind = Kind {
 static CATALOG_PARAMETERS: Kind = Kind {
     what: "the catalog parameters",
     fields: &[F::new("thumbnail_product_retailer_id", S)],
-    strict: true,
+    strict: false,
     area: Area::Interactive,
     extra: None,
 };
@@ -551,7 +559,7 @@ static CATALOG_PARAMETERS: Kind = Kind {
 static PRODUCT_ACTION: Kind = Kind {
     what: "the product action",
     fields: &[F::new("catalog_id", S).required(), F::new("product_retailer_id", S).required()],
-    strict: true,
+    strict: false,
     area: Area::Interactive,
     extra: None,
 };
@@ -562,7 +570,7 @@ static PRODUCT_LIST_ACTION: Kind = Kind {
         F::new("catalog_id", S).required(),
         F::new("sections", Ty::List(&PRODUCT_SECTION)).required().limit("product_list.sections"),
     ],
-    strict: true,
+    strict: false,
     area: Area::Interactive,
     extra: Some(product_total),
 };
@@ -573,7 +581,7 @@ static PRODUCT_SECTION: Kind = Kind {
         F::new("title", S).limit("section.title"),
         F::new("product_items", Ty::List(&PRODUCT_ITEM)).required().limit("product_list.products_per_section"),
     ],
-    strict: true,
+    strict: false,
     area: Area::Interactive,
     extra: None,
 };
@@ -581,7 +589,7 @@ static PRODUCT_SECTION: Kind = Kind {
 static PRODUCT_ITEM: Kind = Kind {
     what: "the product item",
     fields: &[F::new("product_retailer_id", S).required()],
-    strict: true,
+    strict: false,
     area: Area::Interactive,
     extra: None,
 };
@@ -597,7 +605,7 @@ fn product_total(obj: &Map<String, Value>, path: &Path, cx: &mut Cx) {
 static CAROUSEL_ACTION: Kind = Kind {
     what: "the carousel action",
     fields: &[F::new("cards", Ty::List(&CAROUSEL_CARD)).required().limit("carousel.cards")],
-    strict: true,
+    strict: false,
     area: Area::Interactive,
     extra: Some(carousel_cards),
 };
@@ -611,7 +619,7 @@ static CAROUSEL_CARD: Kind = Kind {
         F::new("body", Ty::Obj(&CARD_BODY)),
         F::new("action", Ty::Any),
     ],
-    strict: true,
+    strict: false,
     area: Area::Interactive,
     extra: Some(carousel_card),
 };
@@ -619,7 +627,7 @@ static CAROUSEL_CARD: Kind = Kind {
 static CARD_BODY: Kind = Kind {
     what: "the card body",
     fields: &[F::new("text", S).required().limit("carousel.card.body")],
-    strict: true,
+    strict: false,
     area: Area::Interactive,
     extra: Some(card_body_lines),
 };
@@ -643,10 +651,52 @@ static CARD_CTA_ACTION: Kind = Kind {
         F::new("name", S).required().one_of(&["cta_url"]),
         F::new("parameters", Ty::Obj(&CARD_CTA_PARAMETERS)).required(),
     ],
-    strict: true,
+    strict: false,
     area: Area::Interactive,
     extra: None,
 };
+
+static CARD_REPLY_ACTION: Kind = Kind {
+    what: "the card's buttons",
+    fields: &[
+        F::new("buttons", Ty::List(&CARD_REPLY_BUTTON)).required().limit("carousel.card.quick_replies"),
+        // Reported with WP533 above when quick replies come with them.
+        F::new("name", Ty::Any),
+        F::new("parameters", Ty::Any),
+    ],
+    strict: false,
+    area: Area::Interactive,
+    extra: Some(unique_card_buttons),
+};
+
+static CARD_REPLY_BUTTON: Kind = Kind {
+    what: "the card's button",
+    fields: &[F::new("type", S).required().one_of(&["quick_reply"]), F::new("quick_reply", Ty::Obj(&REPLY)).required()],
+    strict: false,
+    area: Area::Interactive,
+    extra: None,
+};
+
+/// A card's quick replies have distinct titles and ids, as reply buttons do.
+fn unique_card_buttons(obj: &Map<String, Value>, path: &Path, cx: &mut Cx) {
+    let Some(list) = obj.get("buttons").and_then(as_array) else { return };
+    let lp = path.key("buttons");
+    for key in ["title", "id"] {
+        let mut seen = HashSet::new();
+        for (i, b) in list.iter().enumerate() {
+            let Some(v) = b.get("quick_reply").and_then(|r| r.get(key)).and_then(as_text) else { continue };
+            if !seen.insert(v.trim().to_string()) {
+                let bp = lp.index(i);
+                let rp = bp.key("quick_reply");
+                cx.push(Diagnostic::new(
+                    &rules::INTERACTIVE_DUPLICATE,
+                    rp.key(key).to_string(),
+                    format!("two of the card's buttons have the {key} `{v}`"),
+                ));
+            }
+        }
+    }
+}
 
 static CARD_HEADER: Kind = Kind {
     what: "the card header",
@@ -655,7 +705,7 @@ static CARD_HEADER: Kind = Kind {
         F::new("image", Ty::Obj(&HEADER_MEDIA)),
         F::new("video", Ty::Obj(&HEADER_MEDIA)),
     ],
-    strict: true,
+    strict: false,
     area: Area::Interactive,
     extra: Some(header_object),
 };
@@ -682,8 +732,20 @@ fn carousel_card(obj: &Map<String, Value>, path: &Path, cx: &mut Cx) {
                 None => cx.push(Diagnostic::new(
                     &rules::MISSING_REQUIRED_FIELD,
                     ap.to_string(),
-                    "a media card needs an `action` with its call-to-action",
+                    "a media card needs an `action`: a call-to-action or quick-reply buttons",
                 )),
+                // Since 2026 a media card takes quick-reply buttons instead of its URL button
+                // (M-MCAR, "one or more quick-reply buttons"; pywa 4.5 and Kapso build this form).
+                Some((_, Some(a))) if a.contains_key("buttons") => {
+                    if a.contains_key("name") || a.contains_key("parameters") {
+                        cx.push(Diagnostic::new(
+                            &rules::INVALID_FIELD_VALUE,
+                            ap.to_string(),
+                            "a card has one URL button or quick-reply buttons, never both",
+                        ));
+                    }
+                    check_object(&a, &CARD_REPLY_ACTION, &ap, cx)
+                }
                 Some((_, Some(a))) => check_object(&a, &CARD_CTA_ACTION, &ap, cx),
                 Some((a, None)) => wrong_type(a, "action", &ap, cx),
             }
@@ -724,7 +786,7 @@ fn carousel_cards(obj: &Map<String, Value>, path: &Path, cx: &mut Cx) {
     let cp = path.key("cards");
     let mut seen = HashSet::new();
     let text = |v: Option<&Value>| v.and_then(as_text).map(|t| t.to_ascii_lowercase());
-    let (mut first_type, mut first_header, mut first_catalog) = (None, None, None);
+    let (mut first_type, mut first_header, mut first_catalog, mut first_action) = (None, None, None, None);
     for (i, card) in cards.iter().enumerate() {
         let ip = cp.index(i);
         if let Some(n) = card.get("card_index").and_then(super::as_int) {
@@ -763,13 +825,20 @@ fn carousel_cards(obj: &Map<String, Value>, path: &Path, cx: &mut Cx) {
             "action",
             cx,
         );
+        // Button types and numbers match across the cards (M-MCAR).
+        let action = card.get("action");
+        let buttons = action.and_then(|a| a.get("buttons")).and_then(Value::as_array).map(Vec::len);
+        let kind = buttons
+            .map(|n| format!("{n} quick-reply buttons"))
+            .or_else(|| text(action.and_then(|a| a.get("name"))).map(|n| format!("a {n} button")));
+        differ(&mut first_action, kind, "the buttons", "action", cx);
     }
 }
 
 static CALL_PERMISSION_ACTION: Kind = Kind {
     what: "the call-permission action",
     fields: &[F::new("name", S).required().one_of(&["call_permission_request"])],
-    strict: true,
+    strict: false,
     area: Area::Interactive,
     extra: None,
 };
@@ -780,7 +849,7 @@ static VOICE_CALL_ACTION: Kind = Kind {
         F::new("name", S).required().one_of(&["voice_call"]),
         F::new("parameters", Ty::Obj(&VOICE_CALL_PARAMETERS)),
     ],
-    strict: true,
+    strict: false,
     area: Area::Interactive,
     extra: None,
 };
@@ -792,7 +861,7 @@ static VOICE_CALL_PARAMETERS: Kind = Kind {
         F::new("ttl_minutes", Ty::Int).limit("voice_call.ttl_minutes"),
         F::new("payload", S).limit("voice_call.payload"),
     ],
-    strict: true,
+    strict: false,
     area: Area::Interactive,
     extra: None,
 };

@@ -19,7 +19,8 @@ pub static MESSAGE: Kind = Kind {
         F::new("messaging_product", S),
         F::new("recipient_type", S).one_of(&["individual", "group"]),
         F::new("to", S),
-        // 2026: a BSUID or parent BSUID beside or instead of `to` (providers' docs; S).
+        // A BSUID or parent BSUID beside or instead of `to`; `to` wins when both are given
+        // (M-BSUID, 2026-06-29).
         F::new("recipient", S),
         F::new("type", S).one_of(super::MESSAGE_TYPES),
         F::new("context", Ty::Obj(&CONTEXT)),
@@ -59,6 +60,8 @@ pub static MARKETING_MESSAGE: Kind = Kind {
         F::new("template", Ty::Obj(&TEMPLATE)),
         F::new("product_policy", S).one_of(&["CLOUD_API_FALLBACK", "STRICT"]),
         F::new("message_activity_sharing", Ty::Bool),
+        // Max price, a beta from 2026-05-15 (M-MM).
+        F::new("bid_spec", Ty::Obj(&BID_SPEC)),
         // Other message objects are refused by the endpoint rule (WP550), not as unknown keys.
         F::new("text", Ty::Any),
         F::new("image", Ty::Any),
@@ -75,6 +78,25 @@ pub static MARKETING_MESSAGE: Kind = Kind {
     area: Area::Message,
     extra: Some(envelope),
 };
+
+static BID_SPEC: Kind = Kind {
+    what: "the max price",
+    fields: &[F::new("per_message_bid_multiplier", Ty::Num)],
+    strict: false,
+    area: Area::Message,
+    extra: Some(positive_multiplier),
+};
+
+fn positive_multiplier(obj: &Map<String, Value>, path: &Path, cx: &mut Cx) {
+    let m = obj.get("per_message_bid_multiplier").and_then(|v| v.as_f64().or_else(|| v.as_str()?.trim().parse().ok()));
+    if m.is_some_and(|m: f64| m <= 0.0) {
+        cx.push(Diagnostic::new(
+            &rules::INVALID_FIELD_VALUE,
+            path.key("per_message_bid_multiplier").to_string(),
+            "`per_message_bid_multiplier` must be a positive number",
+        ));
+    }
+}
 
 /// A read receipt, with or without a typing indicator (M-READ).
 pub static READ_RECEIPT: Kind = Kind {

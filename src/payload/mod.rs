@@ -216,14 +216,15 @@ pub fn check(obj: &Map<String, Value>, cx: &mut Cx) -> Envelope {
     Envelope { message_type, recipient }
 }
 
-/// A business-scoped user ID: letters, a dot, then letters and digits (Meta's `user.9373…`,
-/// providers' `US.1349…`).
+/// A business-scoped user ID: letters, a dot, then letters and digits (`US.13491208655302741918`;
+/// a parent BSUID `US.ENT.11815799212886844830`; Meta's 2025 example `user.9373…`) (M-BSUID).
 pub fn is_user_id(s: &str) -> bool {
     let Some((scope, id)) = s.split_once('.') else { return false };
     !scope.is_empty()
         && scope.bytes().all(|b| b.is_ascii_alphabetic())
         && !id.is_empty()
-        && id.bytes().all(|b| b.is_ascii_alphanumeric())
+        && !id.ends_with('.')
+        && id.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'.')
 }
 
 fn recipient(obj: &Map<String, Value>, cx: &mut Cx) -> Recipient {
@@ -282,6 +283,8 @@ mod tests {
     fn user_ids_are_told_from_numbers() {
         assert!(is_user_id("user.9373795779eb6441c8adb2eaee5b848e7dd174ddd302d7db62142f4722d574b6"));
         assert!(is_user_id("US.13491208655302741918"));
+        assert!(is_user_id("US.ENT.11815799212886844830"));
+        assert!(!is_user_id("US.ENT."));
         assert!(!is_user_id("+39 333 123 4567"));
         assert!(!is_user_id("abc"));
         assert!(!is_user_id("user."));

@@ -170,6 +170,7 @@ pub static RULES: &[&Rule] = &[
     &sending::EXTRA_PARAMETER,
     &sending::PAYLOAD_TOO_LONG,
     &sending::BUTTON_PARAMETER_MISSING,
+    &sending::URL_PARAMETER_NOT_ENCODED,
     &sending::INVALID_SEND_PAYLOAD,
     &sending::TEMPLATE_NOT_FOUND,
     &sending::TEMPLATE_NOT_APPROVED,

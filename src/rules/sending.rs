@@ -101,10 +101,10 @@ pub static COUPON_CODE_INVALID: Rule = Rule {
     code: "WP508",
     name: "coupon-code-invalid",
     severity: Severity::Error,
-    summary: "A copy-code coupon with characters other than letters and digits, or longer than 20 characters (15 before 2025-12-03).",
-    why: "Copy-code buttons carry alphanumeric codes of at most 20 characters since 2025-12-03, 15 before (M-COUP, M-CHG; the date and both values are data in data/send-limits.json). Meta answers 132018 (seen for a 200-character Pix code).",
-    help: "send a code of letters and digits within the limit",
-    fires: r#"`"coupon_code": "SUMMER-SALE-2025"` (a hyphen), or 21 letters"#,
+    summary: "A copy-code coupon that is empty or longer than 20 characters (15 before 2025-12-03); a warning for characters other than letters and digits.",
+    why: "Copy-code buttons carry codes of at most 20 characters since 2025-12-03, 15 before (M-COUP, M-CHG; the date and both values are data in data/send-limits.json). Meta answers 132018 (seen for a 200-character Pix code). M-COUP asked for letters and digits only until its page of 2026-05-28, which no longer says so: other characters warn.",
+    help: "send a code within the limit, of letters and digits to be safe",
+    fires: r#"21 letters, or `"coupon_code": "SUMMER-SALE"` (a warning for the hyphen)"#,
     passes: r#"`"coupon_code": "SUMMER25"`"#,
     uncertain: false,
     meta_error: Some(CloudError::code(132018)),
@@ -134,6 +134,19 @@ pub static BUTTON_PARAMETER_MISSING: Rule = Rule {
     passes: "the same with a `button` component, `sub_type` `url`, `index` 0 and the code",
     uncertain: false,
     meta_error: Some(CloudError::code(131008).or(&[132018])),
+};
+
+pub static URL_PARAMETER_NOT_ENCODED: Rule = Rule {
+    code: "WP513",
+    name: "url-parameter-not-encoded",
+    severity: Severity::Warning,
+    summary: "A URL button's value with a space, `:`, `|` or a non-ASCII letter, not percent-encoded.",
+    why: "The value is put into the button's URL as written; Meta asks for it percent-encoded (`%20`, `%3A`, `%7C`, `%C3%A7`): \"unencoded special characters can cause the generated URL to fail validation, resulting in a message send error\" (M-COMP, 2026-06-24). No error code is given.",
+    help: "percent-encode the value (encodeURIComponent in JavaScript)",
+    fires: r#"`{"type": "text", "text": "Gonçalves"}` for a URL button"#,
+    passes: r#"`{"type": "text", "text": "Gon%C3%A7alves"}`"#,
+    uncertain: false,
+    meta_error: None,
 };
 
 pub static EXTRA_PARAMETER: Rule = Rule {
