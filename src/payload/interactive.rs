@@ -282,20 +282,25 @@ fn reply_id(obj: &Map<String, Value>, path: &Path, cx: &mut Cx) {
 
 /// Titles and ids of reply buttons are unique (M-BTN).
 fn unique_buttons(obj: &Map<String, Value>, path: &Path, cx: &mut Cx) {
+    unique_replies(obj, "reply", "two reply buttons", path, cx);
+}
+
+/// The buttons of `obj` (`{"buttons": [{"<inner>": {"id", "title"}}]}`) have distinct titles and
+/// distinct ids (spaces at the ends aside; case counts).
+fn unique_replies(obj: &Map<String, Value>, inner: &str, who: &str, path: &Path, cx: &mut Cx) {
     let Some(list) = obj.get("buttons").and_then(as_array) else { return };
     let lp = path.key("buttons");
     for key in ["title", "id"] {
         let mut seen = HashSet::new();
         for (i, b) in list.iter().enumerate() {
-            let Some(v) = b.get("reply").and_then(|r| r.get(key)).and_then(as_text) else { continue };
-            let folded = if key == "title" { v.trim().to_lowercase() } else { v.to_string() };
-            if !seen.insert(folded) {
+            let Some(v) = b.get(inner).and_then(|r| r.get(key)).and_then(as_text) else { continue };
+            if !seen.insert(v.trim().to_string()) {
                 let bp = lp.index(i);
-                let rp = bp.key("reply");
+                let rp = bp.key(inner);
                 cx.push(Diagnostic::new(
                     &rules::INTERACTIVE_DUPLICATE,
                     rp.key(key).to_string(),
-                    format!("two reply buttons have the {key} `{v}`"),
+                    format!("{who} have the {key} `{v}`"),
                 ));
             }
         }
@@ -679,23 +684,7 @@ static CARD_REPLY_BUTTON: Kind = Kind {
 
 /// A card's quick replies have distinct titles and ids, as reply buttons do.
 fn unique_card_buttons(obj: &Map<String, Value>, path: &Path, cx: &mut Cx) {
-    let Some(list) = obj.get("buttons").and_then(as_array) else { return };
-    let lp = path.key("buttons");
-    for key in ["title", "id"] {
-        let mut seen = HashSet::new();
-        for (i, b) in list.iter().enumerate() {
-            let Some(v) = b.get("quick_reply").and_then(|r| r.get(key)).and_then(as_text) else { continue };
-            if !seen.insert(v.trim().to_string()) {
-                let bp = lp.index(i);
-                let rp = bp.key("quick_reply");
-                cx.push(Diagnostic::new(
-                    &rules::INTERACTIVE_DUPLICATE,
-                    rp.key(key).to_string(),
-                    format!("two of the card's buttons have the {key} `{v}`"),
-                ));
-            }
-        }
-    }
+    unique_replies(obj, "quick_reply", "two of the card's buttons", path, cx);
 }
 
 static CARD_HEADER: Kind = Kind {
