@@ -15,7 +15,7 @@ use std::collections::HashSet;
 
 use serde_json::{Map, Value};
 
-use super::kinds::media_source;
+use super::media::media_source;
 use super::schema::{as_array, as_object, as_text, check_object, count_limit, text_limit, Area, Field as F, Kind, Ty};
 use super::{Cx, Path};
 use crate::diagnostic::Diagnostic;

@@ -6,7 +6,7 @@
 use serde_json::{Map, Value};
 
 use super::schema::{as_text, Area, Field as F, Kind, Ty};
-use super::{interactive, Cx, Path};
+use super::{interactive, media, Cx, Path};
 use crate::diagnostic::Diagnostic;
 use crate::rules::{payload as rules, sending};
 
@@ -27,11 +27,11 @@ pub static MESSAGE: Kind = Kind {
         F::new("biz_opaque_callback_data", S).limit("biz_opaque_callback_data"),
         F::new("recipient_identity_key_hash", S),
         F::new("text", Ty::Obj(&TEXT)),
-        F::new("image", Ty::Obj(&IMAGE)),
-        F::new("video", Ty::Obj(&VIDEO)),
-        F::new("audio", Ty::Obj(&AUDIO)),
-        F::new("document", Ty::Obj(&DOCUMENT)),
-        F::new("sticker", Ty::Obj(&STICKER)),
+        F::new("image", Ty::Obj(&media::IMAGE)),
+        F::new("video", Ty::Obj(&media::VIDEO)),
+        F::new("audio", Ty::Obj(&media::AUDIO)),
+        F::new("document", Ty::Obj(&media::DOCUMENT)),
+        F::new("sticker", Ty::Obj(&media::STICKER)),
         F::new("location", Ty::Obj(&LOCATION)),
         F::new("contacts", Ty::List(&CONTACT)).limit("contacts.count"),
         F::new("interactive", Ty::Obj(&interactive::INTERACTIVE)),
@@ -215,75 +215,6 @@ static TEXT: Kind = Kind {
     area: Area::Message,
     extra: None,
 };
-
-const MEDIA_ID: F = F::new("id", S);
-const MEDIA_LINK: F = F::new("link", S);
-const CAPTION: F = F::new("caption", S).limit("media.caption");
-
-static IMAGE: Kind = Kind {
-    what: "the image",
-    fields: &[MEDIA_ID, MEDIA_LINK, CAPTION],
-    strict: true,
-    area: Area::Message,
-    extra: Some(media_source),
-};
-static VIDEO: Kind = Kind {
-    what: "the video",
-    fields: &[MEDIA_ID, MEDIA_LINK, CAPTION],
-    strict: true,
-    area: Area::Message,
-    extra: Some(media_source),
-};
-static DOCUMENT: Kind = Kind {
-    what: "the document",
-    fields: &[MEDIA_ID, MEDIA_LINK, CAPTION, F::new("filename", S)],
-    strict: true,
-    area: Area::Message,
-    extra: Some(media_source),
-};
-static AUDIO: Kind = Kind {
-    what: "the audio",
-    fields: &[MEDIA_ID, MEDIA_LINK, F::new("voice", Ty::Bool)],
-    strict: true,
-    area: Area::Message,
-    extra: Some(media_source),
-};
-static STICKER: Kind = Kind {
-    what: "the sticker",
-    fields: &[MEDIA_ID, MEDIA_LINK],
-    strict: true,
-    area: Area::Message,
-    extra: Some(media_source),
-};
-
-/// Exactly one of `id` (uploaded media) and `link` (an HTTP(S) URL) (M-IMG … M-STK, M-OA
-/// MediaObject oneOf).
-pub fn media_source(obj: &Map<String, Value>, path: &Path, cx: &mut Cx) {
-    let present = |k: &str| obj.get(k).and_then(as_text).filter(|s| !s.trim().is_empty());
-    match (present("id"), present("link")) {
-        (None, None) => cx.push(Diagnostic::new(
-            &rules::MISSING_REQUIRED_FIELD,
-            path.to_string(),
-            "media needs an `id` (uploaded media) or a `link`",
-        )),
-        (Some(_), Some(_)) => cx.push(Diagnostic::new(
-            &rules::INVALID_FIELD_VALUE,
-            path.to_string(),
-            "media takes an `id` or a `link`, not both",
-        )),
-        (None, Some(link)) => {
-            let l = link.trim().to_ascii_lowercase();
-            if !(l.starts_with("https://") || l.starts_with("http://")) || l.len() <= "https://".len() {
-                cx.push(Diagnostic::new(
-                    &rules::INVALID_FIELD_VALUE,
-                    path.key("link").to_string(),
-                    "the media `link` must be an http(s) URL",
-                ));
-            }
-        }
-        (Some(_), None) => {}
-    }
-}
 
 static LOCATION: Kind = Kind {
     what: "the location",

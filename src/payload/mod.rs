@@ -4,13 +4,14 @@
 //! components and parameters. Each fault is a finding carrying the Cloud API error code Meta
 //! answers for it; limits come from `data/send-limits.json` ([`Limits`]).
 //!
-//! The object tables are in `kinds.rs`, read by the engine in `schema.rs`; checks across the
-//! fields of an interactive message are in `interactive.rs`. What needs the approved template
+//! The object tables are in `kinds.rs` (media objects in `media.rs`), read by the engine in
+//! `schema.rs`; interactive messages are in `interactive.rs`. What needs the approved template
 //! (parameter counts, formats, status) is `params.rs`'s job.
 
 mod interactive;
 mod kinds;
 mod limits;
+mod media;
 mod schema;
 
 use std::collections::HashMap;

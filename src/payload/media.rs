@@ -1,0 +1,81 @@
+//! Media messages (image, video, audio, document, sticker) and the rule every media object
+//! follows, also in interactive headers: exactly one of `id` and `link` (M-IMG … M-STK, M-OA
+//! MediaObject oneOf).
+
+use serde_json::{Map, Value};
+
+use super::schema::{as_text, Area, Field as F, Kind, Ty};
+use super::{Cx, Path};
+use crate::diagnostic::Diagnostic;
+use crate::rules::payload as rules;
+
+const S: Ty = Ty::Str;
+
+const MEDIA_ID: F = F::new("id", S);
+const MEDIA_LINK: F = F::new("link", S);
+const CAPTION: F = F::new("caption", S).limit("media.caption");
+
+pub static IMAGE: Kind = Kind {
+    what: "the image",
+    fields: &[MEDIA_ID, MEDIA_LINK, CAPTION],
+    strict: true,
+    area: Area::Message,
+    extra: Some(media_source),
+};
+pub static VIDEO: Kind = Kind {
+    what: "the video",
+    fields: &[MEDIA_ID, MEDIA_LINK, CAPTION],
+    strict: true,
+    area: Area::Message,
+    extra: Some(media_source),
+};
+pub static DOCUMENT: Kind = Kind {
+    what: "the document",
+    fields: &[MEDIA_ID, MEDIA_LINK, CAPTION, F::new("filename", S)],
+    strict: true,
+    area: Area::Message,
+    extra: Some(media_source),
+};
+pub static AUDIO: Kind = Kind {
+    what: "the audio",
+    fields: &[MEDIA_ID, MEDIA_LINK, F::new("voice", Ty::Bool)],
+    strict: true,
+    area: Area::Message,
+    extra: Some(media_source),
+};
+pub static STICKER: Kind = Kind {
+    what: "the sticker",
+    fields: &[MEDIA_ID, MEDIA_LINK],
+    strict: true,
+    area: Area::Message,
+    extra: Some(media_source),
+};
+
+/// Exactly one of `id` (uploaded media) and `link` (an HTTP(S) URL) (M-IMG … M-STK, M-OA
+/// MediaObject oneOf).
+pub fn media_source(obj: &Map<String, Value>, path: &Path, cx: &mut Cx) {
+    let present = |k: &str| obj.get(k).and_then(as_text).filter(|s| !s.trim().is_empty());
+    match (present("id"), present("link")) {
+        (None, None) => cx.push(Diagnostic::new(
+            &rules::MISSING_REQUIRED_FIELD,
+            path.to_string(),
+            "media needs an `id` (uploaded media) or a `link`",
+        )),
+        (Some(_), Some(_)) => cx.push(Diagnostic::new(
+            &rules::INVALID_FIELD_VALUE,
+            path.to_string(),
+            "media takes an `id` or a `link`, not both",
+        )),
+        (None, Some(link)) => {
+            let l = link.trim().to_ascii_lowercase();
+            if !(l.starts_with("https://") || l.starts_with("http://")) || l.len() <= "https://".len() {
+                cx.push(Diagnostic::new(
+                    &rules::INVALID_FIELD_VALUE,
+                    path.key("link").to_string(),
+                    "the media `link` must be an http(s) URL",
+                ));
+            }
+        }
+        (Some(_), None) => {}
+    }
+}
