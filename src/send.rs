@@ -183,6 +183,7 @@ const NO_TEMPLATES: &str = "no templates were given: whether the template exists
 const NO_WINDOW: &str =
     "no conversation state (`state` and `now`): the 24-hour customer-service window was not checked";
 const NO_CONSENT: &str = "no conversation state (`state` and `now`): opt-outs, stopped marketing and the US marketing pause were not checked";
+const NO_OPT_OUTS: &str = "no conversation state (`state`): opt-outs and stopped marketing were not checked";
 const NO_BILLING: &str = "no price: it needs the template's category (from `templates`), a phone number and `now`";
 
 /// Checks one send request. A JSON object always gets a report; anything else is an error.
@@ -223,7 +224,9 @@ pub fn check_send(payload: &Value, opts: &SendOptions) -> Result<SendReport, Inp
             consent(recipient.as_ref().unwrap_or(&RecipientState::default()), cat, to, now, &mut cx);
         }
         if !have_state {
-            skipped.push(Skipped { check: "consent", reason: NO_CONSENT });
+            // With a date and the template's category, the US pause was checked all the same.
+            let reason = if opts.now.is_some() && category.is_some() { NO_OPT_OUTS } else { NO_CONSENT };
+            skipped.push(Skipped { check: "consent", reason });
         }
     }
     let free_form = env.message_type != "template" && env.message_type != "read";

@@ -230,10 +230,17 @@ pub fn is_user_id(s: &str) -> bool {
 
 fn recipient(obj: &Map<String, Value>, cx: &mut Cx) -> Recipient {
     let group = obj.get("recipient_type").and_then(as_text).is_some_and(|t| t.eq_ignore_ascii_case("group"));
-    let to = obj.get("to").and_then(as_text).map(|t| t.trim().to_string()).filter(|t| !t.is_empty());
-    let Some(to) = to.or_else(|| obj.get("recipient").and_then(as_text).map(|t| t.trim().to_string())) else {
-        if !obj.contains_key("to") || obj.get("to").is_some_and(|v| as_text(v).is_some()) {
-            cx.push(Diagnostic::new(&rules::MISSING_REQUIRED_FIELD, "to", "the request has no recipient `to`"));
+    let text_of = |key: &str| obj.get(key).and_then(as_text).map(|t| t.trim().to_string()).filter(|t| !t.is_empty());
+    // `to` wins over `recipient` (M-BSUID).
+    let Some(to) = text_of("to").or_else(|| text_of("recipient")) else {
+        // A `to` of the wrong JSON type was reported by the schema.
+        let wrong_type = obj.get("to").is_some_and(|v| !v.is_null() && as_text(v).is_none());
+        if !wrong_type {
+            cx.push(Diagnostic::new(
+                &rules::MISSING_REQUIRED_FIELD,
+                "to",
+                "the request names no recipient: `to` (a phone number or group ID) or `recipient` (a user ID)",
+            ));
         }
         return Recipient::Unknown;
     };
