@@ -370,6 +370,17 @@ fn button_value(sub: Option<&str>, p: &Param, cx: &mut Cx) {
                 ));
             }
         }
+        (Some("quick_reply"), ParamValue::Text(_)) => {
+            // Meta's own OpenAPI example (sample_issue_resolution) sends quick replies a `text`
+            // parameter; whether the Cloud API refuses it is not established.
+            let mut d = Diagnostic::new(
+                &sending::PARAMETER_FORMAT_MISMATCH,
+                &p.path,
+                "a `quick_reply` button takes a `payload` parameter; `text` is what Meta's OpenAPI example sends, its payload pages say `payload`",
+            );
+            d.severity = crate::diagnostic::Severity::Warning;
+            cx.push(d);
+        }
         (Some("quick_reply"), _) => mismatch(cx, "payload"),
         (Some("mpm"), ParamValue::Action(a)) => mpm_action(a, &p.path, cx),
         (Some("flow" | "catalog"), ParamValue::Action(a)) if !a.is_object() => {
