@@ -8,7 +8,7 @@ use serde_json::Value;
 
 use super::{Given, GivenButton, Param, ParamValue};
 use crate::diagnostic::Diagnostic;
-use crate::payload::{as_int, as_text, Cx};
+use crate::payload::{as_int, as_number, as_text, has_http_scheme, Cx};
 use crate::rules::{payload as shape, sending};
 
 /// The `sub_type`s the Graph API takes for a button component (its "must be one of" answer,
@@ -237,11 +237,8 @@ fn media(raw: &Value, kind: &str, path: &str, cx: &mut Cx) {
             path,
             "media `id` is a URL; put a link in `link` and an uploaded media's id in `id`",
         )),
-        (None, Some(l)) => {
-            let l = l.to_ascii_lowercase();
-            if !(l.starts_with("https://") || l.starts_with("http://")) {
-                cx.push(Diagnostic::new(&sending::INVALID_PARAMETER_VALUE, path, "media `link` must be an http(s) URL"))
-            }
+        (None, Some(l)) if !has_http_scheme(&l) => {
+            cx.push(Diagnostic::new(&sending::INVALID_PARAMETER_VALUE, path, "media `link` must be an http(s) URL"))
         }
         _ => {}
     }
@@ -262,11 +259,7 @@ fn media(raw: &Value, kind: &str, path: &str, cx: &mut Cx) {
 }
 
 fn location(raw: &Value, path: &str, cx: &mut Cx) {
-    let coord = |k: &str, max: f64| {
-        raw.get(k)
-            .and_then(|v| v.as_f64().or_else(|| v.as_str().and_then(|s| s.trim().parse().ok())))
-            .filter(|v: &f64| v.abs() <= max)
-    };
+    let coord = |k: &str, max: f64| raw.get(k).and_then(as_number).filter(|v: &f64| v.abs() <= max);
     if coord("latitude", 90.0).is_none() || coord("longitude", 180.0).is_none() {
         cx.push(Diagnostic::new(
             &sending::INVALID_PARAMETER_VALUE,

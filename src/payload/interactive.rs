@@ -421,8 +421,7 @@ static CARD_CTA_PARAMETERS: Kind = Kind {
 
 fn http_url(obj: &Map<String, Value>, path: &Path, cx: &mut Cx) {
     if let Some(url) = obj.get("url").and_then(as_text) {
-        let l = url.trim().to_ascii_lowercase();
-        if !(url.trim().is_empty() || l.starts_with("https://") || l.starts_with("http://")) {
+        if !(url.trim().is_empty() || super::has_http_scheme(&url)) {
             cx.push(Diagnostic::new(
                 &rules::INVALID_FIELD_VALUE,
                 path.key("url").to_string(),

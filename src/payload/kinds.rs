@@ -88,8 +88,7 @@ static BID_SPEC: Kind = Kind {
 };
 
 fn positive_multiplier(obj: &Map<String, Value>, path: &Path, cx: &mut Cx) {
-    let m = obj.get("per_message_bid_multiplier").and_then(|v| v.as_f64().or_else(|| v.as_str()?.trim().parse().ok()));
-    if m.is_some_and(|m: f64| m <= 0.0) {
+    if obj.get("per_message_bid_multiplier").and_then(super::as_number).is_some_and(|m| m <= 0.0) {
         cx.push(Diagnostic::new(
             &rules::INVALID_FIELD_VALUE,
             path.key("per_message_bid_multiplier").to_string(),
@@ -232,8 +231,7 @@ static LOCATION: Kind = Kind {
 /// Latitude within ±90 and longitude within ±180 degrees (M-LOC).
 pub fn coordinates(obj: &Map<String, Value>, path: &Path, cx: &mut Cx) {
     for (key, max) in [("latitude", 90.0), ("longitude", 180.0)] {
-        let v = obj.get(key).and_then(|v| v.as_f64().or_else(|| v.as_str().and_then(|s| s.trim().parse().ok())));
-        if v.is_some_and(|v: f64| v.abs() > max) {
+        if obj.get(key).and_then(super::as_number).is_some_and(|v| v.abs() > max) {
             cx.push(Diagnostic::new(
                 &rules::INVALID_FIELD_VALUE,
                 path.key(key).to_string(),

@@ -67,8 +67,7 @@ pub fn media_source(obj: &Map<String, Value>, path: &Path, cx: &mut Cx) {
             "media takes an `id` or a `link`, not both",
         )),
         (None, Some(link)) => {
-            let l = link.trim().to_ascii_lowercase();
-            if !(l.starts_with("https://") || l.starts_with("http://")) || l.len() <= "https://".len() {
+            if !super::has_http_scheme(&link) || link.trim().len() <= "https://".len() {
                 cx.push(Diagnostic::new(
                     &rules::INVALID_FIELD_VALUE,
                     path.key("link").to_string(),

@@ -20,7 +20,7 @@ use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
 
 pub use limits::{Limit, Limits};
-pub use schema::{as_array, as_int, as_object, as_text};
+pub use schema::{as_array, as_int, as_number, as_object, as_text, has_http_scheme};
 
 use crate::diagnostic::Diagnostic;
 use crate::rules::{payload as rules, sending};
@@ -285,6 +285,14 @@ mod tests {
         assert!(p.is_top_level() && !q.is_top_level());
         let pre = Path::root("payload");
         assert_eq!(pre.key("to").to_string(), "payload.to");
+    }
+
+    #[test]
+    fn numbers_and_schemes_are_read_leniently() {
+        assert_eq!(as_number(&serde_json::json!(" 45.46 ")), Some(45.46));
+        assert_eq!(as_number(&serde_json::json!("inf")), None);
+        assert!(has_http_scheme(" HTTPS://example.com") && has_http_scheme("http://x"));
+        assert!(!has_http_scheme("ftp://x") && !has_http_scheme("/home/a.jpg") && !has_http_scheme("http:"));
     }
 
     #[test]

@@ -132,6 +132,23 @@ pub fn as_text(v: &Value) -> Option<std::borrow::Cow<'_, str>> {
     }
 }
 
+/// A finite number, from a JSON number or a numeric string (coordinates come as strings in
+/// Meta's examples).
+pub fn as_number(v: &Value) -> Option<f64> {
+    match v {
+        Value::Number(n) => n.as_f64(),
+        Value::String(s) => s.trim().parse::<f64>().ok().filter(|f| f.is_finite()),
+        _ => None,
+    }
+}
+
+/// True when `s` starts with `http://` or `https://`, in any case.
+pub fn has_http_scheme(s: &str) -> bool {
+    let s = s.trim().as_bytes();
+    let starts = |p: &[u8]| s.len() >= p.len() && s[..p.len()].eq_ignore_ascii_case(p);
+    starts(b"https://") || starts(b"http://")
+}
+
 /// An integer, from a number without a fraction or a string of digits.
 pub fn as_int(v: &Value) -> Option<i64> {
     match v {
@@ -304,8 +321,7 @@ fn check_value(v: &Value, f: &Field, kind: &'static Kind, p: &Path, cx: &mut Cx)
             }
         },
         Ty::Num => {
-            let ok = v.is_number() || v.as_str().is_some_and(|s| s.trim().parse::<f64>().is_ok_and(f64::is_finite));
-            if !ok {
+            if as_number(v).is_none() {
                 wrong(cx)
             }
         }
