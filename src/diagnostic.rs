@@ -42,7 +42,7 @@ pub struct Span {
 }
 
 impl Span {
-    /// Converts a byte range of `text` (as regex and `str::find` report them) to UTF-16 units.
+    /// Converts a byte range of `text` (as the lexicon and `str::find` report them) to UTF-16 units.
     pub fn from_bytes(text: &str, bytes: Range<usize>) -> Span {
         let r = utf16_range(text, bytes);
         Span { start: r.start, end: r.end }

@@ -6,7 +6,9 @@
 //!
 //! Term syntax: words separated by spaces (a space, hyphen or apostrophe in the text separates
 //! words too: `don t`, `check in`); a word ending in `*` is a stem (`scont*` matches sconto,
-//! sconti, scontato); `<num>` matches a number; `%`, `#`, `€`, `$` are words of their own.
+//! sconti, scontato); `<num>` matches a number; `..` matches up to three words of any kind
+//! (`numer* .. carta` finds "numero completo della tua carta"); `%`, `#`, `€`, `$` are words of
+//! their own.
 
 use std::collections::HashMap;
 use std::hash::{BuildHasherDefault, Hasher};
@@ -161,7 +163,12 @@ enum Pat {
     Exact(String),
     Prefix(String),
     Num,
+    /// Up to this many words of any kind.
+    Gap(usize),
 }
+
+/// The most words `..` stands for.
+const GAP_WORDS: usize = 3;
 
 impl Pat {
     fn matches(&self, t: &str) -> bool {
@@ -169,7 +176,26 @@ impl Pat {
             Pat::Exact(w) => t == w,
             Pat::Prefix(p) => t.starts_with(p.as_str()),
             Pat::Num => !t.is_empty() && t.bytes().all(|b| b.is_ascii_digit()),
+            Pat::Gap(_) => true,
         }
+    }
+}
+
+/// Where `pats` matched from word `i` of `words` ends (one past its last word): the shortest
+/// match. Terms without a gap (nearly all) are matched word by word with no recursion.
+fn match_at(pats: &[Pat], words: &[&str], i: usize) -> Option<usize> {
+    if !pats.iter().any(|p| matches!(p, Pat::Gap(_))) {
+        let end = i + pats.len();
+        return (end <= words.len() && pats.iter().zip(&words[i..end]).all(|(p, w)| p.matches(w))).then_some(end);
+    }
+    let Some((first, rest)) = pats.split_first() else { return Some(i) };
+    if let Pat::Gap(most) = first {
+        return (0..=*most).take_while(|k| i + k <= words.len()).find_map(|k| match_at(rest, words, i + k));
+    }
+    if i < words.len() && first.matches(words[i]) {
+        match_at(rest, words, i + 1)
+    } else {
+        None
     }
 }
 
@@ -181,9 +207,18 @@ type FnvMap<V> = HashMap<String, V, BuildHasherDefault<Fnv>>;
 pub struct TermSet {
     terms: Vec<Vec<Pat>>,
     by_first: FnvMap<First>,
-    /// Terms whose first word is a stem or a number, by the first byte a matching token starts
-    /// with (a number: each digit); an empty stem matches any token and is in every bucket.
+    /// Terms whose first word is a stem of fewer than three bytes or a number, by the first
+    /// byte a matching token starts with (a number: each digit); an empty stem matches any token
+    /// and is in every bucket.
     wild_first: Vec<Vec<usize>>,
+    /// Terms whose first word is a stem of three bytes or more, by those first three bytes: a
+    /// token tries only the stems it could match.
+    stem3: HashMap<[u8; 3], Vec<usize>, BuildHasherDefault<Fnv>>,
+}
+
+/// The first three bytes of `w`, when it has them.
+fn head3(w: &str) -> Option<[u8; 3]> {
+    w.as_bytes().get(..3).map(|b| [b[0], b[1], b[2]])
 }
 
 /// The terms that start with one word: those of one word or whose second word is a stem or a
@@ -191,7 +226,15 @@ pub struct TermSet {
 #[derive(Debug, Clone, Default)]
 struct First {
     any_second: Vec<usize>,
-    by_second: FnvMap<Vec<usize>>,
+    by_second: FnvMap<Second>,
+}
+
+/// The terms that start with two given words, likewise by their third word: `il tuo` starts
+/// dozens of terms.
+#[derive(Debug, Clone, Default)]
+struct Second {
+    any_third: Vec<usize>,
+    by_third: FnvMap<Vec<usize>>,
 }
 
 /// A match: the term's index and the byte range it covers in the text.
@@ -211,6 +254,8 @@ impl TermSet {
                 .map(|w| {
                     if w == "<num>" {
                         Pat::Num
+                    } else if w == ".." {
+                        Pat::Gap(GAP_WORDS)
                     } else if let Some(stem) = w.strip_suffix('*') {
                         Pat::Prefix(fold(stem))
                     } else {
@@ -219,6 +264,12 @@ impl TermSet {
                 })
                 .collect();
             let idx = set.terms.len();
+            // A gap cannot start or end a term: it would only widen the match.
+            let trimmed = pats.iter().position(|p| !matches!(p, Pat::Gap(_))).unwrap_or(pats.len());
+            let mut pats: Vec<Pat> = pats.into_iter().skip(trimmed).collect();
+            while matches!(pats.last(), Some(Pat::Gap(_))) {
+                pats.pop();
+            }
             let Some(first) = pats.first() else {
                 // A term with no words never matches, but keeps its index: callers number
                 // their terms' payloads in the order given.
@@ -229,15 +280,23 @@ impl TermSet {
                 Pat::Exact(w) => {
                     let first = set.by_first.entry(w.clone()).or_default();
                     match pats.get(1) {
-                        Some(Pat::Exact(second)) => first.by_second.entry(second.clone()).or_default().push(idx),
+                        Some(Pat::Exact(second)) => {
+                            let second = first.by_second.entry(second.clone()).or_default();
+                            match pats.get(2) {
+                                Some(Pat::Exact(third)) => second.by_third.entry(third.clone()).or_default().push(idx),
+                                _ => second.any_third.push(idx),
+                            }
+                        }
                         _ => first.any_second.push(idx),
                     }
                 }
-                Pat::Prefix(p) => match p.as_bytes().first() {
-                    Some(&b) => set.wild_first[usize::from(b)].push(idx),
-                    None => set.wild_first.iter_mut().for_each(|bucket| bucket.push(idx)),
+                Pat::Prefix(p) => match (head3(p), p.as_bytes().first()) {
+                    (Some(h), _) => set.stem3.entry(h).or_default().push(idx),
+                    (None, Some(&b)) => set.wild_first[usize::from(b)].push(idx),
+                    (None, None) => set.wild_first.iter_mut().for_each(|bucket| bucket.push(idx)),
                 },
                 Pat::Num => (b'0'..=b'9').for_each(|b| set.wild_first[usize::from(b)].push(idx)),
+                Pat::Gap(_) => {}
             }
             set.terms.push(pats);
         }
@@ -251,28 +310,34 @@ impl TermSet {
     /// Every occurrence of every term in `tokens` (terms may overlap).
     pub fn find(&self, tokens: &Tokens) -> Vec<Match> {
         let mut out = Vec::new();
-        for i in 0..tokens.len() {
-            let word = tokens.folded(i);
-            let (one, two): (&[usize], &[usize]) = match self.by_first.get(word) {
-                Some(first) => (
-                    &first.any_second,
-                    match (i + 1 < tokens.len(), first.by_second.is_empty()) {
-                        (true, false) => {
-                            first.by_second.get(tokens.folded(i + 1)).map(Vec::as_slice).unwrap_or_default()
-                        }
-                        _ => &[],
-                    },
-                ),
-                None => (&[], &[]),
+        let words: Vec<&str> = (0..tokens.len()).map(|i| tokens.folded(i)).collect();
+        for (i, &word) in words.iter().enumerate() {
+            let (one, two, three): (&[usize], &[usize], &[usize]) = match self.by_first.get(word) {
+                Some(first) => match words.get(i + 1).and_then(|next| first.by_second.get(*next)) {
+                    Some(second) => (
+                        &first.any_second,
+                        &second.any_third,
+                        match words.get(i + 2) {
+                            Some(third) if !second.by_third.is_empty() => {
+                                second.by_third.get(*third).map(Vec::as_slice).unwrap_or_default()
+                            }
+                            _ => &[],
+                        },
+                    ),
+                    None => (&first.any_second, &[], &[]),
+                },
+                None => (&[], &[], &[]),
             };
             let wild = match word.as_bytes().first() {
                 Some(&b) => self.wild_first.get(usize::from(b)).map(Vec::as_slice).unwrap_or_default(),
                 None => &[],
             };
-            for &t in one.iter().chain(two).chain(wild) {
-                let pats = &self.terms[t];
-                let end = i + pats.len();
-                if end <= tokens.len() && pats.iter().enumerate().all(|(k, p)| p.matches(tokens.folded(i + k))) {
+            let stems = match head3(word) {
+                Some(h) if !self.stem3.is_empty() => self.stem3.get(&h).map(Vec::as_slice).unwrap_or_default(),
+                _ => &[],
+            };
+            for &t in one.iter().chain(two).chain(three).chain(wild).chain(stems) {
+                if let Some(end) = match_at(&self.terms[t], &words, i) {
                     out.push(Match { term: t, range: tokens.range(i).start..tokens.range(end - 1).end });
                 }
             }
@@ -305,6 +370,16 @@ mod tests {
         assert_eq!(found(&["check in"], "Online check-in is open"), vec!["check-in"]);
         assert_eq!(found(&["# <num>"], "Order #12345 shipped"), vec!["#12345"]);
         assert!(found(&["sale"], "wholesale salesman").is_empty());
+    }
+
+    #[test]
+    fn gaps_stand_for_up_to_three_words() {
+        let terms = ["numer* .. carta", ".. iban .."];
+        assert_eq!(found(&terms, "il numero completo della tua carta"), vec!["numero completo della tua carta"]);
+        assert_eq!(found(&terms, "Numero carta"), vec!["Numero carta"]);
+        assert!(found(&terms, "numero della pratica e la carta").is_empty());
+        assert_eq!(found(&terms, "IBAN"), vec!["IBAN"]);
+        assert!(found(&["numero .."], "").is_empty());
     }
 
     #[test]

@@ -1,6 +1,6 @@
 //! Measuring user text: UTF-16 offsets for JavaScript, lengths in a stated unit, emoji.
 //!
-//! Byte offsets (what Rust and `regex` report) are converted to UTF-16 code units in this one
+//! Byte offsets (what Rust and the lexicon report) are converted to UTF-16 code units in this one
 //! place, so that spans can be used with JavaScript's `String.prototype.slice`.
 
 use std::ops::Range;

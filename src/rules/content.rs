@@ -6,11 +6,11 @@ use std::collections::{BTreeMap, HashSet};
 use std::ops::Range;
 use std::sync::LazyLock;
 
-use regex::Regex;
 use serde::Deserialize;
 
 use super::{Context, Findings, Role, Rule};
 use crate::diagnostic::{Diagnostic, Severity};
+use crate::lexicon::{tokenize, TermSet};
 
 pub static URL_SHORTENER: Rule = Rule {
     code: "WP301",
@@ -56,30 +56,43 @@ static SHORTENERS: LazyLock<HashSet<String>> = LazyLock::new(|| {
         .unwrap_or_default()
 });
 
+/// The identifier words of every language in one set, with each word's language, and the
+/// markers of partial identifiers ("ending in", "ultime 4") of all languages.
 struct Identifiers {
-    terms: Option<Regex>,
-    partial: Option<Regex>,
-}
-
-/// One case-insensitive alternation of the phrases between explicit non-word boundaries (much
-/// faster than Unicode `\b` on accented text); group 1 is the phrase.
-fn phrase_regex(phrases: impl Iterator<Item = String>) -> Option<Regex> {
-    let alternation: Vec<String> = phrases.map(|p| regex::escape(&p)).collect();
-    if alternation.is_empty() {
-        return None;
-    }
-    Regex::new(&format!(r"(?i)(?:^|\W)({})(?:$|\W)", alternation.join("|"))).ok()
+    terms: TermSet,
+    language_of: Vec<String>,
+    partial: TermSet,
 }
 
 static IDENTIFIERS: LazyLock<Identifiers> = LazyLock::new(|| {
-    match serde_json::from_str::<IdentifierLexicon>(include_str!("../../data/sensitive-identifiers.json")) {
-        Ok(lex) => Identifiers {
-            terms: phrase_regex(lex.terms.into_values().flatten()),
-            partial: phrase_regex(lex.partial_markers.into_iter()),
-        },
-        Err(_) => Identifiers { terms: None, partial: None },
+    let lex = serde_json::from_str::<IdentifierLexicon>(include_str!("../../data/sensitive-identifiers.json"))
+        .unwrap_or(IdentifierLexicon { terms: BTreeMap::new(), partial_markers: Vec::new() });
+    let list: Vec<(&String, &String)> =
+        lex.terms.iter().flat_map(|(l, terms)| terms.iter().map(move |t| (l, t))).collect();
+    Identifiers {
+        terms: TermSet::new(list.iter().map(|(_, t)| t.as_str())),
+        language_of: list.iter().map(|(l, _)| (*l).clone()).collect(),
+        partial: TermSet::new(lex.partial_markers.iter().map(String::as_str)),
     }
 });
+
+/// Byte ranges of the words in `text` that name a sensitive identifier, in `languages`, unless
+/// their sentence speaks of the last digits only.
+pub fn sensitive_identifiers(text: &str, languages: &[String]) -> Vec<Range<usize>> {
+    let tokens = tokenize(text);
+    let mut found: Vec<Range<usize>> = IDENTIFIERS
+        .terms
+        .find(&tokens)
+        .into_iter()
+        .filter(|m| languages.contains(&IDENTIFIERS.language_of[m.term]))
+        .map(|m| m.range)
+        .collect();
+    // The longest of overlapping matches ("numero della carta" inside "numero della carta di credito").
+    found.sort_by_key(|r| (r.start, std::cmp::Reverse(r.end)));
+    found.dedup_by(|b, a| b.start < a.end);
+    found.retain(|r| !speaks_of_partial(text, r.clone()));
+    found
+}
 
 /// Byte ranges of shortened links in `text`: tokens whose host is a known shortener.
 pub fn shortened_links(text: &str) -> Vec<Range<usize>> {
@@ -128,22 +141,17 @@ pub fn check(cx: &mut Context) {
         if f.role == Role::ButtonUrl {
             continue;
         }
-        let Some(terms) = &IDENTIFIERS.terms else { continue };
-        for cap in terms.captures_iter(text) {
+        for r in sensitive_identifiers(text, &cx.classification.languages) {
             if !found.wants(&SENSITIVE_IDENTIFIER_REQUEST, &f.text.path) {
                 break;
-            }
-            let Some(m) = cap.get(1) else { continue };
-            if speaks_of_partial(text, m.range()) {
-                continue;
             }
             found.push(
                 Diagnostic::new(
                     &SENSITIVE_IDENTIFIER_REQUEST,
                     &f.text.path,
-                    format!("text mentions `{}`, which templates must not ask for", m.as_str()),
+                    format!("text mentions `{}`, which templates must not ask for", &text[r.clone()]),
                 )
-                .at(text, m.range()),
+                .at(text, r),
             );
         }
     }
@@ -152,10 +160,9 @@ pub fn check(cx: &mut Context) {
 
 /// True when the sentence around `range` speaks of the last digits only.
 fn speaks_of_partial(text: &str, range: Range<usize>) -> bool {
-    let Some(partial) = &IDENTIFIERS.partial else { return false };
     let start = text[..range.start].rfind(['.', '!', '?', '\n']).map_or(0, |i| i + 1);
     let end = text[range.end..].find(['.', '!', '?', '\n']).map_or(text.len(), |i| range.end + i);
-    partial.is_match(&text[start..end])
+    !IDENTIFIERS.partial.find(&tokenize(&text[start..end])).is_empty()
 }
 
 #[cfg(test)]
@@ -165,7 +172,7 @@ mod tests {
     #[test]
     fn lexicons_load() {
         assert!(SHORTENERS.contains("bit.ly"));
-        assert!(IDENTIFIERS.terms.is_some() && IDENTIFIERS.partial.is_some());
+        assert!(!IDENTIFIERS.terms.is_empty() && !IDENTIFIERS.partial.is_empty());
     }
 
     #[test]
@@ -178,12 +185,36 @@ mod tests {
         assert_eq!(found, vec!["HTTPS://WWW.Bit.Ly/x", "Https://tinyurl.com", "bit.ly"]);
     }
 
+    fn identifiers<'a>(text: &'a str, language: &str) -> Vec<&'a str> {
+        let languages = crate::classify::languages_for(Some(language));
+        sensitive_identifiers(text, &languages).into_iter().map(|r| &text[r]).collect()
+    }
+
     #[test]
-    fn identifier_terms_respect_word_boundaries_and_accents() {
-        let re = IDENTIFIERS.terms.as_ref().unwrap();
-        assert!(re.is_match("Informe o NÚMERO DO CARTÃO completo"));
-        assert!(re.is_match("Inserisci il codice fiscale."));
-        assert!(!re.is_match("cvvx and prescription"));
-        assert!(speaks_of_partial("Your card number ending in 1234 was charged.", 5..16));
+    fn identifier_words_in_every_language_with_inflections() {
+        let cases = [
+            ("en", "Reply with the long number on your card and the CVV.", vec!["long number on your card", "CVV"]),
+            ("en", "Send us your credit card numbers.", vec!["credit card numbers"]),
+            ("it", "Inviaci il numero completo della tua carta di credito.", vec!["numero completo della tua carta di credito"]),
+            ("it", "Scrivi i numeri delle carte e il codice fiscale", vec!["numeri delle carte", "codice fiscale"]),
+            ("pt", "Informe o NÚMERO DO CARTÃO completo e o CPF", vec!["NÚMERO DO CARTÃO", "CPF"]),
+            ("pt", "Envie os dados do seu cartão", vec!["dados do seu cartão"]),
+            ("es", "Indícanos el número completo de tu tarjeta", vec!["número completo de tu tarjeta"]),
+            ("de", "Bitte senden Sie Ihre Kreditkartennummer und die Nummer Ihres Personalausweises", vec!["Kreditkartennummer", "Nummer Ihres Personalausweises"]),
+            ("fr", "Envoyez le numéro complet de votre carte bancaire", vec!["numéro complet de votre carte bancaire"]),
+        ];
+        for (language, text, want) in cases {
+            assert_eq!(identifiers(text, language), want, "{text}");
+        }
+    }
+
+    #[test]
+    fn identifier_words_respect_boundaries_partials_and_language() {
+        assert!(identifiers("cvvx and prescription", "en").is_empty());
+        assert!(identifiers("Your card number ending in 1234 was charged.", "en").is_empty());
+        assert!(identifiers("La carta che termina con 1234: numero della carta verificato.", "it").is_empty());
+        assert!(identifiers("Den Code nie teilen.", "de").is_empty());
+        assert_eq!(identifiers("Envoyez votre RIB", "fr"), vec!["RIB"]);
+        assert!(identifiers("Our ribs are back", "en").is_empty());
     }
 }
