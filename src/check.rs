@@ -6,7 +6,7 @@ use std::collections::HashMap;
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
-use crate::classify::{classify, Classification, Reason};
+use crate::classify::{classify, meta_outcome, Band, Check, Classification, MetaOutcome, Reason};
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::input::{parse_document, InputError};
 use crate::policy::PolicyEra;
@@ -63,6 +63,12 @@ pub struct CategorySummary {
     /// The closest pre-2023 notification type, for utility content.
     #[serde(rename = "legacyType")]
     pub legacy_type: Option<String>,
+    pub band: Band,
+    pub basis: &'static str,
+    pub checklist: Vec<Check>,
+    /// What Meta will do with the declared category, given the content; none when the template
+    /// declares no category Meta knows.
+    pub outcome: Option<MetaOutcome>,
 }
 
 /// The result of validating one template.
@@ -107,6 +113,11 @@ pub fn validate_value(value: &Value, options: &ValidateOptions) -> Result<Report
     let classification = classify(&template);
     diagnostics.extend(rules::run(&template, options, &classification));
     let declared = template.category.as_ref().map(|c| c.value.clone());
+    let outcome = declared
+        .as_deref()
+        .and_then(rules::identity::parse_category)
+        .zip(Category::parse(classification.predicted))
+        .map(|((d, _), p)| meta_outcome(d, p));
     Ok(Report {
         name: template.name.map(|t| t.value),
         language: template.language.map(|t| t.value),
@@ -117,6 +128,10 @@ pub fn validate_value(value: &Value, options: &ValidateOptions) -> Result<Report
             confidence: classification.confidence,
             reasons: classification.reasons,
             legacy_type: classification.legacy_type,
+            band: classification.band,
+            basis: classification.basis,
+            checklist: classification.checklist,
+            outcome,
         },
         diagnostics,
     })
@@ -193,6 +208,10 @@ pub fn validate_item(item: &Value, options: &ValidateOptions) -> Report {
             confidence: 0.0,
             reasons: Vec::new(),
             legacy_type: None,
+            band: Band::Uncertain,
+            basis: "no-evidence",
+            checklist: Vec::new(),
+            outcome: None,
         },
         diagnostics: vec![Diagnostic::new(&rules::shape::INVALID_FIELD_TYPE, "", e.message)],
     })

@@ -47,8 +47,13 @@ export interface Diagnostic {
 }
 
 /** A classifier signal that fired, with the words and the guideline clause behind it. */
+/** A clause of Meta's categorization checklist. */
+export type Principle = "authentication" | "promotion" | "specific" | "requested" | "essential" | "feedback" | "unclear";
+
 export interface CategoryReason {
   signal: string;
+  /** The principle of Meta's checklist the words are evidence for. */
+  principle: Principle;
   category: "MARKETING" | "UTILITY" | "AUTHENTICATION";
   text: string;
   path: string;
@@ -56,9 +61,31 @@ export interface CategoryReason {
   clause: string;
 }
 
+/** One line of Meta's checklist: whether the principle holds, and what the author can do. */
+export interface ChecklistLine {
+  principle: Principle;
+  met: boolean;
+  note: string;
+}
+
+/** What Meta will do with the declared category, given the content. */
+export interface CategoryOutcome {
+  action: "approved" | "approved_as_marketing" | "rejected";
+  /** The category the template will have and be billed at; null when rejected. */
+  category: "MARKETING" | "UTILITY" | "AUTHENTICATION" | null;
+  note: string;
+}
+
 export interface Classification {
   predicted: "MARKETING" | "UTILITY" | "AUTHENTICATION";
+  /** The share of real templates with the same evidence that Meta gave `predicted`. */
   confidence: number;
+  /** `high` at confidence ≥ 0.8; `uncertain` below 0.6: Meta may go either way. */
+  band: "high" | "medium" | "uncertain";
+  /** Which way through the checklist decided (`promotion`, `mixed-content`, `utility`, `no-evidence` …). */
+  basis: string;
+  /** Meta's checklist, principle by principle. */
+  checklist: ChecklistLine[];
   reasons: CategoryReason[];
   /** The closest pre-2023 notification type (SHIPPING_UPDATE …), for utility content. */
   legacyType: string | null;
@@ -70,8 +97,13 @@ export interface CategorySummary {
   declared: string | null;
   predicted: "MARKETING" | "UTILITY" | "AUTHENTICATION";
   confidence: number;
+  band: "high" | "medium" | "uncertain";
+  basis: string;
+  checklist: ChecklistLine[];
   reasons: CategoryReason[];
   legacyType: string | null;
+  /** What Meta will do with the declared category; null without a known declared category. */
+  outcome: CategoryOutcome | null;
 }
 
 export interface ContentCheck {

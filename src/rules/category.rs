@@ -8,7 +8,7 @@ pub static CATEGORY_WILL_CHANGE: Rule = Rule {
     code: "WP403",
     name: "category-will-change",
     severity: Severity::Warning,
-    summary: "A template declared UTILITY whose content reads as MARKETING (promotion, call to buy, retargeting, greeting, generic survey, or content too vague to tie to a transaction).",
+    summary: "A template declared UTILITY whose content reads as MARKETING: promotion, a call to buy, retargeting, a generic survey, unclear content (a bare greeting, only parameters), or content tied to nothing of the user's.",
     why: "Since 2025-04-09 Meta approves such templates as MARKETING instead of rejecting them: they are billed at marketing rates, count towards per-user marketing limits and can be muted by users who stop marketing messages (M-CAT, M-PRICE, M-PUL).",
     help: "remove the promotional parts, or declare MARKETING",
     fires: r#"UTILITY: `"Your order shipped! Use code SAVE10 for 10% off your next order."`"#,
@@ -59,9 +59,10 @@ pub fn check(cx: &mut Context) {
                 first.map_or("category", |r| r.path.as_str()),
                 match first {
                     Some(r) => format!("`{}` reads as marketing: Meta will approve this template as MARKETING", r.text),
-                    None => {
-                        "the content is too vague to tie to a transaction: Meta will approve it as MARKETING".into()
+                    None if c.basis == "unclear" => {
+                        "the content is unclear (a greeting or parameters only): Meta will approve it as MARKETING".into()
                     }
+                    None => "nothing ties the content to the user's order, account, booking or request: Meta mostly approves such templates as MARKETING".into(),
                 },
             );
             d.span = first.and_then(|r| r.span);

@@ -77,8 +77,8 @@ static IDENTIFIERS: LazyLock<Identifiers> = LazyLock::new(|| {
 });
 
 /// Byte ranges of the words in `text` that name a sensitive identifier, in `languages`, unless
-/// their sentence speaks of the last digits only.
-pub fn sensitive_identifiers(text: &str, languages: &[String]) -> Vec<Range<usize>> {
+/// their sentence speaks of the last digits only (decided lazily: callers stop at their cap).
+pub fn sensitive_identifiers<'a>(text: &'a str, languages: &[String]) -> impl Iterator<Item = Range<usize>> + 'a {
     let tokens = tokenize(text);
     let mut found: Vec<Range<usize>> = IDENTIFIERS
         .terms
@@ -90,8 +90,7 @@ pub fn sensitive_identifiers(text: &str, languages: &[String]) -> Vec<Range<usiz
     // The longest of overlapping matches ("numero della carta" inside "numero della carta di credito").
     found.sort_by_key(|r| (r.start, std::cmp::Reverse(r.end)));
     found.dedup_by(|b, a| b.start < a.end);
-    found.retain(|r| !speaks_of_partial(text, r.clone()));
-    found
+    found.into_iter().filter(move |r| !speaks_of_partial(text, r.clone()))
 }
 
 /// Byte ranges of shortened links in `text`: tokens whose host is a known shortener.
@@ -158,10 +157,22 @@ pub fn check(cx: &mut Context) {
     cx.absorb(found);
 }
 
+/// A sentence is read this far at most on each side of a match: the partial markers sit next
+/// to what they qualify, and a text without full stops must not be read once per match.
+const SENTENCE_REACH: usize = 200;
+
 /// True when the sentence around `range` speaks of the last digits only.
 fn speaks_of_partial(text: &str, range: Range<usize>) -> bool {
-    let start = text[..range.start].rfind(['.', '!', '?', '\n']).map_or(0, |i| i + 1);
-    let end = text[range.end..].find(['.', '!', '?', '\n']).map_or(text.len(), |i| range.end + i);
+    let mut from = range.start.saturating_sub(SENTENCE_REACH);
+    while !text.is_char_boundary(from) {
+        from += 1;
+    }
+    let mut to = (range.end + SENTENCE_REACH).min(text.len());
+    while !text.is_char_boundary(to) {
+        to -= 1;
+    }
+    let start = text[from..range.start].rfind(['.', '!', '?', '\n']).map_or(from, |i| from + i + 1);
+    let end = text[range.end..to].find(['.', '!', '?', '\n']).map_or(to, |i| range.end + i);
     !IDENTIFIERS.partial.find(&tokenize(&text[start..end])).is_empty()
 }
 
@@ -187,7 +198,7 @@ mod tests {
 
     fn identifiers<'a>(text: &'a str, language: &str) -> Vec<&'a str> {
         let languages = crate::classify::languages_for(Some(language));
-        sensitive_identifiers(text, &languages).into_iter().map(|r| &text[r]).collect()
+        sensitive_identifiers(text, &languages).map(|r| &text[r]).collect()
     }
 
     #[test]
@@ -195,12 +206,20 @@ mod tests {
         let cases = [
             ("en", "Reply with the long number on your card and the CVV.", vec!["long number on your card", "CVV"]),
             ("en", "Send us your credit card numbers.", vec!["credit card numbers"]),
-            ("it", "Inviaci il numero completo della tua carta di credito.", vec!["numero completo della tua carta di credito"]),
+            (
+                "it",
+                "Inviaci il numero completo della tua carta di credito.",
+                vec!["numero completo della tua carta di credito"],
+            ),
             ("it", "Scrivi i numeri delle carte e il codice fiscale", vec!["numeri delle carte", "codice fiscale"]),
             ("pt", "Informe o NÚMERO DO CARTÃO completo e o CPF", vec!["NÚMERO DO CARTÃO", "CPF"]),
             ("pt", "Envie os dados do seu cartão", vec!["dados do seu cartão"]),
             ("es", "Indícanos el número completo de tu tarjeta", vec!["número completo de tu tarjeta"]),
-            ("de", "Bitte senden Sie Ihre Kreditkartennummer und die Nummer Ihres Personalausweises", vec!["Kreditkartennummer", "Nummer Ihres Personalausweises"]),
+            (
+                "de",
+                "Bitte senden Sie Ihre Kreditkartennummer und die Nummer Ihres Personalausweises",
+                vec!["Kreditkartennummer", "Nummer Ihres Personalausweises"],
+            ),
             ("fr", "Envoyez le numéro complet de votre carte bancaire", vec!["numéro complet de votre carte bancaire"]),
         ];
         for (language, text, want) in cases {

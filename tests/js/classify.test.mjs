@@ -113,3 +113,36 @@ test('policy findings point at the exact words, emoji before them', () => {
   const words = r.diagnostics.filter((d) => d.code === 'WP303').map((d) => text.slice(d.span.start, d.span.end));
   assert.deepEqual(words, ['Scommetti', 'casinò']);
 });
+
+test('the checklist reads like Meta\'s, with a band and what Meta does with the declared category', () => {
+  const mixed = validateTemplate(template('Your order 4411 has shipped. Use code SAVE10 for 10% off your next order!'));
+  const c = mixed.category;
+  assert.deepEqual(c.checklist.map((l) => l.principle), ['authentication', 'promotion', 'specific', 'requested', 'essential', 'unclear']);
+  assert.equal(c.basis, 'mixed-content');
+  const promotion = c.checklist.find((l) => l.principle === 'promotion');
+  assert.ok(promotion.met && /mixed content is MARKETING/.test(promotion.note), promotion.note);
+  assert.ok(c.checklist.find((l) => l.principle === 'specific').met);
+  assert.deepEqual(c.outcome && [c.outcome.action, c.outcome.category], ['approved_as_marketing', 'MARKETING']);
+  for (const r of c.reasons) assert.ok(['promotion', 'specific', 'requested', 'essential', 'feedback', 'authentication', 'unclear'].includes(r.principle));
+
+  // Meta never moves a template to UTILITY: a MARKETING template with utility content stays MARKETING.
+  const kept = validateTemplate(template('Your appointment on {{1}} at {{2}} is confirmed.', 'MARKETING'));
+  assert.equal(kept.category.predicted, 'UTILITY');
+  assert.deepEqual([kept.category.outcome.action, kept.category.outcome.category], ['approved', 'MARKETING']);
+  assert.match(kept.category.outcome.note, /never moves a template to UTILITY/);
+  // A code in a UTILITY template is rejected, not re-categorised.
+  const code = validateTemplate(template('Your verification code is {{1}}.'));
+  assert.deepEqual([code.category.outcome.action, code.category.outcome.category], ['rejected', null]);
+
+  // Nothing either way: MARKETING by Meta's unclear rule, as measured on real templates.
+  const vague = classifyTemplate(template('We wanted to share a quick note with you today, {{1}}.'));
+  assert.equal(vague.basis, 'no-evidence');
+  assert.equal(vague.predicted, 'MARKETING');
+  assert.match(vague.checklist.find((l) => l.principle === 'unclear').note, /name the order, booking or request/);
+  // A lone welcome is a toss-up: the uncertain band, below 0.6.
+  const welcome = classifyTemplate(template('Benvenuto in famiglia, {{1}}: siamo felici di averti con noi.', 'MARKETING', 'it'));
+  assert.equal(welcome.basis, 'weak-promotion');
+  assert.equal(welcome.band, 'uncertain');
+  assert.ok(welcome.confidence < 0.6);
+  assert.ok(['high', 'medium', 'uncertain'].includes(classifyTemplate(template('Il tuo ordine è partito.', 'UTILITY', 'it')).band));
+});
