@@ -264,7 +264,14 @@ function check(opts) {
       wasm.validateTemplates(items, options).map((r) => ({
         name: r.name, language: r.language, ok: r.ok, category: r.category, diagnostics: r.diagnostics,
       })),
-    (r, _item, where) => `${r.ok ? paint('32;1', 'ok  ') : paint('31;1', 'FAIL')} ${where} ${r.name ?? '(no name)'} (${r.language ?? '?'})`,
+    (r, _item, where) => {
+      const head = `${r.ok ? paint('32;1', 'ok  ') : paint('31;1', 'FAIL')} ${where} ${r.name ?? '(no name)'} (${r.language ?? '?'})`;
+      // The core's category verdict, as it says it: the content's category, and what Meta does
+      // with the declared one when that differs.
+      const c = r.category;
+      const cat = `${head} · content reads as ${c.predicted} (${c.band}, ${c.basis})`;
+      return c.outcome && c.outcome.action !== 'approved' ? `${cat}\n  category: ${c.outcome.note}` : cat;
+    },
     'template',
   );
 }

@@ -249,17 +249,36 @@ function showFindings(report) {
   cat.replaceChildren();
   const c = report.category;
   const head = el('p');
-  head.append(el('strong', null, `Meta will most likely say: ${c.predicted}`), document.createTextNode(` (${Math.round(c.confidence * 100)} %)`));
-  if (c.declared && String(c.declared).toUpperCase() !== c.predicted) head.append(el('span', 'mismatch', ` — declared ${c.declared}`));
+  // What Meta gives: the content's category, unless the declared one decides (Meta keeps a
+  // MARKETING template MARKETING, and rejects codes outside AUTHENTICATION): the core's outcome.
+  const percent = document.createTextNode(` (${Math.round(c.confidence * 100)} %)`);
+  if (c.outcome && c.outcome.action === 'rejected') {
+    head.append(el('strong', null, `Meta will most likely reject it as ${c.declared}`));
+  } else if (c.outcome && c.outcome.category !== c.predicted) {
+    head.append(el('strong', null, `Meta will most likely say: ${c.outcome.category}`), document.createTextNode(` (the content reads as ${c.predicted})`));
+  } else if (c.band === 'uncertain') {
+    head.append(el('strong', null, 'Meta may go either way: here is why'), document.createTextNode(` (leaning ${c.predicted}, ${Math.round(c.confidence * 100)} %)`));
+  } else {
+    head.append(el('strong', null, `Meta will most likely say: ${c.predicted}`), percent);
+  }
   if (c.legacyType) head.append(document.createTextNode(` · before 2023: ${c.legacyType}`));
   cat.append(head);
+  if (c.outcome && c.outcome.action !== 'approved') cat.append(el('p', 'mismatch', `Declared ${c.declared}: ${c.outcome.note}`));
+  else if (c.outcome && c.outcome.category !== c.predicted) cat.append(el('p', 'note', `Declared ${c.declared}: ${c.outcome.note}`));
+  const checklist = el('ul', 'checklist');
+  for (const line of c.checklist) {
+    const li = el('li', line.met ? 'met' : 'unmet');
+    li.append(el('span', 'principle', `${line.met ? '✓' : '–'} ${line.principle}: `), document.createTextNode(line.note));
+    checklist.append(li);
+  }
+  cat.append(checklist);
   const reasons = el('ul', 'reasons');
   const seen = new Set();
   for (const r of c.reasons) {
     const key = `${r.signal}:${r.text}`;
     if (seen.has(key)) continue;
     seen.add(key);
-    const li = el('li', `chip ${r.category.toLowerCase()}`, `${r.signal}: ${r.text}`);
+    const li = el('li', `chip ${r.category.toLowerCase()}`, `${r.principle} · ${r.signal}: ${r.text}`);
     li.title = r.clause;
     reasons.append(li);
   }
@@ -360,7 +379,7 @@ function showPreview() {
 
 // ——— cost ———
 
-function showCost(predicted) {
+function showCost(outcome) {
   const out = $('cost');
   out.replaceChildren();
   const number = $('c-number').value;
@@ -385,8 +404,11 @@ function showCost(predicted) {
       : `free (${m.type})`);
   try {
     out.append(el('span', null, `${market}: ${declared || 'template'} ${describe(price(declared || 'MARKETING'))}`));
-    if (predicted !== declared && ['MARKETING', 'UTILITY', 'AUTHENTICATION'].includes(declared)) {
-      out.append(el('br'), el('span', 'mismatch', `billed as ${predicted} if Meta changes the category: ${describe(price(predicted))}`));
+    // The core says what Meta does with the declared category: re-categorised to MARKETING, or rejected.
+    if (outcome && outcome.action === 'approved_as_marketing') {
+      out.append(el('br'), el('span', 'mismatch', `Meta will approve it as MARKETING and bill it so: ${describe(price(outcome.category))}`));
+    } else if (outcome && outcome.action === 'rejected') {
+      out.append(el('br'), el('span', 'mismatch', 'Meta will reject it in this category: nothing to bill'));
     }
   } catch (e) {
     out.append(el('span', 'fail', e.message));
@@ -408,7 +430,7 @@ function refresh(source) {
   }
   showFindings(report);
   showPreview();
-  showCost(report.category.predicted);
+  showCost(report.category.outcome);
 }
 
 function schedule(fn) {

@@ -95,9 +95,18 @@ test('switching samples changes the predicted category; the mismatch and the 201
   await page.selectOption('#policy', 'current');
   await pick('Español — oferta (declarada UTILITY)');
   await waitForText('#category', /MARKETING/);
-  assert.match(await text('#category'), /declared UTILITY/);
+  assert.match(await text('#category'), /Declared UTILITY: Meta will approve it as MARKETING/);
+  assert.match(await text('#category'), /✓ promotion: promotes/);
   assert.match(await text('#diagnostics'), /WP403/);
-  assert.match(await text('#cost'), /billed as MARKETING if Meta changes the category/);
+  assert.match(await text('#cost'), /Meta will approve it as MARKETING and bill it so: /);
+});
+
+test('a toss-up says so: "Meta may go either way", with the checklist', async () => {
+  await page.fill('#f-language', 'it');
+  await page.fill('#f-body', 'Benvenuto in famiglia, {{1}}: siamo felici di averti con noi.');
+  await waitForText('#category', /Meta may go either way: here is why/);
+  assert.match(await text('#category'), /✓ promotion: .*benvenuto in/i);
+  assert.match(await text('#category'), /– specific: nothing ties it/);
 });
 
 test('the cost panel prices one send by market, date and window', async () => {

@@ -95,6 +95,9 @@ test('text format: compiler-style report with the offending line and a caret und
   assert.match(edge.out, /\| Ciao 👋 caro \{\{1\}\}\n {3}\| {13}\^{5}\n/);
   assert.match(edge.out, /= help: /);
   assert.match(edge.out, /1 template checked: 0 ok, 1 with errors/);
+  assert.match(r.out, /content reads as UTILITY \((high|medium|uncertain), [a-z-]+\)/);
+  const promo = cli(['check', '-'], JSON.stringify({ ...good, category: 'UTILITY', components: [{ type: 'BODY', text: 'Saldi di fine stagione: 40% di sconto su tutto, solo questo weekend!' }] }));
+  assert.match(promo.out, /content reads as MARKETING .*\n {2}category: Meta will approve it as MARKETING/);
 });
 
 test('--rule re-grades and --length-unit is passed through', () => {
