@@ -14,9 +14,10 @@
 //! A feedback request is utility only next to a specific interaction. The words of each
 //! signal, per language, are data (`data/classify.json`); the order of the checklist is code.
 
+use std::borrow::Cow;
 use std::collections::BTreeMap;
 use std::ops::Range;
-use std::sync::LazyLock;
+use std::sync::{Arc, LazyLock};
 
 use serde::{Deserialize, Serialize};
 
@@ -96,11 +97,11 @@ struct LexiconData {
 
 /// A compiled signal.
 pub struct Signal {
-    pub id: String,
+    pub id: Arc<str>,
     pub principle: Principle,
     pub category: Category,
     pub weight: u32,
-    pub clause: String,
+    pub clause: Arc<str>,
     pub legacy: Option<String>,
     /// The languages it has words for (`any` for all languages).
     pub languages: Vec<String>,
@@ -136,11 +137,11 @@ impl Lexicon {
                 words.entry(lang.clone()).or_default().extend(terms.iter().map(|t| (t.as_str(), i)));
             }
             signals.push(Signal {
-                id: s.id.clone(),
+                id: s.id.as_str().into(),
                 principle,
                 category: principle.category(),
                 weight: s.weight,
-                clause: s.clause.clone(),
+                clause: s.clause.as_str().into(),
                 legacy: s.legacy.clone(),
                 languages: s.terms.keys().cloned().collect(),
             });
@@ -175,7 +176,8 @@ pub static DEFAULT_LEXICON: LazyLock<Lexicon> = LazyLock::new(|| {
 /// A signal that fired: what, where, and which guideline clause it stands for.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Reason {
-    pub signal: String,
+    /// Shared with the lexicon: a reason costs no copy of its signal's id and clause.
+    pub signal: Arc<str>,
     /// The principle of Meta's checklist the signal is evidence for.
     pub principle: Principle,
     /// The category the signal points to.
@@ -184,7 +186,7 @@ pub struct Reason {
     pub text: String,
     pub path: String,
     pub span: Option<Span>,
-    pub clause: String,
+    pub clause: Arc<str>,
 }
 
 /// One line of Meta's checklist: whether the principle holds for this content, and why.
@@ -193,7 +195,7 @@ pub struct Check {
     pub principle: Principle,
     pub met: bool,
     /// What the author can read and act on.
-    pub note: String,
+    pub note: Cow<'static, str>,
 }
 
 /// How sure the prediction is: `high` at confidence ≥ 0.8, `uncertain` below 0.6.
@@ -253,14 +255,14 @@ pub struct Found {
 
 /// The byte ranges of `{{…}}` parameters in `text`.
 fn parameter_ranges(text: &str) -> Vec<Range<usize>> {
+    let b = text.as_bytes();
+    let find = |pair: u8, from: usize| (from..b.len().saturating_sub(1)).find(|&i| b[i] == pair && b[i + 1] == pair);
     let mut out = Vec::new();
     let mut from = 0;
-    while let Some(open) = text[from..].find("{{") {
-        let open = from + open;
-        let Some(close) = text[open + 2..].find("}}") else { break };
-        let end = open + 2 + close + 2;
-        out.push(open..end);
-        from = end;
+    while let Some(open) = find(b'{', from) {
+        let Some(close) = find(b'}', open + 2) else { break };
+        out.push(open..close + 2);
+        from = close + 2;
     }
     out
 }
@@ -284,24 +286,19 @@ fn plain_words(text: &str) -> String {
 /// hundreds of thousands of matches). Matches of equal range are all kept.
 fn drop_covered(found: &mut Vec<(usize, Range<usize>)>) {
     found.sort_by_key(|(_, r)| (r.start, std::cmp::Reverse(r.end)));
-    let mut kept = Vec::with_capacity(found.len());
     // The furthest end of the matches before the current group of equal ranges: they all start
     // at or before it, so reaching its end means covering it.
     let mut reach = 0;
     let mut group_reach = 0;
     let mut group: Option<Range<usize>> = None;
-    for (s, r) in found.drain(..) {
-        if group.as_ref() != Some(&r) {
+    found.retain(|(_, r)| {
+        if group.as_ref() != Some(r) {
             reach = reach.max(group_reach);
             group = Some(r.clone());
         }
         group_reach = group_reach.max(r.end);
-        let covered = reach > 0 && reach >= r.end;
-        if !covered {
-            kept.push((s, r));
-        }
-    }
-    *found = kept;
+        !(reach > 0 && reach >= r.end)
+    });
 }
 
 /// Finds the lexicon's signals in texts (each `(text, path)`).
@@ -320,7 +317,6 @@ pub fn find_signals<'a>(
     }
     for (text, path) in texts {
         let tokens = tokenize(text);
-        let parameters = parameter_ranges(text);
         // (signal, range) of every word found, in the text's languages and `any`.
         let mut found: Vec<(usize, Range<usize>)> = Vec::new();
         for (_, set, signal_of) in &sets {
@@ -331,17 +327,23 @@ pub fn find_signals<'a>(
         drop_covered(&mut found);
         found.sort_by_key(|(s, r)| (*s, r.start, std::cmp::Reverse(r.end)));
         found.dedup_by(|b, a| a.0 == b.0 && b.1.start < a.1.end);
-        let unclear_words: Vec<&Range<usize>> =
-            found.iter().filter(|(s, _)| lexicon.signals[*s].principle == Principle::Unclear).map(|(_, r)| r).collect();
         // Only whether there are fewer than UNCLEAR_BELOW_WORDS matters: stop counting there.
-        for k in 0..tokens.len() {
-            if content_words >= UNCLEAR_BELOW_WORDS {
-                break;
-            }
-            let w = tokens.range(k);
-            let inside = |r: &Range<usize>| r.start <= w.start && w.end <= r.end;
-            if !parameters.iter().any(inside) && !unclear_words.iter().any(|u| inside(u)) {
-                content_words += 1;
+        if content_words < UNCLEAR_BELOW_WORDS {
+            let parameters = parameter_ranges(text);
+            let unclear_words: Vec<&Range<usize>> = found
+                .iter()
+                .filter(|(s, _)| lexicon.signals[*s].principle == Principle::Unclear)
+                .map(|(_, r)| r)
+                .collect();
+            for k in 0..tokens.len() {
+                if content_words >= UNCLEAR_BELOW_WORDS {
+                    break;
+                }
+                let w = tokens.range(k);
+                let inside = |r: &Range<usize>| r.start <= w.start && w.end <= r.end;
+                if !parameters.iter().any(inside) && !unclear_words.iter().any(|u| inside(u)) {
+                    content_words += 1;
+                }
             }
         }
         for (s, r) in found {
@@ -441,7 +443,9 @@ pub fn classify_text(text: &str, language: Option<&str>, lexicon: &Lexicon) -> C
 fn find_in_language(lexicon: &Lexicon, texts: &[(&str, &str)], language: Option<&str>) -> (Found, Vec<String>) {
     let languages = languages_for(language);
     let found = find_signals(lexicon, texts.iter().copied(), &languages);
-    if languages.len() > 1 || found.reasons.iter().any(|r| r.principle != Principle::Unclear) {
+    // Too few words to be anything but unclear, in any language: no second reading.
+    let unclear = found.content_words < UNCLEAR_BELOW_WORDS;
+    if unclear || languages.len() > 1 || found.reasons.iter().any(|r| r.principle != Principle::Unclear) {
         return (found, languages);
     }
     let all = languages_for(None);
@@ -553,11 +557,11 @@ pub fn calibration() -> Vec<(&'static str, u32, u32)> {
 }
 
 fn decide(reasons: Vec<Reason>, content_words: usize, lexicon: &Lexicon, languages: Vec<String>) -> Classification {
-    let weight = |id: &str| lexicon.signals.iter().find(|s| s.id == id).map_or(4, |s| s.weight);
+    let weight = |id: &str| lexicon.signals.iter().find(|s| &*s.id == id).map_or(4, |s| s.weight);
     let mut per_signal: BTreeMap<&str, u32> = BTreeMap::new();
     let mut evidence: BTreeMap<Principle, Evidence> = BTreeMap::new();
     for r in &reasons {
-        let n = per_signal.entry(r.signal.as_str()).or_insert(0);
+        let n = per_signal.entry(&*r.signal).or_insert(0);
         let e = evidence.entry(r.principle).or_default();
         if *n < 2 {
             *n += 1;
@@ -575,7 +579,7 @@ fn decide(reasons: Vec<Reason>, content_words: usize, lexicon: &Lexicon, languag
         .collect();
     let mut utility: u32 = utility_principles.iter().map(|p| score(*p)).sum();
     let utility_signals =
-        per_signal.keys().filter(|id| reasons.iter().any(|r| r.signal == **id && r.principle.is_utility())).count();
+        per_signal.keys().filter(|id| reasons.iter().any(|r| &*r.signal == **id && r.principle.is_utility())).count();
     let feedback = score(Principle::Feedback) > 0;
     // Feedback about a specific purchase or interaction is utility evidence of its own.
     if feedback && utility > 0 {
@@ -625,7 +629,7 @@ fn decide(reasons: Vec<Reason>, content_words: usize, lexicon: &Lexicon, languag
         // The utility signal with the most evidence names the legacy type.
         let mut best: Option<(&str, u32)> = None;
         for s in lexicon.signals.iter().filter(|s| s.legacy.is_some()) {
-            let n = per_signal.get(s.id.as_str()).map_or(0, |n| *n * s.weight);
+            let n = per_signal.get(&*s.id).map_or(0, |n| *n * s.weight);
             if n > 0 && best.is_none_or(|(_, b)| n > b) {
                 best = Some((s.legacy.as_deref().unwrap_or_default(), n));
             }
@@ -703,7 +707,7 @@ fn quoted(words: &[&str]) -> String {
 fn checklist(evidence: &BTreeMap<Principle, Evidence>, outcome: Outcome, content_words: usize) -> Vec<Check> {
     let words = |p: Principle| evidence.get(&p).map(|e| quoted(&e.words)).filter(|w| !w.is_empty());
     let mut out = Vec::new();
-    let mut line = |principle: Principle, met: bool, note: String| out.push(Check { principle, met, note });
+    let mut line = |principle: Principle, met: bool, note: Cow<'static, str>| out.push(Check { principle, met, note });
     let auth = words(Principle::Authentication);
     line(
         Principle::Authentication,
@@ -711,6 +715,7 @@ fn checklist(evidence: &BTreeMap<Principle, Evidence>, outcome: Outcome, content
         match &auth {
             Some(w) => {
                 format!("delivers a one-time code ({w}): only AUTHENTICATION templates may, in Meta's preset format")
+                    .into()
             }
             None => "no one-time code".into(),
         },
@@ -722,11 +727,11 @@ fn checklist(evidence: &BTreeMap<Principle, Evidence>, outcome: Outcome, content
         match (&promotion, outcome) {
             (Some(w), Outcome::UtilityOverWeakPromotion) => format!(
                 "mildly promotional words ({w}), outweighed by what ties the message to the user; remove them to be sure of UTILITY"
-            ),
+            ).into(),
             (Some(w), Outcome::Mixed) => format!(
                 "promotes ({w}) beside a transactional update: mixed content is MARKETING; send the promotion separately"
-            ),
-            (Some(w), _) => format!("promotes or persuades ({w}): that is MARKETING"),
+            ).into(),
+            (Some(w), _) => format!("promotes or persuades ({w}): that is MARKETING").into(),
             (None, _) => "nothing promotional or persuasive".into(),
         },
     );
@@ -745,7 +750,7 @@ fn checklist(evidence: &BTreeMap<Principle, Evidence>, outcome: Outcome, content
         ),
     ] {
         match words(principle) {
-            Some(w) => line(principle, true, format!("{found} ({w})")),
+            Some(w) => line(principle, true, format!("{found} ({w})").into()),
             None => line(principle, false, missing.into()),
         }
     }
@@ -754,9 +759,9 @@ fn checklist(evidence: &BTreeMap<Principle, Evidence>, outcome: Outcome, content
             Principle::Feedback,
             true,
             if outcome == Outcome::GenericFeedback {
-                format!("asks for feedback ({w}) without naming the order or visit it is about: a generic survey is MARKETING")
+                format!("asks for feedback ({w}) without naming the order or visit it is about: a generic survey is MARKETING").into()
             } else {
-                format!("asks for feedback ({w})")
+                format!("asks for feedback ({w})").into()
             },
         );
     }
@@ -766,7 +771,7 @@ fn checklist(evidence: &BTreeMap<Principle, Evidence>, outcome: Outcome, content
         match outcome {
             Outcome::Unclear => format!(
                 "only {content_words} word(s) besides parameters and greetings: Meta treats content this unclear as MARKETING"
-            ),
+            ).into(),
             Outcome::NoEvidence => "nothing promotional, but nothing shows it is specific to the user, requested or essential either: Meta mostly treats such content as MARKETING; name the order, booking or request it is about to make it UTILITY".into(),
             _ => "clear enough to judge".into(),
         },
@@ -831,7 +836,7 @@ mod tests {
     #[test]
     fn the_longest_phrase_wins_across_signals() {
         let c = text("Check out our new arrivals in store this week.", "en");
-        assert!(c.reasons.iter().all(|r| r.signal != "reservation-update"), "{:?}", c.reasons);
+        assert!(c.reasons.iter().all(|r| &*r.signal != "reservation-update"), "{:?}", c.reasons);
         assert_eq!(c.predicted, "MARKETING");
     }
 
@@ -856,7 +861,7 @@ mod tests {
         let c = text("🎉 Il tuo volo AZ123 è in ritardo: nuova partenza alle 18:40.", "it");
         assert_eq!(c.predicted, "UTILITY");
         assert_eq!(c.legacy_type.as_deref(), Some("TRANSPORTATION_UPDATE"));
-        let r = c.reasons.iter().find(|r| r.signal == "transportation-update").unwrap();
+        let r = c.reasons.iter().find(|r| &*r.signal == "transportation-update").unwrap();
         assert_eq!(r.text, "Il tuo volo");
         let span = r.span.unwrap();
         let utf16: Vec<u16> = "🎉 Il tuo volo AZ123 è in ritardo: nuova partenza alle 18:40.".encode_utf16().collect();

@@ -7,7 +7,7 @@ use std::sync::LazyLock;
 
 use serde::{Deserialize, Serialize};
 
-use crate::lexicon::{tokenize, TermSet};
+use crate::lexicon::{tokenize, TermSet, Tokens};
 
 /// Which policies apply.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
@@ -117,10 +117,15 @@ pub struct Hit {
 /// The prohibited words of `era` in `text`, for the word lists of `languages`: per group in
 /// the file's order, the longest of overlapping matches, in text order.
 pub fn scan(text: &str, languages: &[String], era: PolicyEra) -> Vec<Hit> {
+    scan_tokens(&tokenize(text), languages, era)
+}
+
+/// [`scan`] over a text already tokenized.
+pub fn scan_tokens(tokens: &Tokens, languages: &[String], era: PolicyEra) -> Vec<Hit> {
     let c = &*COMPILED;
     let mut found: Vec<(usize, Range<usize>)> = c
         .words
-        .find(&tokenize(text))
+        .find(tokens)
         .into_iter()
         .filter_map(|m| {
             let (group, language) = &c.word_of[m.term];

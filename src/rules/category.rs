@@ -71,7 +71,7 @@ pub fn check(cx: &mut Context) {
         _ => {}
     }
     if matches!(cx.category, Some(Category::Utility | Category::Marketing)) {
-        for r in c.reasons.iter().filter(|r| r.signal == "one-time-code") {
+        for r in c.reasons.iter().filter(|r| &*r.signal == "one-time-code") {
             let mut d = Diagnostic::new(
                 &CODE_OUTSIDE_AUTHENTICATION,
                 &r.path,

@@ -10,7 +10,7 @@ use serde::Deserialize;
 
 use super::{Context, Findings, Role, Rule};
 use crate::diagnostic::{Diagnostic, Severity};
-use crate::lexicon::{tokenize, TermSet};
+use crate::lexicon::{tokenize, TermSet, Tokens};
 
 pub static URL_SHORTENER: Rule = Rule {
     code: "WP301",
@@ -78,11 +78,14 @@ static IDENTIFIERS: LazyLock<Identifiers> = LazyLock::new(|| {
 
 /// Byte ranges of the words in `text` that name a sensitive identifier, in `languages`, unless
 /// their sentence speaks of the last digits only (decided lazily: callers stop at their cap).
-pub fn sensitive_identifiers<'a>(text: &'a str, languages: &[String]) -> impl Iterator<Item = Range<usize>> + 'a {
-    let tokens = tokenize(text);
+pub fn sensitive_identifiers<'a>(
+    text: &'a str,
+    tokens: &Tokens,
+    languages: &[String],
+) -> impl Iterator<Item = Range<usize>> + 'a {
     let mut found: Vec<Range<usize>> = IDENTIFIERS
         .terms
-        .find(&tokens)
+        .find(tokens)
         .into_iter()
         .filter(|m| languages.contains(&IDENTIFIERS.language_of[m.term]))
         .map(|m| m.range)
@@ -140,7 +143,7 @@ pub fn check(cx: &mut Context) {
         if f.role == Role::ButtonUrl {
             continue;
         }
-        for r in sensitive_identifiers(text, &cx.classification.languages) {
+        for r in sensitive_identifiers(text, &f.tokens, &cx.classification.languages) {
             if !found.wants(&SENSITIVE_IDENTIFIER_REQUEST, &f.text.path) {
                 break;
             }
@@ -198,7 +201,7 @@ mod tests {
 
     fn identifiers<'a>(text: &'a str, language: &str) -> Vec<&'a str> {
         let languages = crate::classify::languages_for(Some(language));
-        sensitive_identifiers(text, &languages).map(|r| &text[r]).collect()
+        sensitive_identifiers(text, &tokenize(text), &languages).map(|r| &text[r]).collect()
     }
 
     #[test]

@@ -25,6 +25,7 @@ use std::collections::HashMap;
 use crate::check::{RuleSetting, ValidateOptions};
 use crate::classify::Classification;
 use crate::diagnostic::{CloudError, Diagnostic, Severity};
+use crate::lexicon::{tokenize, Tokens};
 use crate::placeholder::{scan, Scan};
 use crate::template::{ButtonKind, ComponentKind, Template, Text};
 
@@ -248,6 +249,8 @@ pub struct Field<'a> {
     pub role: Role,
     pub text: &'a Text,
     pub scan: Scan,
+    /// The field's words, tokenized once for every rule that reads words (policy, identifiers).
+    pub tokens: Tokens,
     /// JSON path of the component (or button) the field belongs to.
     pub owner: &'a str,
     /// The component's `example`, for header and body fields.
@@ -362,7 +365,7 @@ fn collect_fields<'a>(
         example: Option<&'a serde_json::Value>,
     ) {
         if let Some(text) = text {
-            out.push(Field { role, text, scan: scan(&text.value), owner, example });
+            out.push(Field { role, text, scan: scan(&text.value), tokens: tokenize(&text.value), owner, example });
         }
     }
     match kind {

@@ -7,7 +7,7 @@
 use super::{Context, Findings, Rule};
 use crate::classify::Reason;
 use crate::diagnostic::{Diagnostic, Severity};
-use crate::policy::{scan, PolicyEra};
+use crate::policy::{scan_tokens, PolicyEra};
 use crate::template::{ComponentKind, HeaderFormat};
 
 macro_rules! policy_rule {
@@ -132,7 +132,7 @@ pub fn check(cx: &mut Context) {
     let era = cx.options.policy;
     let mut found = Findings::default();
     for f in &cx.fields {
-        for hit in scan(&f.text.value, &cx.classification.languages, era) {
+        for hit in scan_tokens(&f.tokens, &cx.classification.languages, era) {
             let Some(rule) = [
                 &REGULATED_GOODS,
                 &DEBT_THREAT,
@@ -162,14 +162,14 @@ pub fn check(cx: &mut Context) {
     if era == PolicyEra::Notifications2019 {
         let reasons = &cx.classification.reasons;
         for r in reasons {
-            if let Some((_, rule)) = SIGNAL_RULES_2019.iter().find(|(s, _)| *s == r.signal) {
+            if let Some((_, rule)) = SIGNAL_RULES_2019.iter().find(|(s, _)| *s == &*r.signal) {
                 found.push(from_reason(rule, r, "prohibited in 2019 notifications:"));
             }
         }
         // A survey was acceptable only about the user's own order or service.
         let tied = reasons.iter().any(|r| r.category == "UTILITY");
         if !tied {
-            for r in reasons.iter().filter(|r| r.signal == "survey") {
+            for r in reasons.iter().filter(|r| &*r.signal == "survey") {
                 found.push(from_reason(&SURVEY_2019, r, "a survey not tied to a transaction:"));
             }
         }
