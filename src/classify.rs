@@ -504,15 +504,15 @@ enum Outcome {
 const MEASURED: [(Outcome, &str, u32, u32); 11] = [
     (Outcome::AuthFormat, "otp-format", 2, 2),
     (Outcome::AuthWords, "code-words", 0, 0),
-    (Outcome::Promotion, "promotion", 30, 30),
+    (Outcome::Promotion, "promotion", 31, 31),
     (Outcome::Mixed, "mixed-content", 21, 21),
     (Outcome::WeakPromotion, "weak-promotion", 1, 2),
     (Outcome::UtilityOverWeakPromotion, "utility-over-weak-promotion", 0, 0),
     (Outcome::GenericFeedback, "generic-feedback", 3, 3),
-    (Outcome::Utility, "utility", 25, 31),
-    (Outcome::UtilityThin, "utility-one-signal", 36, 53),
+    (Outcome::Utility, "utility", 27, 33),
+    (Outcome::UtilityThin, "utility-one-signal", 34, 51),
     (Outcome::Unclear, "unclear", 2, 2),
-    (Outcome::NoEvidence, "no-evidence", 38, 40),
+    (Outcome::NoEvidence, "no-evidence", 37, 39),
 ];
 
 impl Outcome {
