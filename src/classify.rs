@@ -841,6 +841,23 @@ mod tests {
     }
 
     #[test]
+    fn a_code_text_has_only_authentication_reasons() {
+        // WP405 reports every other reason in an authentication template as extra content.
+        for (t, lang) in [
+            ("*{{1}}* is your verification code. For your security, do not share this code.", "en"),
+            ("*{{1}}* è il tuo codice di verifica. Per la tua sicurezza, non condividerlo.", "it"),
+            ("Seu código de verificação é *{{1}}*. Para sua segurança, não o compartilhe.", "pt"),
+            ("Tu código de verificación es *{{1}}*. Por tu seguridad, no lo compartas.", "es"),
+            ("Dein Bestätigungscode lautet *{{1}}*. Teile diesen Code aus Sicherheitsgründen nicht.", "de"),
+            ("Votre code de vérification est *{{1}}*. Pour votre sécurité, ne le partagez pas.", "fr"),
+        ] {
+            let c = text(t, lang);
+            assert_eq!(c.predicted, "AUTHENTICATION", "{t}");
+            assert!(c.reasons.iter().all(|r| r.principle == Principle::Authentication), "{t}: {:?}", c.reasons);
+        }
+    }
+
+    #[test]
     fn covered_matches_go_and_equal_ones_stay() {
         let mut found = vec![(0, 5..10), (1, 0..20), (2, 25..30), (3, 25..30), (4, 26..28), (5, 30..31)];
         drop_covered(&mut found);
