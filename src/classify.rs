@@ -4,12 +4,17 @@
 //! Meta's categorization guidelines (M-CAT) are a checklist, and so is the decision here:
 //! 1. **authentication**: a one-time code in Meta's preset format makes it AUTHENTICATION;
 //! 2. **promotion**: promotional or persuasive content (offers, calls to buy, awareness,
-//!    retargeting, app promotion, relationship building) makes it MARKETING, even next to an
-//!    order update;
+//!    retargeting, upsells, event invitations, apologies with credit, sales calls, app
+//!    promotion, relationship building) makes it MARKETING, even next to an order update;
+//!    weak promotional words (a lone "welcome") give way to clearer utility evidence;
 //! 3. **specific**, 4. **requested**, 5. **essential**: non-promotional content that is about the
 //!    user's own order, account, booking or interaction, that the user asked for, or that is
 //!    essential to them (safety, outages, recalls, policy changes) is UTILITY;
-//! 6. **unclear**: a bare greeting or a body of parameters only is MARKETING.
+//! 6. **unclear**: a bare greeting or a body of parameters only is MARKETING, and so is
+//!    content with no evidence either way.
+//!
+//! Each way through the checklist (`basis`) has the confidence measured on real templates
+//! (`MEASURED`, checked by `tests/category_real.rs`).
 //!
 //! A feedback request is utility only next to a specific interaction. The words of each
 //! signal, per language, are data (`data/classify.json`); the order of the checklist is code.
