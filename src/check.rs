@@ -116,8 +116,8 @@ pub fn validate_value(value: &Value, options: &ValidateOptions) -> Result<Report
     let outcome = declared
         .as_deref()
         .and_then(rules::identity::parse_category)
-        .zip(Category::parse(classification.predicted))
-        .map(|((d, _), p)| meta_outcome(d, p));
+        .zip(rules::identity::parse_category(classification.predicted))
+        .map(|((d, _), (p, _))| meta_outcome(d, p));
     Ok(Report {
         name: template.name.map(|t| t.value),
         language: template.language.map(|t| t.value),

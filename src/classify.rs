@@ -27,7 +27,7 @@ use std::sync::{Arc, LazyLock};
 use serde::{Deserialize, Serialize};
 
 use crate::diagnostic::Span;
-use crate::lexicon::{tokenize, TermSet};
+use crate::lexicon::{longest_per_key, tokenize, TermSet};
 use crate::rules::Category;
 use crate::template::{ButtonKind, ComponentKind, Template};
 
@@ -104,7 +104,6 @@ struct LexiconData {
 pub struct Signal {
     pub id: Arc<str>,
     pub principle: Principle,
-    pub category: Category,
     pub weight: u32,
     pub clause: Arc<str>,
     pub legacy: Option<String>,
@@ -144,7 +143,6 @@ impl Lexicon {
             signals.push(Signal {
                 id: s.id.as_str().into(),
                 principle,
-                category: principle.category(),
                 weight: s.weight,
                 clause: s.clause.as_str().into(),
                 legacy: s.legacy.clone(),
@@ -330,8 +328,7 @@ pub fn find_signals<'a>(
         // The longest phrase wins, whatever its signal: "check out our new …" is awareness, not
         // the hotel's "check out" inside it.
         drop_covered(&mut found);
-        found.sort_by_key(|(s, r)| (*s, r.start, std::cmp::Reverse(r.end)));
-        found.dedup_by(|b, a| a.0 == b.0 && b.1.start < a.1.end);
+        longest_per_key(&mut found);
         // Only whether there are fewer than UNCLEAR_BELOW_WORDS matters: stop counting there.
         if content_words < UNCLEAR_BELOW_WORDS {
             let parameters = parameter_ranges(text);
@@ -360,7 +357,7 @@ pub fn find_signals<'a>(
             reasons.push(Reason {
                 signal: signal.id.clone(),
                 principle: signal.principle,
-                category: signal.category.name(),
+                category: signal.principle.category().name(),
                 text: plain_words(&text[r.clone()]),
                 path: path.to_string(),
                 span: Some(Span::from_bytes(text, r)),
@@ -583,8 +580,8 @@ fn decide(reasons: Vec<Reason>, content_words: usize, lexicon: &Lexicon, languag
         .filter(|p| score(*p) > 0)
         .collect();
     let mut utility: u32 = utility_principles.iter().map(|p| score(*p)).sum();
-    let utility_signals =
-        per_signal.keys().filter(|id| reasons.iter().any(|r| &*r.signal == **id && r.principle.is_utility())).count();
+    let utility_signals: std::collections::BTreeSet<&str> =
+        reasons.iter().filter(|r| r.principle.is_utility()).map(|r| &*r.signal).collect();
     let feedback = score(Principle::Feedback) > 0;
     // Feedback about a specific purchase or interaction is utility evidence of its own.
     if feedback && utility > 0 {
@@ -611,7 +608,7 @@ fn decide(reasons: Vec<Reason>, content_words: usize, lexicon: &Lexicon, languag
         }
     } else if feedback && utility == 0 {
         Outcome::GenericFeedback
-    } else if utility_principles.len() >= 2 || utility_signals >= 2 {
+    } else if utility_principles.len() >= 2 || utility_signals.len() >= 2 {
         Outcome::Utility
     } else if utility > 0 {
         Outcome::UtilityThin

@@ -7,7 +7,7 @@ use std::sync::LazyLock;
 
 use serde::{Deserialize, Serialize};
 
-use crate::lexicon::{tokenize, TermSet, Tokens};
+use crate::lexicon::{longest_per_key, tokenize, TermSet, Tokens};
 
 /// Which policies apply.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
@@ -133,18 +133,14 @@ pub fn scan_tokens(tokens: &Tokens, languages: &[String], era: PolicyEra) -> Vec
             wanted.then_some((*group, m.range))
         })
         .collect();
-    found.sort_by_key(|(g, r)| (*g, r.start, std::cmp::Reverse(r.end)));
-    let mut out = Vec::new();
-    let mut last: Option<(usize, usize)> = None;
-    for (gi, r) in found {
-        if last.is_some_and(|(lg, end)| lg == gi && r.start < end) {
-            continue;
-        }
-        last = Some((gi, r.end));
-        let g = &c.groups[gi];
-        out.push(Hit { group: &g.id, rule: &g.rule, clause: &g.clause, range: r });
-    }
-    out
+    longest_per_key(&mut found);
+    found
+        .into_iter()
+        .map(|(gi, r)| {
+            let g = &c.groups[gi];
+            Hit { group: &g.id, rule: &g.rule, clause: &g.clause, range: r }
+        })
+        .collect()
 }
 
 #[cfg(test)]

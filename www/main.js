@@ -251,15 +251,15 @@ function showFindings(report) {
   const head = el('p');
   // What Meta gives: the content's category, unless the declared one decides (Meta keeps a
   // MARKETING template MARKETING, and rejects codes outside AUTHENTICATION): the core's outcome.
-  const percent = document.createTextNode(` (${Math.round(c.confidence * 100)} %)`);
+  const percent = `${Math.round(c.confidence * 100)} %`;
   if (c.outcome && c.outcome.action === 'rejected') {
     head.append(el('strong', null, `Meta will most likely reject it as ${c.declared}`));
   } else if (c.outcome && c.outcome.category !== c.predicted) {
     head.append(el('strong', null, `Meta will most likely say: ${c.outcome.category}`), document.createTextNode(` (the content reads as ${c.predicted})`));
   } else if (c.band === 'uncertain') {
-    head.append(el('strong', null, 'Meta may go either way: here is why'), document.createTextNode(` (leaning ${c.predicted}, ${Math.round(c.confidence * 100)} %)`));
+    head.append(el('strong', null, 'Meta may go either way: here is why'), document.createTextNode(` (leaning ${c.predicted}, ${percent})`));
   } else {
-    head.append(el('strong', null, `Meta will most likely say: ${c.predicted}`), percent);
+    head.append(el('strong', null, `Meta will most likely say: ${c.predicted}`), document.createTextNode(` (${percent})`));
   }
   if (c.legacyType) head.append(document.createTextNode(` · before 2023: ${c.legacyType}`));
   cat.append(head);

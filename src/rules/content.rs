@@ -10,7 +10,7 @@ use serde::Deserialize;
 
 use super::{Context, Findings, Role, Rule};
 use crate::diagnostic::{Diagnostic, Severity};
-use crate::lexicon::{tokenize, TermSet, Tokens};
+use crate::lexicon::{longest_per_key, tokenize, TermSet, Tokens};
 
 pub static URL_SHORTENER: Rule = Rule {
     code: "WP301",
@@ -83,17 +83,16 @@ pub fn sensitive_identifiers<'a>(
     tokens: &Tokens,
     languages: &[String],
 ) -> impl Iterator<Item = Range<usize>> + 'a {
-    let mut found: Vec<Range<usize>> = IDENTIFIERS
+    let mut found: Vec<((), Range<usize>)> = IDENTIFIERS
         .terms
         .find(tokens)
         .into_iter()
         .filter(|m| languages.contains(&IDENTIFIERS.language_of[m.term]))
-        .map(|m| m.range)
+        .map(|m| ((), m.range))
         .collect();
     // The longest of overlapping matches ("numero della carta" inside "numero della carta di credito").
-    found.sort_by_key(|r| (r.start, std::cmp::Reverse(r.end)));
-    found.dedup_by(|b, a| b.start < a.end);
-    found.into_iter().filter(move |r| !speaks_of_partial(text, r.clone()))
+    longest_per_key(&mut found);
+    found.into_iter().map(|(_, r)| r).filter(move |r| !speaks_of_partial(text, r.clone()))
 }
 
 /// Byte ranges of shortened links in `text`: tokens whose host is a known shortener.

@@ -223,11 +223,6 @@ impl Category {
             Category::Authentication => "AUTHENTICATION",
         }
     }
-
-    /// The category of one of the names `name` returns.
-    pub fn parse(name: &str) -> Option<Category> {
-        [Category::Marketing, Category::Utility, Category::Authentication].into_iter().find(|c| c.name() == name)
-    }
 }
 
 /// Where a scanned text field sits in the template; decides which rules apply to it.
