@@ -16,7 +16,7 @@ use std::collections::HashSet;
 use serde_json::{Map, Value};
 
 use super::media::media_source;
-use super::schema::{as_array, as_object, as_text, check_object, count_limit, text_limit, Area, Field as F, Kind, Ty};
+use super::schema::{as_array, as_object, as_text, check_object, count_limit, text_limit, Field as F, Kind, Ty};
 use super::{Cx, Path};
 use crate::diagnostic::Diagnostic;
 use crate::rules::payload as rules;
@@ -59,24 +59,16 @@ pub static INTERACTIVE: Kind = Kind {
         F::new("action", Ty::Any),
     ],
     strict: true,
-    area: Area::Interactive,
     extra: Some(check),
+    ..Kind::INTERACTIVE
 };
 
-static BODY: Kind = Kind {
-    what: "the body",
-    fields: &[F::new("text", S).required()],
-    strict: false,
-    area: Area::Interactive,
-    extra: None,
-};
+static BODY: Kind = Kind { what: "the body", fields: &[F::new("text", S).required()], ..Kind::INTERACTIVE };
 
 static FOOTER: Kind = Kind {
     what: "the footer",
     fields: &[F::new("text", S).required().limit("interactive.footer")],
-    strict: false,
-    area: Area::Interactive,
-    extra: None,
+    ..Kind::INTERACTIVE
 };
 
 static HEADER: Kind = Kind {
@@ -89,25 +81,22 @@ static HEADER: Kind = Kind {
         F::new("video", Ty::Obj(&HEADER_MEDIA)),
         F::new("document", Ty::Obj(&HEADER_DOCUMENT)),
     ],
-    strict: false,
-    area: Area::Interactive,
     extra: Some(header_object),
+    ..Kind::INTERACTIVE
 };
 
 static HEADER_MEDIA: Kind = Kind {
     what: "the header media",
     fields: &[F::new("id", S), F::new("link", S)],
-    strict: false,
-    area: Area::Interactive,
     extra: Some(media_source),
+    ..Kind::INTERACTIVE
 };
 
 static HEADER_DOCUMENT: Kind = Kind {
     what: "the header document",
     fields: &[F::new("id", S), F::new("link", S), F::new("filename", S)],
-    strict: false,
-    area: Area::Interactive,
     extra: Some(media_source),
+    ..Kind::INTERACTIVE
 };
 
 /// A header of `type` carries that object (`{"type": "text", "text": …}`).
@@ -247,25 +236,21 @@ const HEADER_TYPES: &[&str] = &["text", "image", "video", "document"];
 static BUTTON_ACTION: Kind = Kind {
     what: "the reply-buttons action",
     fields: &[F::new("buttons", Ty::List(&REPLY_BUTTON)).required().limit("buttons.count")],
-    strict: false,
-    area: Area::Interactive,
     extra: Some(unique_buttons),
+    ..Kind::INTERACTIVE
 };
 
 static REPLY_BUTTON: Kind = Kind {
     what: "the button",
     fields: &[F::new("type", S).required().one_of(&["reply"]), F::new("reply", Ty::Obj(&REPLY)).required()],
-    strict: false,
-    area: Area::Interactive,
-    extra: None,
+    ..Kind::INTERACTIVE
 };
 
 static REPLY: Kind = Kind {
     what: "the reply",
     fields: &[F::new("id", S).required().limit("button.id"), F::new("title", S).required().limit("button.title")],
-    strict: false,
-    area: Area::Interactive,
     extra: Some(reply_id),
+    ..Kind::INTERACTIVE
 };
 
 fn reply_id(obj: &Map<String, Value>, path: &Path, cx: &mut Cx) {
@@ -313,17 +298,14 @@ static LIST_ACTION: Kind = Kind {
         F::new("button", S).required().limit("list.button"),
         F::new("sections", Ty::List(&LIST_SECTION)).required().limit("list.sections"),
     ],
-    strict: false,
-    area: Area::Interactive,
     extra: Some(list_rows),
+    ..Kind::INTERACTIVE
 };
 
 static LIST_SECTION: Kind = Kind {
     what: "the section",
     fields: &[F::new("title", S).limit("section.title"), F::new("rows", Ty::List(&LIST_ROW)).required()],
-    strict: false,
-    area: Area::Interactive,
-    extra: None,
+    ..Kind::INTERACTIVE
 };
 
 static LIST_ROW: Kind = Kind {
@@ -333,9 +315,7 @@ static LIST_ROW: Kind = Kind {
         F::new("title", S).required().limit("list.row.title"),
         F::new("description", S).limit("list.row.description"),
     ],
-    strict: false,
-    area: Area::Interactive,
-    extra: None,
+    ..Kind::INTERACTIVE
 };
 
 /// At most 10 rows across all sections, row ids unique, and section titles when there are
@@ -393,9 +373,7 @@ static CTA_URL_ACTION: Kind = Kind {
         F::new("name", S).required().one_of(&["cta_url"]),
         F::new("parameters", Ty::Obj(&CTA_URL_PARAMETERS)).required(),
     ],
-    strict: false,
-    area: Area::Interactive,
-    extra: None,
+    ..Kind::INTERACTIVE
 };
 
 static CTA_URL_PARAMETERS: Kind = Kind {
@@ -406,17 +384,15 @@ static CTA_URL_PARAMETERS: Kind = Kind {
         // India's enhanced payment links (M-PAY-IN).
         F::new("payment_link_preview", Ty::Bool),
     ],
-    strict: false,
-    area: Area::Interactive,
     extra: Some(http_url),
+    ..Kind::INTERACTIVE
 };
 
 static CARD_CTA_PARAMETERS: Kind = Kind {
     what: "the card's call-to-action parameters",
     fields: &[F::new("display_text", S).required().limit("carousel.card.display_text"), F::new("url", S).required()],
-    strict: false,
-    area: Area::Interactive,
     extra: Some(http_url),
+    ..Kind::INTERACTIVE
 };
 
 fn http_url(obj: &Map<String, Value>, path: &Path, cx: &mut Cx) {
@@ -437,9 +413,7 @@ static FLOW_ACTION: Kind = Kind {
         F::new("name", S).required().one_of(&["flow"]),
         F::new("parameters", Ty::Obj(&FLOW_PARAMETERS)).required(),
     ],
-    strict: false,
-    area: Area::Interactive,
-    extra: None,
+    ..Kind::INTERACTIVE
 };
 
 static FLOW_PARAMETERS: Kind = Kind {
@@ -454,17 +428,15 @@ static FLOW_PARAMETERS: Kind = Kind {
         F::new("flow_action", S).one_of(&["navigate", "data_exchange"]),
         F::new("flow_action_payload", Ty::Obj(&FLOW_ACTION_PAYLOAD)),
     ],
-    strict: false,
-    area: Area::Interactive,
     extra: Some(flow_target),
+    ..Kind::INTERACTIVE
 };
 
 static FLOW_ACTION_PAYLOAD: Kind = Kind {
     what: "the Flow action payload",
     fields: &[F::new("screen", S), F::new("data", Ty::Any)],
-    strict: false,
-    area: Area::Interactive,
     extra: Some(flow_data),
+    ..Kind::INTERACTIVE
 };
 
 /// Exactly one of `flow_id` and `flow_name`; a payload only with `navigate` (M-FLOW).
@@ -512,9 +484,7 @@ fn flow_data(obj: &Map<String, Value>, path: &Path, cx: &mut Cx) {
 static LOCATION_REQUEST_ACTION: Kind = Kind {
     what: "the location request",
     fields: &[F::new("name", S).required().one_of(&["send_location"])],
-    strict: false,
-    area: Area::Interactive,
-    extra: None,
+    ..Kind::INTERACTIVE
 };
 
 static ADDRESS_ACTION: Kind = Kind {
@@ -523,9 +493,7 @@ static ADDRESS_ACTION: Kind = Kind {
         F::new("name", S).required().one_of(&["address_message"]),
         F::new("parameters", Ty::Obj(&ADDRESS_PARAMETERS)).required(),
     ],
-    strict: false,
-    area: Area::Interactive,
-    extra: None,
+    ..Kind::INTERACTIVE
 };
 
 static ADDRESS_PARAMETERS: Kind = Kind {
@@ -536,9 +504,7 @@ static ADDRESS_PARAMETERS: Kind = Kind {
         F::new("saved_addresses", Ty::Any),
         F::new("validation_errors", Ty::Any),
     ],
-    strict: false,
-    area: Area::Interactive,
-    extra: None,
+    ..Kind::INTERACTIVE
 };
 
 static CATALOG_ACTION: Kind = Kind {
@@ -547,25 +513,16 @@ static CATALOG_ACTION: Kind = Kind {
         F::new("name", S).required().one_of(&["catalog_message"]),
         F::new("parameters", Ty::Obj(&CATALOG_PARAMETERS)),
     ],
-    strict: false,
-    area: Area::Interactive,
-    extra: None,
+    ..Kind::INTERACTIVE
 };
 
-static CATALOG_PARAMETERS: Kind = Kind {
-    what: "the catalog parameters",
-    fields: &[F::new("thumbnail_product_retailer_id", S)],
-    strict: false,
-    area: Area::Interactive,
-    extra: None,
-};
+static CATALOG_PARAMETERS: Kind =
+    Kind { what: "the catalog parameters", fields: &[F::new("thumbnail_product_retailer_id", S)], ..Kind::INTERACTIVE };
 
 static PRODUCT_ACTION: Kind = Kind {
     what: "the product action",
     fields: &[F::new("catalog_id", S).required(), F::new("product_retailer_id", S).required()],
-    strict: false,
-    area: Area::Interactive,
-    extra: None,
+    ..Kind::INTERACTIVE
 };
 
 static PRODUCT_LIST_ACTION: Kind = Kind {
@@ -574,9 +531,8 @@ static PRODUCT_LIST_ACTION: Kind = Kind {
         F::new("catalog_id", S).required(),
         F::new("sections", Ty::List(&PRODUCT_SECTION)).required().limit("product_list.sections"),
     ],
-    strict: false,
-    area: Area::Interactive,
     extra: Some(product_total),
+    ..Kind::INTERACTIVE
 };
 
 static PRODUCT_SECTION: Kind = Kind {
@@ -585,18 +541,11 @@ static PRODUCT_SECTION: Kind = Kind {
         F::new("title", S).limit("section.title"),
         F::new("product_items", Ty::List(&PRODUCT_ITEM)).required().limit("product_list.products_per_section"),
     ],
-    strict: false,
-    area: Area::Interactive,
-    extra: None,
+    ..Kind::INTERACTIVE
 };
 
-static PRODUCT_ITEM: Kind = Kind {
-    what: "the product item",
-    fields: &[F::new("product_retailer_id", S).required()],
-    strict: false,
-    area: Area::Interactive,
-    extra: None,
-};
+static PRODUCT_ITEM: Kind =
+    Kind { what: "the product item", fields: &[F::new("product_retailer_id", S).required()], ..Kind::INTERACTIVE };
 
 fn product_total(obj: &Map<String, Value>, path: &Path, cx: &mut Cx) {
     let Some(sections) = obj.get("sections").and_then(as_array) else { return };
@@ -609,9 +558,8 @@ fn product_total(obj: &Map<String, Value>, path: &Path, cx: &mut Cx) {
 static CAROUSEL_ACTION: Kind = Kind {
     what: "the carousel action",
     fields: &[F::new("cards", Ty::List(&CAROUSEL_CARD)).required().limit("carousel.cards")],
-    strict: false,
-    area: Area::Interactive,
     extra: Some(carousel_cards),
+    ..Kind::INTERACTIVE
 };
 
 static CAROUSEL_CARD: Kind = Kind {
@@ -623,17 +571,15 @@ static CAROUSEL_CARD: Kind = Kind {
         F::new("body", Ty::Obj(&CARD_BODY)),
         F::new("action", Ty::Any),
     ],
-    strict: false,
-    area: Area::Interactive,
     extra: Some(carousel_card),
+    ..Kind::INTERACTIVE
 };
 
 static CARD_BODY: Kind = Kind {
     what: "the card body",
     fields: &[F::new("text", S).required().limit("carousel.card.body")],
-    strict: false,
-    area: Area::Interactive,
     extra: Some(card_body_lines),
+    ..Kind::INTERACTIVE
 };
 
 /// A card body has at most two line breaks (M-MCAR).
@@ -655,9 +601,7 @@ static CARD_CTA_ACTION: Kind = Kind {
         F::new("name", S).required().one_of(&["cta_url"]),
         F::new("parameters", Ty::Obj(&CARD_CTA_PARAMETERS)).required(),
     ],
-    strict: false,
-    area: Area::Interactive,
-    extra: None,
+    ..Kind::INTERACTIVE
 };
 
 static CARD_REPLY_ACTION: Kind = Kind {
@@ -668,17 +612,14 @@ static CARD_REPLY_ACTION: Kind = Kind {
         F::new("name", Ty::Any),
         F::new("parameters", Ty::Any),
     ],
-    strict: false,
-    area: Area::Interactive,
     extra: Some(unique_card_buttons),
+    ..Kind::INTERACTIVE
 };
 
 static CARD_REPLY_BUTTON: Kind = Kind {
     what: "the card's button",
     fields: &[F::new("type", S).required().one_of(&["quick_reply"]), F::new("quick_reply", Ty::Obj(&REPLY)).required()],
-    strict: false,
-    area: Area::Interactive,
-    extra: None,
+    ..Kind::INTERACTIVE
 };
 
 /// A card's quick replies have distinct titles and ids, as reply buttons do.
@@ -693,9 +634,8 @@ static CARD_HEADER: Kind = Kind {
         F::new("image", Ty::Obj(&HEADER_MEDIA)),
         F::new("video", Ty::Obj(&HEADER_MEDIA)),
     ],
-    strict: false,
-    area: Area::Interactive,
     extra: Some(header_object),
+    ..Kind::INTERACTIVE
 };
 
 /// A media card has an image or video header and a call-to-action; a product card names a
@@ -826,9 +766,7 @@ fn carousel_cards(obj: &Map<String, Value>, path: &Path, cx: &mut Cx) {
 static CALL_PERMISSION_ACTION: Kind = Kind {
     what: "the call-permission action",
     fields: &[F::new("name", S).required().one_of(&["call_permission_request"])],
-    strict: false,
-    area: Area::Interactive,
-    extra: None,
+    ..Kind::INTERACTIVE
 };
 
 static VOICE_CALL_ACTION: Kind = Kind {
@@ -837,9 +775,7 @@ static VOICE_CALL_ACTION: Kind = Kind {
         F::new("name", S).required().one_of(&["voice_call"]),
         F::new("parameters", Ty::Obj(&VOICE_CALL_PARAMETERS)),
     ],
-    strict: false,
-    area: Area::Interactive,
-    extra: None,
+    ..Kind::INTERACTIVE
 };
 
 static VOICE_CALL_PARAMETERS: Kind = Kind {
@@ -849,7 +785,5 @@ static VOICE_CALL_PARAMETERS: Kind = Kind {
         F::new("ttl_minutes", Ty::Int).limit("voice_call.ttl_minutes"),
         F::new("payload", S).limit("voice_call.payload"),
     ],
-    strict: false,
-    area: Area::Interactive,
-    extra: None,
+    ..Kind::INTERACTIVE
 };

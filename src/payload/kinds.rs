@@ -5,7 +5,7 @@
 
 use serde_json::{Map, Value};
 
-use super::schema::{as_text, Area, Field as F, Kind, Ty};
+use super::schema::{as_text, Field as F, Kind, Ty};
 use super::{interactive, media, Cx, Path};
 use crate::diagnostic::Diagnostic;
 use crate::rules::{payload as rules, sending};
@@ -39,9 +39,8 @@ pub static MESSAGE: Kind = Kind {
         F::new("reaction", Ty::Obj(&REACTION)),
         F::new("pin", Ty::Obj(&PIN)),
     ],
-    strict: true,
-    area: Area::Message,
     extra: Some(envelope),
+    ..Kind::MESSAGE
 };
 
 /// A request body for `/marketing_messages` (M-MM, M-OA MarketingMessageRequestPayload): the
@@ -74,17 +73,16 @@ pub static MARKETING_MESSAGE: Kind = Kind {
         F::new("interactive", Ty::Any),
         F::new("reaction", Ty::Any),
     ],
-    strict: true,
-    area: Area::Message,
     extra: Some(envelope),
+    ..Kind::MESSAGE
 };
 
 static BID_SPEC: Kind = Kind {
     what: "the max price",
     fields: &[F::new("per_message_bid_multiplier", Ty::Num)],
     strict: false,
-    area: Area::Message,
     extra: Some(positive_multiplier),
+    ..Kind::MESSAGE
 };
 
 fn positive_multiplier(obj: &Map<String, Value>, path: &Path, cx: &mut Cx) {
@@ -109,26 +107,15 @@ pub static READ_RECEIPT: Kind = Kind {
         F::new("recipient_type", S),
         F::new("to", S),
     ],
-    strict: true,
-    area: Area::Message,
     extra: Some(messaging_product),
+    ..Kind::MESSAGE
 };
 
-static TYPING_INDICATOR: Kind = Kind {
-    what: "the typing indicator",
-    fields: &[F::new("type", S).required().one_of(&["text"])],
-    strict: true,
-    area: Area::Message,
-    extra: None,
-};
+static TYPING_INDICATOR: Kind =
+    Kind { what: "the typing indicator", fields: &[F::new("type", S).required().one_of(&["text"])], ..Kind::MESSAGE };
 
-static CONTEXT: Kind = Kind {
-    what: "`context`",
-    fields: &[F::new("message_id", S).required().limit("message_id")],
-    strict: true,
-    area: Area::Message,
-    extra: None,
-};
+static CONTEXT: Kind =
+    Kind { what: "`context`", fields: &[F::new("message_id", S).required().limit("message_id")], ..Kind::MESSAGE };
 
 fn messaging_product(obj: &Map<String, Value>, _: &Path, cx: &mut Cx) {
     match obj.get("messaging_product").and_then(as_text) {
@@ -210,9 +197,7 @@ fn envelope(obj: &Map<String, Value>, path: &Path, cx: &mut Cx) {
 static TEXT: Kind = Kind {
     what: "`text`",
     fields: &[F::new("body", S).required().limit("text.body"), F::new("preview_url", Ty::Bool)],
-    strict: true,
-    area: Area::Message,
-    extra: None,
+    ..Kind::MESSAGE
 };
 
 static LOCATION: Kind = Kind {
@@ -223,9 +208,8 @@ static LOCATION: Kind = Kind {
         F::new("name", S),
         F::new("address", S),
     ],
-    strict: true,
-    area: Area::Message,
     extra: Some(coordinates),
+    ..Kind::MESSAGE
 };
 
 /// Latitude within ±90 and longitude within ±180 degrees (M-LOC).
@@ -252,9 +236,8 @@ static CONTACT: Kind = Kind {
         F::new("phones", Ty::List(&CONTACT_PHONE)),
         F::new("urls", Ty::List(&CONTACT_URL)),
     ],
-    strict: true,
-    area: Area::Message,
     extra: Some(birthday),
+    ..Kind::MESSAGE
 };
 
 fn birthday(obj: &Map<String, Value>, path: &Path, cx: &mut Cx) {
@@ -283,9 +266,7 @@ static CONTACT_NAME: Kind = Kind {
         F::new("suffix", S),
         F::new("prefix", S),
     ],
-    strict: true,
-    area: Area::Message,
-    extra: None,
+    ..Kind::MESSAGE
 };
 static CONTACT_ADDRESS: Kind = Kind {
     what: "the contact's address",
@@ -298,46 +279,28 @@ static CONTACT_ADDRESS: Kind = Kind {
         F::new("country_code", S),
         F::new("type", S),
     ],
-    strict: true,
-    area: Area::Message,
-    extra: None,
+    ..Kind::MESSAGE
 };
-static CONTACT_EMAIL: Kind = Kind {
-    what: "the contact's email",
-    fields: &[F::new("email", S), F::new("type", S)],
-    strict: true,
-    area: Area::Message,
-    extra: None,
-};
+static CONTACT_EMAIL: Kind =
+    Kind { what: "the contact's email", fields: &[F::new("email", S), F::new("type", S)], ..Kind::MESSAGE };
 static CONTACT_ORG: Kind = Kind {
     what: "the contact's organisation",
     fields: &[F::new("company", S), F::new("department", S), F::new("title", S)],
-    strict: true,
-    area: Area::Message,
-    extra: None,
+    ..Kind::MESSAGE
 };
 static CONTACT_PHONE: Kind = Kind {
     what: "the contact's phone",
     fields: &[F::new("phone", S), F::new("type", S), F::new("wa_id", S)],
-    strict: true,
-    area: Area::Message,
-    extra: None,
+    ..Kind::MESSAGE
 };
-static CONTACT_URL: Kind = Kind {
-    what: "the contact's URL",
-    fields: &[F::new("url", S), F::new("type", S)],
-    strict: true,
-    area: Area::Message,
-    extra: None,
-};
+static CONTACT_URL: Kind =
+    Kind { what: "the contact's URL", fields: &[F::new("url", S), F::new("type", S)], ..Kind::MESSAGE };
 
 static REACTION: Kind = Kind {
     what: "the reaction",
     // An empty `emoji` removes a reaction (S-WAJS), so only its presence is required.
     fields: &[F::new("message_id", S).required().limit("message_id"), F::new("emoji", S).required().blank_ok()],
-    strict: true,
-    area: Area::Message,
-    extra: None,
+    ..Kind::MESSAGE
 };
 
 static PIN: Kind = Kind {
@@ -347,9 +310,8 @@ static PIN: Kind = Kind {
         F::new("message_id", S).required().limit("message_id"),
         F::new("expiration_days", Ty::Int),
     ],
-    strict: true,
-    area: Area::Message,
     extra: Some(pin_days),
+    ..Kind::MESSAGE
 };
 
 fn pin_days(obj: &Map<String, Value>, path: &Path, cx: &mut Cx) {
@@ -379,8 +341,7 @@ pub static TEMPLATE: Kind = Kind {
         F::new("components", Ty::List(&COMPONENT)),
     ],
     strict: true,
-    area: Area::Template,
-    extra: None,
+    ..Kind::TEMPLATE
 };
 
 /// `policy` is only `deterministic`; Meta refuses other keys here (WhatsApp-Nodejs-SDK#21).
@@ -388,8 +349,7 @@ static LANGUAGE: Kind = Kind {
     what: "the template language",
     fields: &[F::new("code", S).required(), F::new("policy", S).one_of(&["deterministic"])],
     strict: true,
-    area: Area::Template,
-    extra: None,
+    ..Kind::TEMPLATE
 };
 
 /// Component types of a template send (M-OA, M-MCT, M-LTO, M-TAP).
@@ -405,17 +365,13 @@ static COMPONENT: Kind = Kind {
         F::new("parameters", Ty::List(&PARAMETER)),
         F::new("cards", Ty::List(&CARD)),
     ],
-    strict: false,
-    area: Area::Template,
-    extra: None,
+    ..Kind::TEMPLATE
 };
 
 static CARD: Kind = Kind {
     what: "the carousel card",
     fields: &[F::new("card_index", Ty::Int), F::new("components", Ty::List(&COMPONENT))],
-    strict: false,
-    area: Area::Template,
-    extra: None,
+    ..Kind::TEMPLATE
 };
 
 /// Parameter types of a template send (M-OA ParameterObject, M-SPM, M-PCT, M-LTO, M-COUP,
@@ -466,9 +422,8 @@ static PARAMETER: Kind = Kind {
         // India's enhanced payment links, on a URL button's text (M-PAY-IN).
         F::new("payment_link_preview", Ty::Bool),
     ],
-    strict: false,
-    area: Area::Template,
     extra: Some(parameter_value),
+    ..Kind::TEMPLATE
 };
 
 /// A parameter carries the value its `type` names: `{"type": "text", "text": …}`.

@@ -4,7 +4,7 @@
 
 use serde_json::{Map, Value};
 
-use super::schema::{as_text, Area, Field as F, Kind, Ty};
+use super::schema::{as_text, Field as F, Kind, Ty};
 use super::{Cx, Path};
 use crate::diagnostic::Diagnostic;
 use crate::rules::payload as rules;
@@ -15,41 +15,24 @@ const MEDIA_ID: F = F::new("id", S);
 const MEDIA_LINK: F = F::new("link", S);
 const CAPTION: F = F::new("caption", S).limit("media.caption");
 
-pub static IMAGE: Kind = Kind {
-    what: "the image",
-    fields: &[MEDIA_ID, MEDIA_LINK, CAPTION],
-    strict: true,
-    area: Area::Message,
-    extra: Some(media_source),
-};
-pub static VIDEO: Kind = Kind {
-    what: "the video",
-    fields: &[MEDIA_ID, MEDIA_LINK, CAPTION],
-    strict: true,
-    area: Area::Message,
-    extra: Some(media_source),
-};
+pub static IMAGE: Kind =
+    Kind { what: "the image", fields: &[MEDIA_ID, MEDIA_LINK, CAPTION], extra: Some(media_source), ..Kind::MESSAGE };
+pub static VIDEO: Kind =
+    Kind { what: "the video", fields: &[MEDIA_ID, MEDIA_LINK, CAPTION], extra: Some(media_source), ..Kind::MESSAGE };
 pub static DOCUMENT: Kind = Kind {
     what: "the document",
     fields: &[MEDIA_ID, MEDIA_LINK, CAPTION, F::new("filename", S)],
-    strict: true,
-    area: Area::Message,
     extra: Some(media_source),
+    ..Kind::MESSAGE
 };
 pub static AUDIO: Kind = Kind {
     what: "the audio",
     fields: &[MEDIA_ID, MEDIA_LINK, F::new("voice", Ty::Bool)],
-    strict: true,
-    area: Area::Message,
     extra: Some(media_source),
+    ..Kind::MESSAGE
 };
-pub static STICKER: Kind = Kind {
-    what: "the sticker",
-    fields: &[MEDIA_ID, MEDIA_LINK],
-    strict: true,
-    area: Area::Message,
-    extra: Some(media_source),
-};
+pub static STICKER: Kind =
+    Kind { what: "the sticker", fields: &[MEDIA_ID, MEDIA_LINK], extra: Some(media_source), ..Kind::MESSAGE };
 
 /// Exactly one of `id` (uploaded media) and `link` (an HTTP(S) URL) (M-IMG … M-STK, M-OA
 /// MediaObject oneOf).

@@ -91,6 +91,15 @@ pub struct Kind {
     pub extra: Option<Extra>,
 }
 
+impl Kind {
+    /// What the tables start from (`..Kind::MESSAGE`), each setting its own `what` and `fields`:
+    /// message objects, whose unknown keys Meta refuses; interactive and template objects, whose
+    /// unknown keys only warn unless a table says otherwise.
+    pub const MESSAGE: Kind = Kind { what: "", fields: &[], strict: true, area: Area::Message, extra: None };
+    pub const INTERACTIVE: Kind = Kind { strict: false, area: Area::Interactive, ..Kind::MESSAGE };
+    pub const TEMPLATE: Kind = Kind { strict: false, area: Area::Template, ..Kind::MESSAGE };
+}
+
 impl std::fmt::Debug for Kind {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.write_str(self.what)
