@@ -68,6 +68,7 @@ impl Tokens {
 }
 
 /// Appends `c` lowercased and without diacritics.
+#[inline]
 pub fn fold_char(c: char, out: &mut String) {
     match c {
         // Most of any template's text: no table lookups.
@@ -134,23 +135,35 @@ fn is_word_char(c: char) -> bool {
 
 /// Splits `text` into words (runs of letters and digits) and symbol tokens.
 pub fn tokenize(text: &str) -> Tokens {
-    let mut out = Tokens { folded: String::with_capacity(text.len()), words: Vec::new() };
+    // About one word in six bytes of template text.
+    let mut out = Tokens { folded: String::with_capacity(text.len()), words: Vec::with_capacity(text.len() / 6 + 1) };
     let mut start: Option<usize> = None;
-    for (i, c) in text.char_indices() {
+    let bytes = text.as_bytes();
+    let mut i = 0;
+    while i < bytes.len() {
+        // ASCII, most of any template, byte by byte; other characters decoded one at a time.
+        let (c, width) = match bytes[i] {
+            b if b.is_ascii() => (char::from(b), 1),
+            _ => match text[i..].chars().next() {
+                Some(c) => (c, c.len_utf8()),
+                None => break,
+            },
+        };
         if is_word_char(c) {
             if start.is_none() {
                 start = Some(i);
             }
             fold_char(c, &mut out.folded);
-            continue;
+        } else {
+            if let Some(s) = start.take() {
+                out.close(s..i);
+            }
+            if is_symbol(c) {
+                out.folded.push(c);
+                out.close(i..i + width);
+            }
         }
-        if let Some(s) = start.take() {
-            out.close(s..i);
-        }
-        if is_symbol(c) {
-            out.folded.push(c);
-            out.close(i..i + c.len_utf8());
-        }
+        i += width;
     }
     if let Some(s) = start {
         out.close(s..text.len());
@@ -309,7 +322,7 @@ impl TermSet {
 
     /// Every occurrence of every term in `tokens` (terms may overlap).
     pub fn find(&self, tokens: &Tokens) -> Vec<Match> {
-        let mut out = Vec::new();
+        let mut out = Vec::with_capacity(16);
         let words: Vec<&str> = (0..tokens.len()).map(|i| tokens.folded(i)).collect();
         for (i, &word) in words.iter().enumerate() {
             let (one, two, three): (&[usize], &[usize], &[usize]) = match self.by_first.get(word) {
