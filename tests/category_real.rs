@@ -20,12 +20,17 @@ const LABELS: &[&str] = &["MARKETING", "UTILITY", "AUTHENTICATION"];
 
 /// Accuracy floors (%), a little under what was measured when the set was built (README,
 /// "Category prediction"): raise them when the classifier improves, never lower them to pass.
-const OVERALL_FLOOR: f64 = 84.0;
-const LANGUAGE_FLOORS: &[(&str, f64)] = &[("en", 86.0), ("es", 95.0), ("it", 67.0), ("pt", 90.0)];
+/// Set again when the set grew from 184 to 274 templates (90 from sources never looked at
+/// before: see the README there).
+const OVERALL_FLOOR: f64 = 80.0;
+const LANGUAGE_FLOORS: &[(&str, f64)] = &[("en", 82.0), ("es", 89.0), ("it", 76.0), ("pt", 75.0)];
 
 struct Case {
     language: String,
     label: String,
+    /// `meta`: the label is Meta's judgement of the content (a UTILITY or AUTHENTICATION
+    /// approval, or a move to MARKETING); `kept`: a MARKETING the author chose and Meta kept.
+    verdict: String,
     split: String,
     source: String,
     body: String,
@@ -58,6 +63,7 @@ fn cases() -> Vec<Case> {
             out.push(Case {
                 language,
                 label: case["label"].as_str().unwrap().to_string(),
+                verdict: case["verdict"].as_str().unwrap().to_string(),
                 split: case["split"].as_str().unwrap().to_string(),
                 source: case["source"].as_str().unwrap().to_string(),
                 body,
@@ -99,6 +105,11 @@ fn real_templates_get_the_category_meta_gave_them() {
         let set: Vec<&Case> = six.iter().copied().filter(|c| c.split == split).collect();
         let (k, m) = tally(&set);
         line(format!("split {split}: {:.1} % of {m}", pct(k, m)));
+    }
+    for verdict in ["meta", "kept"] {
+        let set: Vec<&Case> = six.iter().copied().filter(|c| c.verdict == verdict).collect();
+        let (k, m) = tally(&set);
+        line(format!("labels {verdict}: {:.1} % of {m}", pct(k, m)));
     }
     let mut by_language: BTreeMap<&str, Vec<&Case>> = BTreeMap::new();
     for c in &six {
