@@ -102,11 +102,15 @@ test('switching samples changes the predicted category; the mismatch and the 201
 });
 
 test('a toss-up says so: "Meta may go either way", with the checklist', async () => {
-  await page.fill('#f-language', 'it');
-  await page.fill('#f-body', 'Benvenuto in famiglia, {{1}}: siamo felici di averti con noi.');
+  // Code words without Meta's OTP format: a way through the checklist never measured on real
+  // templates, so the uncertain band.
+  await page.fill('#f-language', 'en');
+  await page.selectOption('#f-category', 'AUTHENTICATION');
+  await page.fill('#f-body', 'Your verification code is {{1}}.');
   await waitForText('#category', /Meta may go either way: here is why/);
-  assert.match(await text('#category'), /✓ promotion: .*benvenuto in/i);
-  assert.match(await text('#category'), /– specific: nothing ties it/);
+  assert.match(await text('#category'), /✓ authentication: /);
+  assert.match(await text('#category'), /– promotion: /);
+  await page.selectOption('#f-category', 'UTILITY');
 });
 
 test('the cost panel prices one send by market, date and window', async () => {
