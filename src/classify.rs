@@ -178,12 +178,14 @@ impl Lexicon {
         Lexicon { signals: Vec::new(), sets: Vec::new(), function_words: (TermSet::default(), Vec::new()) }
     }
 
-    /// The language whose function words `texts` hold most of, when it has more of them than
-    /// `declared` has (ties keep the declared one); `None` without function words.
-    fn language_of(&self, texts: &[(&str, &str)], declared: &str) -> Option<String> {
+    /// The languages to read `texts` in again when the words of `declared` found nothing: the
+    /// one whose function words they hold most of, when it has more of them than `declared`
+    /// has (ties keep the declared one, and so nothing); all of them for a lexicon without
+    /// function words.
+    fn languages_to_reread(&self, texts: &[(&str, &str)], declared: &str) -> Vec<String> {
         let (set, language_of_word) = &self.function_words;
         if set.is_empty() {
-            return None;
+            return languages_for(None);
         }
         let mut counts: BTreeMap<&str, usize> = BTreeMap::new();
         for (text, _) in texts {
@@ -192,8 +194,10 @@ impl Lexicon {
             }
         }
         let own = counts.get(declared).copied().unwrap_or(0);
-        let (best, n) = counts.into_iter().max_by_key(|&(l, n)| (n, std::cmp::Reverse(l)))?;
-        (n > own && best != declared).then(|| best.to_string())
+        match counts.into_iter().max_by_key(|&(l, n)| (n, std::cmp::Reverse(l))) {
+            Some((best, n)) if n > own && best != declared => vec![best.to_string()],
+            _ => Vec::new(),
+        }
     }
 }
 
@@ -480,13 +484,10 @@ fn find_in_language(lexicon: &Lexicon, texts: &[(&str, &str)], language: Option<
     if unclear || languages.len() > 1 || found.reasons.iter().any(|r| r.principle != Principle::Unclear) {
         return (found, languages);
     }
-    // Read it in the language its function words say, if that is another one; a lexicon
-    // without function words reads it in all of them.
-    let other = match lexicon.language_of(texts, &languages[0]) {
-        Some(l) => vec![l],
-        None if lexicon.function_words.0.is_empty() => languages_for(None),
-        None => return (found, languages),
-    };
+    let other = lexicon.languages_to_reread(texts, &languages[0]);
+    if other.is_empty() {
+        return (found, languages);
+    }
     let wider = find_signals(lexicon, texts.iter().copied(), &other);
     if wider.reasons.iter().any(|r| r.principle != Principle::Unclear) {
         (wider, other)
@@ -817,6 +818,8 @@ fn checklist(evidence: &BTreeMap<Principle, Evidence>, outcome: Outcome, content
     out
 }
 
+// Tests only: the unwraps below are assertions on fixed inputs, compiled under cfg(test) and
+// never into the library, so no user input reaches them.
 #[cfg(test)]
 mod tests {
     use super::*;
