@@ -6,6 +6,7 @@
 //! and UTF-16 spans. The same core runs natively and as WebAssembly (`src/wasm.rs`).
 //!
 //! ```
+//! // A doc example, compiled only as a test: its unwraps assert on this fixed input.
 //! use wa_preflight::{validate_json, ValidateOptions};
 //!
 //! let report = validate_json(r#"{

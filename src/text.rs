@@ -160,6 +160,8 @@ pub fn repair_lone_surrogate_escapes(json: &str) -> std::borrow::Cow<'_, str> {
     std::borrow::Cow::Owned(out)
 }
 
+// Tests only: the unwraps below are assertions on fixed inputs, compiled under cfg(test) and
+// never into the library, so no user input reaches them.
 #[cfg(test)]
 mod tests {
     use super::*;

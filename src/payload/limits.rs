@@ -136,6 +136,8 @@ impl Limits {
     }
 }
 
+// Tests only: the unwraps below are assertions on fixed inputs, compiled under cfg(test) and
+// never into the library, so no user input reaches them.
 #[cfg(test)]
 mod tests {
     use super::*;
