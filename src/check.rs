@@ -1,42 +1,17 @@
 //! Validating templates: options in, a report out. Composes reading (`template`) and the rule
 //! registry (`rules`).
 
-use std::collections::HashMap;
-
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
+use crate::category::{parse_category, Category};
 use crate::classify::{classify, meta_outcome, Band, Check, Classification, MetaOutcome, Reason};
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::input::{parse_document, InputError};
+pub use crate::options::{RuleSetting, ValidateOptions};
 use crate::policy::PolicyEra;
-use crate::rules::{self, Category};
+use crate::rules;
 use crate::template::{json_kind, read_template};
-use crate::text::LengthUnit;
-
-/// How to validate. Every field is optional in JSON (`{}` is the defaults).
-#[derive(Debug, Clone, Default, PartialEq, Deserialize)]
-#[serde(default, rename_all = "camelCase", deny_unknown_fields)]
-pub struct ValidateOptions {
-    /// The unit in which length limits are counted.
-    pub length_unit: LengthUnit,
-    /// Per-rule overrides, keyed by code (`WP210`) or name (`variable-density`).
-    pub rules: HashMap<String, RuleSetting>,
-    /// Locale codes to accept in addition to `data/languages.json`.
-    pub extra_languages: Vec<String>,
-    /// Which content policies apply: `current` or `2019`.
-    pub policy: PolicyEra,
-}
-
-/// Turns a rule off or changes its severity.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
-#[serde(rename_all = "lowercase")]
-pub enum RuleSetting {
-    Off,
-    Info,
-    Warning,
-    Error,
-}
 
 impl ValidateOptions {
     /// Reads options from JSON, rejecting unknown keys and rules.
@@ -115,8 +90,8 @@ pub fn validate_value(value: &Value, options: &ValidateOptions) -> Result<Report
     let declared = template.category.as_ref().map(|c| c.value.clone());
     let outcome = declared
         .as_deref()
-        .and_then(rules::identity::parse_category)
-        .zip(rules::identity::parse_category(classification.predicted))
+        .and_then(parse_category)
+        .zip(parse_category(classification.predicted))
         .map(|((d, _), (p, _))| meta_outcome(d, p));
     Ok(Report {
         name: template.name.map(|t| t.value),

@@ -26,9 +26,9 @@ use std::sync::{Arc, LazyLock};
 
 use serde::{Deserialize, Serialize};
 
+use crate::category::{parse_category, Category};
 use crate::diagnostic::Span;
 use crate::lexicon::{longest_per_key, tokenize, TermSet};
-use crate::rules::Category;
 use crate::template::{ButtonKind, ComponentKind, Template};
 
 /// The languages with word lists.
@@ -134,7 +134,7 @@ impl Lexicon {
         for (i, s) in data.signals.iter().enumerate() {
             let principle = match (s.principle, s.category.as_deref()) {
                 (Some(p), _) => p,
-                (None, Some(c)) => match crate::rules::identity::parse_category(c).map(|(c, _)| c) {
+                (None, Some(c)) => match parse_category(c).map(|(c, _)| c) {
                     Some(Category::Authentication) => Principle::Authentication,
                     Some(Category::Utility) => Principle::Specific,
                     Some(Category::Marketing) => Principle::Promotion,

@@ -9,7 +9,6 @@ use std::ops::Range;
 
 use serde::{Deserialize, Serialize};
 
-use crate::rules::Rule;
 use crate::text::utf16_range;
 
 /// How serious a finding is.
@@ -96,21 +95,6 @@ pub struct Diagnostic {
 }
 
 impl Diagnostic {
-    /// A finding of `rule` at `path`, with the rule's default severity and help.
-    pub fn new(rule: &'static Rule, path: impl Into<String>, message: impl Into<String>) -> Self {
-        Diagnostic {
-            code: rule.code,
-            rule: rule.name,
-            severity: rule.severity,
-            message: message.into(),
-            help: if rule.help.is_empty() { None } else { Some(rule.help.to_string()) },
-            path: path.into(),
-            span: None,
-            error_code: rule.meta_error.map(|e| e.code),
-            alternatives: rule.meta_error.map_or(&[], |e| e.alternatives),
-        }
-    }
-
     /// Marks the byte range `bytes` of `text` (the field's text) as the flagged part.
     pub fn at(mut self, text: &str, bytes: Range<usize>) -> Self {
         self.span = Some(Span::from_bytes(text, bytes));

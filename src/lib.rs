@@ -21,6 +21,7 @@
 //! assert_eq!((span.start, span.end), (0, 5));
 //! ```
 
+pub mod category;
 pub mod check;
 pub mod classify;
 pub mod consent;
@@ -28,6 +29,7 @@ pub mod diagnostic;
 pub mod input;
 pub mod lexicon;
 pub mod markup;
+pub mod options;
 pub mod params;
 pub mod payload;
 pub mod placeholder;

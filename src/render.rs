@@ -8,11 +8,11 @@ use std::sync::LazyLock;
 use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
 
+use crate::category::Category;
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::input::InputError;
 use crate::markup::{self, Block, Links};
 use crate::params::{self, ButtonSlot, ButtonTakes, Given, HeaderSlot, Param, ParamValue, Slots, TextSlot};
-use crate::rules::Category;
 use crate::template::{ButtonKind, ComponentKind, Template};
 use crate::text::LengthUnit;
 

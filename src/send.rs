@@ -8,12 +8,13 @@ use std::collections::HashMap;
 use serde::{Deserialize, Serialize};
 use serde_json::{json, Map, Value};
 
-use crate::check::RuleSetting;
+use crate::category::Category;
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::input::{parse_document, InputError};
+use crate::options::RuleSetting;
 use crate::params::{self, GivenButton, Param, ParamValue, Slots};
 use crate::payload::{Cx, Endpoint, Limits, Recipient};
-use crate::rules::{payload as payload_rules, sending, Category};
+use crate::rules::{payload as payload_rules, sending};
 use crate::template::{read_template, Template};
 use crate::text::LengthUnit;
 use crate::window::{customer_service_window, parse_time, Window};

@@ -19,7 +19,7 @@ fn values_for(slots: &Slots) -> Value {
         v.insert("header".into(), header(h, slots.named));
     }
     if let Some(b) = &slots.body {
-        let auth = slots.category == Some(wa_preflight::rules::Category::Authentication);
+        let auth = slots.category == Some(wa_preflight::category::Category::Authentication);
         v.insert("body".into(), if auth { json!(["482913"]) } else { text(b, slots.named) });
     }
     if !slots.buttons.is_empty() {

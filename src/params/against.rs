@@ -5,10 +5,11 @@
 use std::collections::HashSet;
 
 use super::{fill, ButtonSlot, ButtonTakes, Given, GivenButton, HeaderSlot, Param, ParamValue, Slots, TextSlot};
+use crate::category::Category;
 use crate::diagnostic::Diagnostic;
 use crate::payload::Cx;
 use crate::placeholder::Key;
-use crate::rules::{payload as shape, sending, Category};
+use crate::rules::{payload as shape, sending};
 use crate::text::emoji_ranges;
 
 /// Compares the given values with the template's slots.

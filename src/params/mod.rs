@@ -22,8 +22,8 @@ pub use against::check;
 pub use read::{given_from_values, read_components};
 pub use values::{check_text_value, check_values};
 
+use crate::category::Category;
 use crate::placeholder::{scan, Key};
-use crate::rules::Category;
 use crate::template::{Button, ButtonKind, ComponentKind, HeaderFormat, Template};
 
 /// A text with placeholders: the keys it takes, distinct, in order of first appearance.
@@ -168,8 +168,7 @@ pub struct Slots {
 
 impl Slots {
     pub fn of(t: &Template) -> Slots {
-        let category =
-            t.category.as_ref().and_then(|c| crate::rules::identity::parse_category(&c.value)).map(|(c, _)| c);
+        let category = t.category.as_ref().and_then(|c| crate::category::parse_category(&c.value)).map(|(c, _)| c);
         let mut s = Slots {
             named: t.parameter_format.as_ref().is_some_and(|p| p.value.eq_ignore_ascii_case("NAMED")),
             category,

@@ -1,6 +1,7 @@
 //! WP16x: authentication templates — Meta's fixed format with one OTP button.
 
-use super::{Category, Context, Findings, Rule};
+use super::{Context, Findings, Rule};
+use crate::category::Category;
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::template::{Button, ComponentKind};
 use crate::text::emoji_ranges;

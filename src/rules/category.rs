@@ -1,7 +1,8 @@
 //! WP403–WP405: the declared category against what the content says (the classifier in
 //! `src/classify.rs`).
 
-use super::{Category, Context, Rule};
+use super::{Context, Rule};
+use crate::category::Category;
 use crate::diagnostic::{Diagnostic, Severity};
 
 pub static CATEGORY_WILL_CHANGE: Rule = Rule {

@@ -5,7 +5,8 @@ use std::sync::LazyLock;
 
 use serde::Deserialize;
 
-use super::{Category, Context, Rule};
+use super::{Context, Rule};
+use crate::category::{parse_category, Category};
 use crate::diagnostic::{Diagnostic, Severity};
 
 pub static INVALID_NAME: Rule = Rule {
@@ -167,33 +168,6 @@ static LANGUAGES: LazyLock<Vec<String>> = LazyLock::new(|| {
 /// True when `code` is in Meta's table of supported template languages.
 pub fn is_supported_language(code: &str) -> bool {
     LANGUAGES.iter().any(|l| l == code)
-}
-
-/// Maps a declared category, in any casing, to today's category; the second value is the
-/// legacy name when the declared one is a pre-2023 category.
-pub fn parse_category(s: &str) -> Option<(Category, Option<&'static str>)> {
-    const LEGACY: &[(&str, Category)] = &[
-        ("ACCOUNT_UPDATE", Category::Utility),
-        ("PAYMENT_UPDATE", Category::Utility),
-        ("PERSONAL_FINANCE_UPDATE", Category::Utility),
-        ("SHIPPING_UPDATE", Category::Utility),
-        ("RESERVATION_UPDATE", Category::Utility),
-        ("ISSUE_RESOLUTION", Category::Utility),
-        ("APPOINTMENT_UPDATE", Category::Utility),
-        ("TRANSPORTATION_UPDATE", Category::Utility),
-        ("TICKET_UPDATE", Category::Utility),
-        ("ALERT_UPDATE", Category::Utility),
-        ("AUTO_REPLY", Category::Utility),
-        ("TRANSACTIONAL", Category::Utility),
-        ("OTP", Category::Authentication),
-    ];
-    let upper = s.trim().to_ascii_uppercase();
-    match upper.as_str() {
-        "MARKETING" => Some((Category::Marketing, None)),
-        "UTILITY" => Some((Category::Utility, None)),
-        "AUTHENTICATION" => Some((Category::Authentication, None)),
-        _ => LEGACY.iter().find(|(name, _)| *name == upper).map(|(name, c)| (*c, Some(*name))),
-    }
 }
 
 fn is_locale_code(s: &str) -> bool {

@@ -22,10 +22,11 @@ pub mod structure;
 
 use std::collections::HashMap;
 
-use crate::check::{RuleSetting, ValidateOptions};
+use crate::category::Category;
 use crate::classify::Classification;
 use crate::diagnostic::{CloudError, Diagnostic, Severity};
 use crate::lexicon::{tokenize, Tokens};
+use crate::options::{RuleSetting, ValidateOptions};
 use crate::placeholder::{scan, Scan};
 use crate::template::{ButtonKind, ComponentKind, Template, Text};
 
@@ -52,6 +53,25 @@ pub struct Rule {
     pub uncertain: bool,
     /// The Cloud API error a send that breaks this rule is expected to get.
     pub meta_error: Option<CloudError>,
+}
+
+/// Findings are built from their rule here, beside the registry, so that `diagnostic` (what a
+/// finding is) needs nothing of the rules.
+impl Diagnostic {
+    /// A finding of `rule` at `path`, with the rule's default severity and help.
+    pub fn new(rule: &'static Rule, path: impl Into<String>, message: impl Into<String>) -> Self {
+        Diagnostic {
+            code: rule.code,
+            rule: rule.name,
+            severity: rule.severity,
+            message: message.into(),
+            help: if rule.help.is_empty() { None } else { Some(rule.help.to_string()) },
+            path: path.into(),
+            span: None,
+            error_code: rule.meta_error.map(|e| e.code),
+            alternatives: rule.meta_error.map_or(&[], |e| e.alternatives),
+        }
+    }
 }
 
 /// Every rule, in code order.
@@ -207,24 +227,6 @@ pub fn find_rule(key: &str) -> Option<&'static Rule> {
     RULES.iter().copied().find(|r| r.code.eq_ignore_ascii_case(key) || r.name == key)
 }
 
-/// A declared category, after mapping the pre-2023 values to today's.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Category {
-    Marketing,
-    Utility,
-    Authentication,
-}
-
-impl Category {
-    pub fn name(self) -> &'static str {
-        match self {
-            Category::Marketing => "MARKETING",
-            Category::Utility => "UTILITY",
-            Category::Authentication => "AUTHENTICATION",
-        }
-    }
-}
-
 /// Where a scanned text field sits in the template; decides which rules apply to it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Role {
@@ -294,7 +296,8 @@ impl Findings {
 
 impl<'a> Context<'a> {
     pub fn new(template: &'a Template, options: &'a ValidateOptions, classification: &'a Classification) -> Self {
-        let category = template.category.as_ref().and_then(|c| identity::parse_category(&c.value).map(|(cat, _)| cat));
+        let category =
+            template.category.as_ref().and_then(|c| crate::category::parse_category(&c.value).map(|(cat, _)| cat));
         let mut fields = Vec::new();
         for c in &template.components {
             collect_fields(&c.kind, &c.path, c.example.as_ref(), false, &mut fields);

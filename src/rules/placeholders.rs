@@ -1,6 +1,7 @@
 //! WP20x–WP21x: parameters in template text — their syntax, numbering, position and density.
 
-use super::{Category, Context, Field, Findings, Role, Rule};
+use super::{Context, Field, Findings, Role, Rule};
+use crate::category::Category;
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::placeholder::{describe_invalid_name, Key, Placeholder, Problem};
 

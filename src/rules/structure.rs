@@ -1,6 +1,7 @@
 //! WP11x–WP12x: which components a template has, and what each kind of component may hold.
 
-use super::{Category, Context, Findings, Role, Rule};
+use super::{Context, Findings, Role, Rule};
+use crate::category::Category;
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::template::{ButtonKind, Component, ComponentKind, HeaderFormat};
 use crate::text::emoji_ranges;

@@ -1,0 +1,47 @@
+//! The three template categories Meta knows today, and the reading of a declared category
+//! (pre-2023 names included). Below the rules and the classifier, which both speak of it.
+
+/// A declared category, after mapping the pre-2023 values to today's.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Category {
+    Marketing,
+    Utility,
+    Authentication,
+}
+
+impl Category {
+    pub fn name(self) -> &'static str {
+        match self {
+            Category::Marketing => "MARKETING",
+            Category::Utility => "UTILITY",
+            Category::Authentication => "AUTHENTICATION",
+        }
+    }
+}
+
+/// Maps a declared category, in any casing, to today's category; the second value is the
+/// legacy name when the declared one is a pre-2023 category.
+pub fn parse_category(s: &str) -> Option<(Category, Option<&'static str>)> {
+    const LEGACY: &[(&str, Category)] = &[
+        ("ACCOUNT_UPDATE", Category::Utility),
+        ("PAYMENT_UPDATE", Category::Utility),
+        ("PERSONAL_FINANCE_UPDATE", Category::Utility),
+        ("SHIPPING_UPDATE", Category::Utility),
+        ("RESERVATION_UPDATE", Category::Utility),
+        ("ISSUE_RESOLUTION", Category::Utility),
+        ("APPOINTMENT_UPDATE", Category::Utility),
+        ("TRANSPORTATION_UPDATE", Category::Utility),
+        ("TICKET_UPDATE", Category::Utility),
+        ("ALERT_UPDATE", Category::Utility),
+        ("AUTO_REPLY", Category::Utility),
+        ("TRANSACTIONAL", Category::Utility),
+        ("OTP", Category::Authentication),
+    ];
+    let upper = s.trim().to_ascii_uppercase();
+    match upper.as_str() {
+        "MARKETING" => Some((Category::Marketing, None)),
+        "UTILITY" => Some((Category::Utility, None)),
+        "AUTHENTICATION" => Some((Category::Authentication, None)),
+        _ => LEGACY.iter().find(|(name, _)| *name == upper).map(|(name, c)| (*c, Some(*name))),
+    }
+}
