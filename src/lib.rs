@@ -21,6 +21,7 @@
 //! assert_eq!((span.start, span.end), (0, 5));
 //! ```
 
+pub mod address;
 pub mod category;
 pub mod check;
 pub mod classify;

@@ -173,7 +173,7 @@ pub fn read_state(v: &Value) -> Result<HashMap<String, RecipientState>, InputErr
 /// The key a recipient's state is kept under: the digits of a number, a user ID as written.
 fn state_key(to: &str) -> String {
     let to = to.trim();
-    if crate::payload::is_user_id(to) {
+    if crate::address::is_user_id(to) {
         to.to_string()
     } else {
         to.chars().filter(char::is_ascii_digit).collect()

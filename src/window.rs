@@ -48,16 +48,25 @@ pub struct Event {
     /// Categories of an `opt_in` / `opt_out` event (all when missing).
     #[serde(default)]
     pub categories: Option<Vec<String>>,
+    /// The recipient's pricing market (a name of `data/markets.json`), for a recipient given as
+    /// a business-scoped user ID, whose market no calling code tells.
+    #[serde(default)]
+    pub market: Option<String>,
 }
 
 impl Event {
-    /// The user's number, digits only.
+    /// The user: a number's digits, or a business-scoped user ID as given.
     pub fn user(&self) -> String {
         let n = match self.direction {
             Direction::Outbound => self.to.as_deref().or(self.from.as_deref()),
             Direction::Inbound => self.from.as_deref().or(self.to.as_deref()),
         };
-        n.unwrap_or_default().chars().filter(char::is_ascii_digit).collect()
+        let n = n.unwrap_or_default().trim();
+        if crate::address::is_user_id(n) {
+            n.to_string()
+        } else {
+            n.chars().filter(char::is_ascii_digit).collect()
+        }
     }
 
     pub fn kind(&self) -> &str {
@@ -290,6 +299,7 @@ mod tests {
             entry_point: entry.map(str::to_string),
             text: None,
             categories: None,
+            market: None,
         }
     }
 

@@ -215,21 +215,177 @@ fn authentication_international_and_volume_tiers() {
 }
 
 #[test]
-fn the_reported_october_2026_changes_need_an_explicit_option() {
-    let b = "2026-10-05T00:00:00Z";
-    let events = json!([inb(b, 0), out(b, 1, "template", Some("utility")), out(b, 2, "text", None)]);
-    let default = run(events.clone(), PriceOptions::default());
-    assert_eq!(default.messages[0].pricing_type, "free_customer_service");
-    let reported = run(
-        events,
-        PriceOptions {
-            include_reported: true,
-            month_to_date: [("service_messages".to_string(), 1000)].into(),
-            ..Default::default()
-        },
+fn utility_inside_the_window_is_free_before_2026_10_01_and_charged_after() {
+    // Meta's "Upcoming pricing updates…" (2026-07-01): from 2026-10-01 utility templates sent
+    // inside an open customer-service window are charged. Italy's utility rate is 0.0300.
+    for (day, billed) in [("2026-09-20T08:00:00Z", false), ("2026-11-20T08:00:00Z", true)] {
+        let r = run(json!([inb(day, 0), out(day, 1, "template", Some("utility"))]), PriceOptions::default());
+        let m = &r.messages[0];
+        assert_eq!(m.billable, billed, "{day}");
+        assert_eq!(m.rate, billed.then_some(0.03), "{day}");
+        assert_eq!(m.pricing_type, if billed { "regular" } else { "free_customer_service" }, "{day}");
+        assert!(r.notices.iter().all(|n| n.kind != "stale_data"), "{day}: {:?}", r.notices);
+    }
+}
+
+#[test]
+fn service_messages_are_charged_from_2026_10_01_at_the_utility_rate() {
+    let before = run(
+        json!([inb("2026-09-20T08:00:00Z", 0), out("2026-09-20T08:00:00Z", 1, "text", None)]),
+        PriceOptions::default(),
     );
-    assert_eq!((reported.messages[0].billable, reported.messages[0].rate), (true, Some(0.03)));
-    assert_eq!((reported.messages[1].billable, reported.messages[1].rate), (true, Some(0.03)));
+    assert_eq!((before.messages[0].billable, before.messages[0].pricing_type), (false, "free_customer_service"));
+    let b = "2026-11-20T08:00:00Z";
+    let events = json!([inb(b, 0), out(b, 1, "text", None), out(b, 2, "image", None)]);
+    let r = run(events.clone(), PriceOptions::default());
+    assert_eq!(summary(&r)[0], (true, true, "service".into(), Some(0.03), "regular"));
+    assert_eq!(r.messages[1].rate, Some(0.03));
+    // The disputed free tier is named, and applied on request.
+    assert!(r.notices.iter().any(|n| n.kind == "disputed_allowance"), "{:?}", r.notices);
+    let tier = PriceOptions { free_service_messages_per_month: Some(1000), ..Default::default() };
+    let r = run(events.clone(), tier.clone());
+    assert_eq!((r.messages[0].billable, r.messages[0].pricing_type), (false, "free_tier"));
+    assert!(r.notices.iter().all(|n| n.kind != "disputed_allowance"));
+    let used = PriceOptions { month_to_date: [("service_messages".to_string(), 999)].into(), ..tier };
+    let r = run(events.clone(), used);
+    assert_eq!((r.messages[0].pricing_type, r.messages[1].pricing_type), ("free_tier", "regular"));
+    // No volume tiers for service messages, and another column on request.
+    let tiers = serde_json::from_value(json!([{"category": "utility", "from": 1, "rate": 0.001}])).unwrap();
+    let r = run(events.clone(), PriceOptions { tiers, ..Default::default() });
+    assert_eq!(r.messages[0].rate, Some(0.03));
+    let unpriced = run(events, PriceOptions { service_rate: Some("unpriced".into()), ..Default::default() });
+    assert_eq!((unpriced.unpriced, unpriced.messages[0].pricing_type), (2, "no_rate"));
+}
+
+#[test]
+fn the_free_entry_point_stays_free_after_2026_10_01() {
+    let b = "2026-11-20T08:00:00Z";
+    let r = run(
+        json!([
+            {"at": at(b, 0), "direction": "inbound", "type": "text", "from": IT, "entry_point": "ctwa"},
+            out(b, 1, "text", None),
+            out(b, 30, "template", Some("marketing")),
+            out(b, 60, "template", Some("utility")),
+            out(b, 80, "template", Some("utility"))
+        ]),
+        PriceOptions::default(),
+    );
+    let types: Vec<&str> = r.messages.iter().map(|m| m.pricing_type).collect();
+    assert_eq!(types, vec!["free_entry_point", "free_entry_point", "free_entry_point", "regular"]);
+    assert_eq!(r.total, 0.03);
+}
+
+#[test]
+fn meta_business_agent_messages_are_billed_per_token_never_as_service() {
+    let b = "2026-11-20T08:00:00Z";
+    let r = run(
+        json!([
+            {"at": at(b, 0), "direction": "inbound", "type": "text", "from": IT, "entry_point": "ctwa"},
+            out(b, 1, "business_agent", None)
+        ]),
+        PriceOptions::default(),
+    );
+    let m = &r.messages[0];
+    assert_eq!((m.billable, m.category.as_str(), m.rate, m.pricing_type), (true, "business_agent", None, "per_token"));
+    assert!(m.reason.as_deref().is_some_and(|r| r.contains("per token")), "{:?}", m.reason);
+    assert_eq!(r.unpriced, 1);
+    // Before 2026-08-01 such a message is an ordinary service message.
+    let early = run(
+        json!([inb("2026-07-10T08:00:00Z", 0), out("2026-07-10T08:00:00Z", 1, "business_agent", None)]),
+        PriceOptions::default(),
+    );
+    assert_eq!((early.messages[0].category.as_str(), early.messages[0].billable), ("service", false));
+}
+
+#[test]
+fn a_date_past_the_next_quarter_carries_a_freshness_notice() {
+    let stale = run(json!([out("2027-06-01T08:00:00Z", 0, "template", Some("marketing"))]), PriceOptions::default());
+    let n = stale.notices.iter().find(|n| n.kind == "stale_data").expect("stale notice");
+    assert_eq!((n.file.as_deref(), n.card.as_deref()), (Some("data/rates.json"), Some("pmp-2026-10-01")));
+    assert!(n.checked.is_some() && n.message.contains("2026-12-31"), "{}", n.message);
+    // Still priced, with the newest card.
+    assert_eq!(stale.messages[0].card.as_deref(), Some("pmp-2026-10-01"));
+    let fresh = run(json!([out("2026-12-31T23:00:00Z", 0, "template", Some("marketing"))]), PriceOptions::default());
+    assert!(fresh.notices.is_empty(), "{:?}", fresh.notices);
+    // `asOf` chooses the rules' date for every message.
+    let as_of = PriceOptions { as_of: Some("2027-01-01".into()), ..Default::default() };
+    let r = run(json!([out("2026-11-20T08:00:00Z", 0, "template", Some("marketing"))]), as_of);
+    assert!(r.notices.iter().any(|n| n.kind == "stale_data"));
+}
+
+#[test]
+fn a_card_that_lacks_a_market_s_rates_says_which_and_never_uses_an_old_one() {
+    // Bangladesh left Rest of Asia Pacific on 2026-10-01; its authentication-international
+    // rate is not known.
+    let bd = "+8801712345678";
+    let auth = |day: &str| json!([{"at": day, "direction": "outbound", "type": "template", "category": "authentication", "to": bd}]);
+    let opts = PriceOptions { authentication_international: true, ..Default::default() };
+    let r = run(auth("2026-11-20T08:00:00Z"), opts.clone());
+    let m = &r.messages[0];
+    assert_eq!((m.market.as_deref(), m.rate, m.pricing_type), (Some("Bangladesh"), None, "no_rate"));
+    assert!(m.reason.as_deref().is_some_and(|r| r.contains("2026-10-01")), "{:?}", m.reason);
+    let n = r.notices.iter().find(|n| n.kind == "incomplete_card").expect("incomplete notice");
+    assert_eq!((n.market.as_deref(), n.missing.clone()), (Some("Bangladesh"), vec!["authentication_international"]));
+    // A business that does not qualify pays Bangladesh's own authentication rate, not the
+    // region's.
+    let plain = run(auth("2026-11-20T08:00:00Z"), PriceOptions::default());
+    assert_eq!(plain.messages[0].rate, Some(0.0037));
+    let before = run(auth("2026-09-20T08:00:00Z"), PriceOptions::default());
+    assert_eq!(
+        (before.messages[0].market.as_deref(), before.messages[0].rate),
+        (Some("Rest of Asia Pacific"), Some(0.0113))
+    );
+}
+
+#[test]
+fn a_rate_only_providers_report_is_used_on_request() {
+    // Kuwait's marketing rise appears in one transcription only, against Meta's announcement.
+    let kw = json!([{"at": "2026-11-20T08:00:00Z", "direction": "outbound", "type": "template", "category": "marketing", "to": "+96550012345"}]);
+    let r = run(kw.clone(), PriceOptions::default());
+    assert_eq!((r.messages[0].rate, r.unpriced), (None, 1));
+    assert!(r.messages[0].reason.as_deref().is_some_and(|x| x.contains("0.0792") && x.contains("includeReported")));
+    let r = run(kw, PriceOptions { include_reported: true, ..Default::default() });
+    assert_eq!(r.messages[0].rate, Some(0.0792));
+}
+
+#[test]
+fn the_2026_cards_apply_from_their_dates() {
+    let mk = |day: &str, to: &str, cat: &str| json!([{"at": day, "direction": "outbound", "type": "template", "category": cat, "to": to}]);
+    let rate = |e| run(e, PriceOptions::default()).messages[0].rate;
+    // Italy marketing up on 2026-07-01; Turkey utility down on 2026-04-01; Poland its own
+    // market from 2026-07-01; Mexico marketing again on 2026-10-01.
+    assert_eq!(rate(mk("2026-06-30T12:00:00Z", IT, "marketing")), Some(0.0691));
+    assert_eq!(rate(mk("2026-07-01T12:00:00Z", IT, "marketing")), Some(0.0795));
+    assert_eq!(rate(mk("2026-03-31T12:00:00Z", "+905321234567", "utility")), Some(0.0053));
+    assert_eq!(rate(mk("2026-04-01T12:00:00Z", "+905321234567", "utility")), Some(0.0009));
+    assert_eq!(rate(mk("2026-06-30T12:00:00Z", "+48501234567", "marketing")), Some(0.086));
+    assert_eq!(rate(mk("2026-07-01T12:00:00Z", "+48501234567", "marketing")), Some(0.0366));
+    assert_eq!(rate(mk("2026-09-30T12:00:00Z", "+5215512345678", "marketing")), Some(0.0305));
+    assert_eq!(rate(mk("2026-10-01T12:00:00Z", "+5215512345678", "marketing")), Some(0.0397));
+    // Kazakhstan (+7 7xx) was Russia until its own market opened.
+    assert_eq!(rate(mk("2026-09-30T12:00:00Z", "+77011234567", "utility")), Some(0.04));
+    assert_eq!(rate(mk("2026-10-01T12:00:00Z", "+77011234567", "utility")), Some(0.018));
+}
+
+#[test]
+fn a_recipient_given_as_a_user_id_is_priced_by_the_market_given_for_it() {
+    let b = "2026-11-20T08:00:00Z";
+    let id = "US.13491208655302741918";
+    let events = json!([{"at": b, "direction": "outbound", "type": "template", "category": "marketing", "to": id},
+                        {"at": b, "direction": "outbound", "type": "template", "category": "authentication", "to": id}]);
+    let r = run(events.clone(), PriceOptions::default());
+    assert_eq!(
+        (r.messages[0].allowed, r.messages[0].market.as_deref(), r.messages[0].pricing_type),
+        (true, None, "no_rate")
+    );
+    assert!(r.messages[0].reason.as_deref().is_some_and(|x| x.contains("market")));
+    // Authentication templates cannot go to a user ID (131062).
+    assert_eq!((r.messages[1].allowed, r.messages[1].error_code), (false, Some(131062)));
+    let opts = PriceOptions { markets: [(id.to_string(), "Italy".to_string())].into(), ..Default::default() };
+    assert_eq!(run(events, opts).messages[0].rate, Some(0.0795));
+    let bad: PriceOptions = serde_json::from_value(json!({"markets": {id: "Atlantis"}})).unwrap();
+    let t: Timeline = serde_json::from_value(json!({"events": []})).unwrap();
+    assert_eq!(price_timeline(&t, &bad).unwrap_err().code, "INVALID_OPTIONS");
 }
 
 /// Every market of the reference, per card: marketing / utility / authentication / fourth

@@ -217,17 +217,6 @@ pub fn check(obj: &Map<String, Value>, cx: &mut Cx) -> Envelope {
     Envelope { message_type, recipient }
 }
 
-/// A business-scoped user ID: letters, a dot, then letters and digits (`US.13491208655302741918`;
-/// a parent BSUID `US.ENT.11815799212886844830`; Meta's 2025 example `user.9373…`) (M-BSUID).
-pub fn is_user_id(s: &str) -> bool {
-    let Some((scope, id)) = s.split_once('.') else { return false };
-    !scope.is_empty()
-        && scope.bytes().all(|b| b.is_ascii_alphabetic())
-        && !id.is_empty()
-        && !id.ends_with('.')
-        && id.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'.')
-}
-
 fn recipient(obj: &Map<String, Value>, cx: &mut Cx) -> Recipient {
     let group = obj.get("recipient_type").and_then(as_text).is_some_and(|t| t.eq_ignore_ascii_case("group"));
     let text_of = |key: &str| obj.get(key).and_then(as_text).map(|t| t.trim().to_string()).filter(|t| !t.is_empty());
@@ -245,7 +234,7 @@ fn recipient(obj: &Map<String, Value>, cx: &mut Cx) -> Recipient {
         return Recipient::Unknown;
     };
     if group {
-        if crate::pricing::e164_digits(&to).is_ok() && to.bytes().all(|b| b.is_ascii_digit() || b == b'+') {
+        if crate::address::e164_digits(&to).is_ok() && to.bytes().all(|b| b.is_ascii_digit() || b == b'+') {
             cx.push(Diagnostic::new(
                 &sending::INVALID_RECIPIENT,
                 "to",
@@ -255,11 +244,11 @@ fn recipient(obj: &Map<String, Value>, cx: &mut Cx) -> Recipient {
         }
         return Recipient::Group(to);
     }
-    if is_user_id(&to) {
+    if crate::address::is_user_id(&to) {
         schema::text_limit(&to, "recipient.user_id", &sending::INVALID_RECIPIENT, &Path::root("").key("to"), cx);
         return Recipient::UserId(to);
     }
-    match crate::pricing::e164_digits(&to) {
+    match crate::address::e164_digits(&to) {
         Ok(digits) => Recipient::Phone(digits),
         Err(problem) => {
             cx.push(Diagnostic::new(&sending::INVALID_RECIPIENT, "to", problem));
@@ -293,17 +282,5 @@ mod tests {
         assert_eq!(as_number(&serde_json::json!("inf")), None);
         assert!(has_http_scheme(" HTTPS://example.com") && has_http_scheme("http://x"));
         assert!(!has_http_scheme("ftp://x") && !has_http_scheme("/home/a.jpg") && !has_http_scheme("http:"));
-    }
-
-    #[test]
-    fn user_ids_are_told_from_numbers() {
-        assert!(is_user_id("user.9373795779eb6441c8adb2eaee5b848e7dd174ddd302d7db62142f4722d574b6"));
-        assert!(is_user_id("US.13491208655302741918"));
-        assert!(is_user_id("US.ENT.11815799212886844830"));
-        assert!(!is_user_id("US.ENT."));
-        assert!(!is_user_id("+39 333 123 4567"));
-        assert!(!is_user_id("abc"));
-        assert!(!is_user_id("user."));
-        assert!(!is_user_id("us er.123"));
     }
 }
