@@ -58,3 +58,6 @@ pub use text::LengthUnit;
 
 /// The crate version, also exported to JavaScript as `version()`.
 pub const VERSION: &str = env!("CARGO_PKG_VERSION");
+
+// The table `DATA_FILES`, written by build.rs from the headers of `data/*.json`.
+include!(concat!(env!("OUT_DIR"), "/data_files.rs"));

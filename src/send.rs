@@ -77,6 +77,9 @@ impl TemplateRegistry {
 pub struct RecipientState {
     /// When the user last wrote or called (ISO 8601).
     pub last_inbound_at: Option<String>,
+    /// The pricing market of a recipient given as a business-scoped user ID (a name of
+    /// `data/markets.json`), which no calling code tells.
+    pub market: Option<String>,
     /// End of a free-entry-point window (72 h after the reply to a Click-to-WhatsApp ad or Page
     /// button message).
     pub free_entry_point_until: Option<String>,
@@ -94,6 +97,10 @@ pub struct SendOptions<'a> {
     pub state: Option<&'a HashMap<String, RecipientState>>,
     /// The time of the send (Unix seconds); needed for the window check and dated limits.
     pub now: Option<i64>,
+    /// The day whose dated rules, limits and prices apply, when not `now`'s (Unix seconds).
+    pub as_of: Option<i64>,
+    /// How to price: `includeReported`, tiers, loaded cards, the disputed service points.
+    pub pricing: Option<&'a crate::pricing::PriceOptions>,
     pub length_unit: LengthUnit,
     /// `/messages` (the default) or `/marketing_messages`.
     pub endpoint: Endpoint,
@@ -137,10 +144,14 @@ pub struct Billing {
     pub category: String,
     pub market: Option<String>,
     pub rate: Option<f64>,
-    pub currency: &'static str,
+    pub currency: String,
     #[serde(rename = "type")]
     pub pricing_type: &'static str,
     pub card: Option<String>,
+    /// Why a billed message has no rate.
+    pub reason: Option<String>,
+    /// What the price depends on that the data cannot vouch for (`stale_data`, …).
+    pub notices: Vec<crate::pricing::Notice>,
 }
 
 /// Which error Meta reports first when several apply: the request's shape (the Graph layer
@@ -185,7 +196,7 @@ const NO_WINDOW: &str =
     "no conversation state (`state` and `now`): the 24-hour customer-service window was not checked";
 const NO_CONSENT: &str = "no conversation state (`state` and `now`): opt-outs, stopped marketing and the US marketing pause were not checked";
 const NO_OPT_OUTS: &str = "no conversation state (`state`): opt-outs and stopped marketing were not checked";
-const NO_BILLING: &str = "no price: it needs the template's category (from `templates`), a phone number and `now`";
+const NO_BILLING: &str = "no price: it needs the template's category (from `templates`), and `now` or `asOf`";
 
 /// Checks one send request. A JSON object always gets a report; anything else is an error.
 pub fn check_send(payload: &Value, opts: &SendOptions) -> Result<SendReport, InputError> {
@@ -197,7 +208,9 @@ pub fn check_send(payload: &Value, opts: &SendOptions) -> Result<SendReport, Inp
     })?;
     let default_limits = Limits::default();
     let limits = opts.limits.unwrap_or(&default_limits);
-    let mut cx = Cx::new(limits, opts.now, opts.length_unit, opts.endpoint);
+    // Dated limits and rules follow `asOf` when it is given, else the time of the send.
+    let rules_at = opts.as_of.or(opts.now);
+    let mut cx = Cx::new(limits, rules_at, opts.length_unit, opts.endpoint);
     let env = crate::payload::check(obj, &mut cx);
     let mut skipped = Vec::new();
     let mut category = None;
@@ -221,12 +234,12 @@ pub fn check_send(payload: &Value, opts: &SendOptions) -> Result<SendReport, Inp
     let have_state = recipient.is_some() && opts.now.is_some();
     if env.message_type == "template" {
         // The US marketing pause needs only the number and the date; opt-outs need the state.
-        if let (Some(cat), Some(to), Some(now)) = (&category, &to, opts.now) {
-            consent(recipient.as_ref().unwrap_or(&RecipientState::default()), cat, to, now, &mut cx);
+        if let (Some(cat), Some(to), Some(at)) = (&category, &to, rules_at) {
+            consent(recipient.as_ref().unwrap_or(&RecipientState::default()), cat, to, at, &mut cx);
         }
         if !have_state {
             // With a date and the template's category, the US pause was checked all the same.
-            let reason = if opts.now.is_some() && category.is_some() { NO_OPT_OUTS } else { NO_CONSENT };
+            let reason = if rules_at.is_some() && category.is_some() { NO_OPT_OUTS } else { NO_CONSENT };
             skipped.push(Skipped { check: "consent", reason });
         }
     }
@@ -260,8 +273,16 @@ pub fn check_send(payload: &Value, opts: &SendOptions) -> Result<SendReport, Inp
         .find_map(|code| diagnostics.iter().find(|d| d.severity == Severity::Error && d.error_code == Some(*code)))
         .or_else(|| diagnostics.iter().find(|d| d.severity == Severity::Error && d.error_code.is_some()));
     let ok = !diagnostics.iter().any(|d| d.severity == Severity::Error);
-    let billing = match (&category, &env.recipient, opts.now) {
-        (Some(cat), Recipient::Phone(to), Some(now)) if ok => billing(cat, to, now, recipient.as_ref()),
+    // A template is priced by its category; any other message the recipient sees is a
+    // service message (billed from 2026-10-01).
+    let priced = match env.message_type.as_str() {
+        "template" => category.clone(),
+        "read" => None,
+        _ if matches!(env.recipient, Recipient::Group(_)) => None,
+        _ => Some("service".to_string()),
+    };
+    let billing = match (&priced, &to, opts.now.or(opts.as_of)) {
+        (Some(cat), Some(to), Some(at)) if ok => billing(cat, to, at, recipient.as_ref(), opts)?,
         _ => None,
     };
     if env.message_type == "template" && billing.is_none() && ok {
@@ -311,35 +332,74 @@ fn consent(r: &RecipientState, category: &str, to: &str, now: i64, out: &mut Cx)
     }
 }
 
-/// The pricing engine's verdict for one template sent at `now`.
-fn billing(category: &str, to: &str, now: i64, r: Option<&RecipientState>) -> Option<Billing> {
+/// The pricing engine's verdict for one message of `category` (`service` for a non-template
+/// message) sent at `at` to `to` (digits, or a user ID).
+fn billing(
+    category: &str,
+    to: &str,
+    at: i64,
+    r: Option<&RecipientState>,
+    opts: &SendOptions,
+) -> Result<Option<Billing>, InputError> {
     let mut events = Vec::new();
-    if let Some(last) = r.and_then(|r| r.last_inbound_at.clone()) {
+    // A service message can only go inside the window: without state it is priced as if open.
+    if let Some(m) = r.and_then(|r| r.market.as_deref()).filter(|m| !crate::pricing::DATA.is_market(m)) {
+        return Err(InputError::new(
+            "INVALID_OPTIONS",
+            format!("state[{to}].market: `{m}` is not a market of data/markets.json"),
+        ));
+    }
+    let last = r
+        .and_then(|r| r.last_inbound_at.clone())
+        .filter(|t| parse_time(t).is_ok())
+        .or_else(|| (category == "service").then(|| crate::window::format_time(at - 1)));
+    if let Some(last) = last {
         events.push(serde_json::json!({ "at": last, "direction": "inbound", "from": to }));
     }
-    events.push(serde_json::json!({
-        "at": crate::window::format_time(now), "direction": "outbound", "type": "template",
-        "category": category.to_ascii_lowercase(), "to": to,
-    }));
-    let timeline: crate::pricing::Timeline = serde_json::from_value(serde_json::json!({ "events": events })).ok()?;
-    let report = crate::pricing::price_timeline(&timeline, &crate::pricing::PriceOptions::default()).ok()?;
-    let m = report.messages.into_iter().last()?;
+    let mut message = serde_json::json!({
+        "at": crate::window::format_time(at), "direction": "outbound", "to": to,
+        "market": r.and_then(|r| r.market.clone()),
+    });
+    if category == "service" {
+        message["type"] = "text".into();
+    } else {
+        message["type"] = "template".into();
+        message["category"] = category.to_ascii_lowercase().into();
+    }
+    events.push(message);
+    let Ok(timeline) = serde_json::from_value::<crate::pricing::Timeline>(serde_json::json!({ "events": events }))
+    else {
+        return Ok(None);
+    };
+    let default_options = crate::pricing::PriceOptions::default();
+    let mut price_options = opts.pricing.unwrap_or(&default_options).clone();
+    if price_options.as_of.is_none() {
+        price_options.as_of = opts.as_of.map(crate::window::format_time);
+    }
+    // A bad pricing option is the caller's error; a state that does not price is no price.
+    let report = crate::pricing::price_timeline(&timeline, &price_options)
+        .map_err(|e| InputError::new("INVALID_OPTIONS", format!("pricing: {}", e.message)))?;
+    let notices = report.notices;
+    let currency = report.currency;
+    let Some(m) = report.messages.into_iter().last() else { return Ok(None) };
     let until = r.and_then(|r| r.free_entry_point_until.as_deref()).and_then(|t| parse_time(t).ok());
-    let (billable, rate, pricing_type) = if until.is_some_and(|u| now < u) {
+    let (billable, rate, pricing_type) = if until.is_some_and(|u| at < u) {
         (false, None, "free_entry_point")
     } else {
         (m.billable, m.rate, m.pricing_type)
     };
-    Some(Billing {
+    Ok(Some(Billing {
         billable,
         pricing_model: m.pricing_model,
         category: m.category,
         market: m.market,
         rate,
-        currency: "USD",
+        currency,
         pricing_type,
         card: m.card,
-    })
+        reason: m.reason,
+        notices,
+    }))
 }
 
 /// Checks a template send: its values on their own, then, with the business's templates, the

@@ -238,6 +238,8 @@ export type ConversationState = Record<string, {
   free_entry_point_until?: string | null;
   opted_out?: string[];
   marketing_stopped?: boolean;
+  /** The pricing market of a recipient given as a business-scoped user ID (no calling code). */
+  market?: string | null;
 }>;
 
 export interface SendOptions {
@@ -246,6 +248,10 @@ export interface SendOptions {
   state?: ConversationState;
   /** The time of the send: ISO 8601 text or milliseconds since the epoch. */
   now?: string | number;
+  /** The day whose dated rules, limits and prices apply, when not now's (YYYY-MM-DD, ISO 8601 or ms). */
+  asOf?: string | number;
+  /** How the billing is priced: as for estimateCost. */
+  pricing?: PriceOptions;
   lengthUnit?: "characters" | "utf16";
   /** The endpoint the body goes to (default "messages"). */
   endpoint?: "messages" | "marketing_messages";
@@ -271,7 +277,10 @@ export interface SendReport {
   window: WindowState | null;
   billing: {
     billable: boolean; pricing_model: string | null; category: string; market: string | null;
-    rate: number | null; currency: "USD"; type: string; card: string | null;
+    rate: number | null; currency: string; type: string; card: string | null;
+    /** Why a billed message has no rate. */
+    reason: string | null;
+    notices: PriceNotice[];
   } | null;
   /** What was not checked, and why. */
   skipped: SkippedCheck[];
@@ -283,7 +292,8 @@ export interface BuiltPayload { payload: Record<string, unknown>; diagnostics: D
 export interface TimelineEvent {
   at: string;
   direction: "inbound" | "outbound";
-  /** template, text, image, interactive, call … (text when missing); opt_in / opt_out. */
+  /** template, text, image, interactive, call … (text when missing); opt_in / opt_out;
+   *  business_agent for a message written by Meta Business Agent. */
   type?: string;
   category?: "marketing" | "utility" | "authentication" | null;
   to?: string;
@@ -293,21 +303,43 @@ export interface TimelineEvent {
   /** A user's message text or button payload (STOP words). */
   text?: string;
   categories?: string[];
+  /** The recipient's pricing market, for a recipient given as a business-scoped user ID. */
+  market?: string | null;
 }
 
-export interface Timeline { events: TimelineEvent[]; currency?: "USD"; }
+/** `currency`: USD (the shipped cards) or the currency of a card passed in `rateCards`. */
+export interface Timeline { events: TimelineEvent[]; currency?: string; }
 
 export interface PriceOptions {
-  /** Apply the 2026-10-01 changes only reported by providers. */
+  /** Use rates only providers report (no Meta text states them); without it they are unpriced. */
   includeReported?: boolean;
   /** The business qualifies for authentication-international rates. */
   authenticationInternational?: boolean;
   /** Volume tiers (Meta's thresholds are not shipped). */
-  tiers?: { category: "utility" | "authentication"; market?: string; from: number; to?: number; rate?: number; discount?: number }[];
+  tiers?: { category: "utility" | "authentication"; market?: string; from?: number; to?: number; tier?: string; rate?: number; discount?: number }[];
   /** Already used this month: "India/utility", "conversations", "service_conversations", "service_messages". */
   monthToDate?: Record<string, number>;
   /** Rate cards in Meta's CSV layout, used besides the shipped ones (any currency). */
   rateCards?: { csv: string; id?: string; effective?: string; model?: "CBP" | "PMP" }[];
+  /** Price under the eras, cards, markets and rules of this day, not of each message's time. */
+  asOf?: string;
+  /** From 2026-10-01, the card column service messages are billed at (default utility). */
+  serviceRate?: "utility" | "authentication" | "unpriced";
+  /** From 2026-10-01, service messages free each month (disputed; default 0). */
+  freeServiceMessagesPerMonth?: number;
+  /** Pricing markets of recipients given as business-scoped user IDs. */
+  markets?: Record<string, string>;
+}
+
+/** What a price depends on that the data cannot vouch for. */
+export interface PriceNotice {
+  kind: "stale_data" | "incomplete_card" | "disputed_allowance";
+  message: string;
+  file: string | null;
+  checked: string | null;
+  card: string | null;
+  market: string | null;
+  missing: string[];
 }
 
 export interface PricedMessage {
@@ -322,6 +354,8 @@ export interface PricedMessage {
   market: string | null;
   card: string | null;
   error_code: number | null;
+  /** Why a billed message has no rate. */
+  reason: string | null;
 }
 
 export interface RateCard {
@@ -333,7 +367,7 @@ export interface RateCard {
   warnings: string[];
 }
 
-export interface PriceReport { messages: PricedMessage[]; total: number; currency: string; unpriced: number; }
+export interface PriceReport { messages: PricedMessage[]; total: number; currency: string; unpriced: number; notices: PriceNotice[]; }
 
 export interface WindowStateResult {
   open: boolean;
@@ -348,24 +382,43 @@ export interface CampaignInput {
   recipients: string[] | Record<string, number>;
   /** When the campaign is sent (ISO 8601). */
   at: string;
+  /** USD (default) or the currency of a card passed in `rateCards`. */
+  currency?: string;
 }
 
 export interface CampaignEstimate {
   category: string;
   pricing_model: string | null;
   card: string | null;
-  markets: { market: string; recipients: number; rate: number | null; cost: number }[];
+  markets: { market: string; recipients: number; rate: number | null; cost: number; reason: string | null }[];
   recipients: number;
   invalid: number;
   total: number;
-  currency: "USD";
+  currency: string;
+  /** Recipients in markets without a rate (not in total). */
+  unpriced: number;
+  notices: PriceNotice[];
 }
+
+/** A data file embedded in the build: what it is, the date it describes and when it was checked. */
+export interface DataFile { file: string; effective: string | null; last_checked: string | null; }
 "#;
 
 /// The package version.
 #[wasm_bindgen]
 pub fn version() -> String {
     crate::VERSION.to_string()
+}
+
+/// The data files embedded in this build, with the date each describes and the day it was last
+/// checked against its sources.
+#[wasm_bindgen(js_name = dataFiles, unchecked_return_type = "DataFile[]")]
+pub fn data_files() -> Result<JsValue, JsValue> {
+    let files: Vec<Value> = crate::DATA_FILES
+        .iter()
+        .map(|(file, effective, checked)| serde_json::json!({ "file": file, "effective": effective, "last_checked": checked }))
+        .collect();
+    to_js(&files)
 }
 
 /// The size of this instance's linear memory in bytes. It grows in 64 KiB pages and never
@@ -486,6 +539,15 @@ pub fn estimate_campaign_js(
     let at = parse_time(&at).map_err(|e| invalid(format!("at: {e}")))?;
     let category =
         js_sys::Reflect::get(&campaign, &"category".into()).ok().and_then(|v| v.as_string()).unwrap_or_default();
+    let currency = js_sys::Reflect::get(&campaign, &"currency".into())
+        .ok()
+        .and_then(|v| v.as_string())
+        .unwrap_or_else(|| "USD".into());
+    // Markets are those of the rules' day.
+    let rules_at = match options.as_of.as_deref() {
+        Some(d) => parse_time(d).map_err(|e| throw(InputError::new("INVALID_OPTIONS", format!("asOf: {e}"))))?,
+        None => at,
+    };
     if !matches!(category.to_ascii_lowercase().as_str(), "marketing" | "utility" | "authentication") {
         return Err(invalid(format!("category must be marketing, utility or authentication, not `{category}`")));
     }
@@ -495,7 +557,7 @@ pub fn estimate_campaign_js(
         let list = js_sys::Array::from(&recipients);
         let numbers: Vec<String> = list.iter().filter_map(|v| v.as_string()).collect();
         let not_strings = list.length() as u64 - numbers.len() as u64;
-        let (m, invalid) = count_markets(numbers.iter().map(String::as_str), at);
+        let (m, invalid) = count_markets(numbers.iter().map(String::as_str), rules_at);
         (m, invalid + not_strings)
     } else {
         let counts: std::collections::BTreeMap<String, u64> = js_to_json(&recipients)
@@ -503,7 +565,7 @@ pub fn estimate_campaign_js(
             .map_err(|e| invalid(format!("recipients must be numbers or counts per market: {e}")))?;
         (counts, 0)
     };
-    to_js(&estimate_campaign(&category, &per_market, bad, at, &options))
+    to_js(&estimate_campaign(&category, &per_market, bad, at, &currency, &options).map_err(throw)?)
 }
 
 /// Reads a rate card in Meta's CSV layout, to inspect it or pass it as `rateCards`.
@@ -761,6 +823,8 @@ struct JsSendOptions {
     templates: Option<Value>,
     state: Option<std::collections::HashMap<String, crate::send::RecipientState>>,
     now: Option<i64>,
+    as_of: Option<i64>,
+    pricing: Option<PriceOptions>,
     length_unit: LengthUnit,
     endpoint: crate::payload::Endpoint,
     limits: crate::payload::Limits,
@@ -777,10 +841,12 @@ fn read_send_options(v: &JsValue) -> Result<JsSendOptions, JsValue> {
             return Err(invalid(format!("options must be an object, found {}", crate::template::json_kind(other))))
         }
     };
-    if let Some(k) = obj
-        .keys()
-        .find(|k| !matches!(k.as_str(), "templates" | "state" | "now" | "lengthUnit" | "endpoint" | "limits" | "rules"))
-    {
+    if let Some(k) = obj.keys().find(|k| {
+        !matches!(
+            k.as_str(),
+            "templates" | "state" | "now" | "asOf" | "pricing" | "lengthUnit" | "endpoint" | "limits" | "rules"
+        )
+    }) {
         return Err(invalid(format!("unknown option `{k}`")));
     }
     let templates = match obj.get("templates") {
@@ -788,18 +854,26 @@ fn read_send_options(v: &JsValue) -> Result<JsSendOptions, JsValue> {
         other => other.filter(|v| !v.is_null()).cloned(),
     };
     let state = obj.get("state").filter(|v| !v.is_null()).map(read_state).transpose().map_err(throw)?;
-    let now = match obj.get("now") {
-        None | Some(Value::Null) => None,
-        Some(Value::String(s)) => Some(parse_time(s).map_err(|e| invalid(format!("now: {e}")))?),
-        Some(Value::Number(n)) => {
-            Some(n.as_f64().map(|ms| (ms / 1000.0).floor() as i64).ok_or_else(|| invalid("now: not a number".into()))?)
-        }
-        Some(other) => {
-            return Err(invalid(format!(
-                "now must be ISO 8601 text or milliseconds, found {}",
+    let time = |key: &str| -> Result<Option<i64>, JsValue> {
+        match obj.get(key) {
+            None | Some(Value::Null) => Ok(None),
+            Some(Value::String(s)) => Ok(Some(parse_time(s).map_err(|e| invalid(format!("{key}: {e}")))?)),
+            Some(Value::Number(n)) => Ok(Some(
+                n.as_f64()
+                    .map(|ms| (ms / 1000.0).floor() as i64)
+                    .ok_or_else(|| invalid(format!("{key}: not a number")))?,
+            )),
+            Some(other) => Err(invalid(format!(
+                "{key} must be ISO 8601 text or milliseconds, found {}",
                 crate::template::json_kind(other)
-            )))
+            ))),
         }
+    };
+    let now = time("now")?;
+    let as_of = time("asOf")?;
+    let pricing = match obj.get("pricing") {
+        None | Some(Value::Null) => None,
+        Some(v) => Some(serde_json::from_value(v.clone()).map_err(|e| invalid(format!("pricing: {e}")))?),
     };
     let length_unit = match obj.get("lengthUnit") {
         None | Some(Value::Null) => LengthUnit::default(),
@@ -822,7 +896,7 @@ fn read_send_options(v: &JsValue) -> Result<JsSendOptions, JsValue> {
             rules
         }
     };
-    Ok(JsSendOptions { templates, state, now, length_unit, endpoint, limits, rules })
+    Ok(JsSendOptions { templates, state, now, as_of, pricing, length_unit, endpoint, limits, rules })
 }
 
 fn run_check(payload: &JsValue, opts: &JsSendOptions, registry: Option<&TemplateRegistry>) -> Result<JsValue, JsValue> {
@@ -831,6 +905,8 @@ fn run_check(payload: &JsValue, opts: &JsSendOptions, registry: Option<&Template
         templates: registry,
         state: opts.state.as_ref(),
         now: opts.now,
+        as_of: opts.as_of,
+        pricing: opts.pricing.as_ref(),
         length_unit: opts.length_unit,
         endpoint: opts.endpoint,
         limits: Some(&opts.limits),
