@@ -1,6 +1,7 @@
-//! The limits of a send request (`data/send-limits.json`): each with its source, how sure it is,
-//! the other side where sources conflict, and the values of earlier eras; overridable at run
-//! time by name.
+//! The limits of `data/send-limits.json`: each with its source, how sure it is, the other side
+//! where sources conflict, and the values of earlier eras; overridable at run time by name.
+//! Read by the send check (`payload`, `params`) and by the creation rules that share a limit
+//! with it (the copy code), so it sits below both and needs neither.
 
 use std::collections::HashMap;
 use std::sync::LazyLock;
@@ -44,7 +45,7 @@ struct LimitsFile {
 }
 
 static BUILT_IN: LazyLock<HashMap<String, Entry>> = LazyLock::new(|| {
-    serde_json::from_str::<LimitsFile>(include_str!("../../data/send-limits.json"))
+    serde_json::from_str::<LimitsFile>(include_str!("../data/send-limits.json"))
         .map(|f| f.limits)
         .unwrap_or_default()
 });
@@ -144,7 +145,7 @@ mod tests {
 
     #[test]
     fn the_data_file_reads_and_every_limit_has_a_source() {
-        let file: Value = serde_json::from_str(include_str!("../../data/send-limits.json")).unwrap();
+        let file: Value = serde_json::from_str(include_str!("../data/send-limits.json")).unwrap();
         assert!(BUILT_IN.len() >= 40);
         for (name, e) in file["limits"].as_object().unwrap() {
             assert!(e["source"].as_str().is_some_and(|s| !s.is_empty()), "{name}");
