@@ -45,9 +45,7 @@ struct LimitsFile {
 }
 
 static BUILT_IN: LazyLock<HashMap<String, Entry>> = LazyLock::new(|| {
-    serde_json::from_str::<LimitsFile>(include_str!("../data/send-limits.json"))
-        .map(|f| f.limits)
-        .unwrap_or_default()
+    serde_json::from_str::<LimitsFile>(include_str!("../data/send-limits.json")).map(|f| f.limits).unwrap_or_default()
 });
 
 /// The limits in force for one check: the built-in table, the era of the send's date, and the
@@ -67,6 +65,8 @@ pub struct Limit {
     /// Where another source sets a lower maximum: values above it but within `max` are
     /// allowed with a warning naming both sides.
     pub disputed: Option<Dispute>,
+    /// The end (`YYYY-MM-DD`, exclusive) of the earlier era whose value applies, when one does.
+    pub until: Option<&'static str>,
 }
 
 /// A lower maximum from another source, and the two sources.
@@ -106,18 +106,21 @@ impl Limits {
     /// The limit `name` for a send at `now` (Unix seconds; `None` takes today's value).
     pub fn get(&self, name: &str, now: Option<i64>) -> Limit {
         let Some(entry) = BUILT_IN.get(name) else {
-            return Limit { min: None, max: None, certain: false, disputed: None };
+            return Limit { min: None, max: None, certain: false, disputed: None, until: None };
         };
         let mut max = entry.max;
+        let mut until = None;
         if let Some(now) = now {
             // Eras are ordered oldest first; the first whose end is still ahead applies.
             if let Some(era) = entry.eras.iter().find(|e| parse_time(&e.until).is_ok_and(|until| now < until)) {
                 max = era.max;
+                until = Some(era.until.as_str());
             }
         }
         let overridden = self.overrides.get(name);
         if let Some(o) = overridden {
             max = *o;
+            until = None;
         }
         // A caller who sets the limit has settled the dispute.
         let disputed = entry
@@ -126,7 +129,7 @@ impl Limits {
             .filter(|_| overridden.is_none())
             .and_then(|c| c.max.filter(|low| max.is_none_or(|m| *low < m)).map(|low| (low, c)))
             .map(|(low, c)| Dispute { max: low, source: entry.source.as_str(), other_source: c.source.as_str() });
-        Limit { min: entry.min, max, certain: entry.tag == "confirmed", disputed }
+        Limit { min: entry.min, max, certain: entry.tag == "confirmed", disputed, until }
     }
 
     /// Every limit's name, for documentation and tests.
@@ -161,6 +164,8 @@ mod tests {
         assert_eq!(l.get("template.coupon_code", Some(before)).max, Some(15));
         assert_eq!(l.get("template.coupon_code", Some(after)).max, Some(20));
         assert_eq!(l.get("template.coupon_code", None).max, Some(20));
+        assert_eq!(l.get("template.coupon_code", Some(before)).until, Some("2025-12-03"));
+        assert_eq!(l.get("template.coupon_code", Some(after)).until, None);
         let o = Limits::from_value(&serde_json::json!({"list.body": 1024, "product_list.products": 30})).unwrap();
         assert_eq!(o.get("list.body", None).max, Some(1024));
         assert_eq!(o.get("product_list.products", None).max, Some(30));
