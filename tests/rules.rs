@@ -115,3 +115,42 @@ fn near_misses_are_otherwise_clean_of_errors() {
     }
     assert!(problems.is_empty(), "\n{}", problems.join("\n"));
 }
+
+#[test]
+fn a_call_permission_request_is_at_home_in_utility() {
+    // M-CPRT: call-permission-request templates are MARKETING or UTILITY. Neither the structure
+    // rule (WP125) nor the classifier and category rules (WP4xx) may hold the request itself
+    // against a UTILITY template, as a component or as a button.
+    let body = serde_json::json!({
+        "type": "BODY",
+        "text": "Your repair appointment {{1}} needs a few details. May our technician call you on WhatsApp?",
+        "example": {"body_text": [["#4821"]]}
+    });
+    let as_component = serde_json::json!({
+        "name": "repair_call", "language": "en_US", "category": "UTILITY",
+        "components": [body, {"type": "CALL_PERMISSION_REQUEST"}]
+    });
+    let as_button = serde_json::json!({
+        "name": "repair_call", "language": "en_US", "category": "UTILITY",
+        "components": [body, {"type": "BUTTONS", "buttons": [{"type": "CALL_PERMISSION_REQUEST"}]}]
+    });
+    let plain = serde_json::json!({
+        "name": "repair_call", "language": "en_US", "category": "UTILITY", "components": [body]
+    });
+    let options = ValidateOptions::default();
+    let without = validate_value(&plain, &options).unwrap();
+    for t in [&as_component, &as_button] {
+        let report = validate_value(t, &options).unwrap();
+        let codes: Vec<&str> = report.diagnostics.iter().map(|d| d.code).collect();
+        assert!(report.ok, "{codes:?}");
+        assert!(!codes.iter().any(|c| *c == "WP125" || c.starts_with("WP4")), "{codes:?}");
+        assert_eq!(report.category.predicted, without.category.predicted);
+        assert_eq!(report.category.predicted, "UTILITY");
+    }
+    let mut marketing = as_component.clone();
+    marketing["category"] = "MARKETING".into();
+    assert!(!validate_value(&marketing, &options).unwrap().diagnostics.iter().any(|d| d.code == "WP125"));
+    let mut authentication = as_component;
+    authentication["category"] = "AUTHENTICATION".into();
+    assert!(validate_value(&authentication, &options).unwrap().diagnostics.iter().any(|d| d.code == "WP125"));
+}

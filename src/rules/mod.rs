@@ -525,6 +525,7 @@ const SOURCES: &[(&str, &str)] = &[
     ("M-SPM", "Meta, Single-product message templates: …/whatsapp/templates/marketing-templates/spm-templates"),
     ("M-PAY-IN", "Meta, Payments in India (order details, enhanced payment links): …/whatsapp/payments/payments-in"),
     ("M-TAP", "Meta, Tap target URL title override: …/whatsapp/templates/tap-target-url-title-override"),
+    ("M-CPRT", "Meta, Call permission request message templates: …/whatsapp/templates/marketing-templates/call-permission-request-message-template"),
 ];
 
 #[cfg(test)]
