@@ -48,6 +48,79 @@ static BUILT_IN: LazyLock<HashMap<String, Entry>> = LazyLock::new(|| {
     serde_json::from_str::<LimitsFile>(include_str!("../data/send-limits.json")).map(|f| f.limits).unwrap_or_default()
 });
 
+#[derive(Debug, Deserialize)]
+struct RouteEntry {
+    from: String,
+    tag: String,
+    source: String,
+    #[serde(default)]
+    messages_until: Option<ReportedEntry>,
+}
+
+#[derive(Debug, Deserialize)]
+struct ReportedEntry {
+    date: String,
+    tag: String,
+    by: String,
+    source: String,
+}
+
+#[derive(Debug, Default, Deserialize)]
+struct RoutingFile {
+    #[serde(default)]
+    routing: HashMap<String, Value>,
+}
+
+/// Where marketing templates go: Meta's date, and the reported end of `/messages` for them.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct MarketingRoute {
+    /// From this time (Unix seconds) Meta routes MARKETING templates to `/marketing_messages`.
+    pub from: i64,
+    /// `from` as written in the data (`YYYY-MM-DD`).
+    pub from_date: &'static str,
+    pub source: &'static str,
+    /// The date from which `/messages` is said to stop taking them, when one is reported.
+    pub messages_until: Option<Reported>,
+}
+
+/// A date only a third party gives (`tag: "reported"`): named in findings, never blocking.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Reported {
+    pub at: i64,
+    pub date: &'static str,
+    /// Who reports it, short enough for a message (`chatwoot discussion #16330`).
+    pub by: &'static str,
+    pub source: &'static str,
+}
+
+// Read apart from the limits, so that a fault here cannot empty the limit table.
+static MARKETING_ENTRY: LazyLock<Option<RouteEntry>> = LazyLock::new(|| {
+    let file: RoutingFile = serde_json::from_str(include_str!("../data/send-limits.json")).unwrap_or_default();
+    serde_json::from_value(file.routing.get("marketing_templates")?.clone()).ok()
+});
+
+static MARKETING_ROUTE: LazyLock<Option<MarketingRoute>> = LazyLock::new(|| {
+    let entry = MARKETING_ENTRY.as_ref()?;
+    if entry.tag != "confirmed" {
+        return None;
+    }
+    let messages_until = entry.messages_until.as_ref().and_then(|r| {
+        let at = parse_time(&r.date).ok().filter(|_| r.tag == "reported")?;
+        Some(Reported { at, date: r.date.as_str(), by: r.by.as_str(), source: r.source.as_str() })
+    });
+    Some(MarketingRoute {
+        from: parse_time(&entry.from).ok()?,
+        from_date: entry.from.as_str(),
+        source: entry.source.as_str(),
+        messages_until,
+    })
+});
+
+/// Meta's routing of MARKETING templates (`routing.marketing_templates` of the data file).
+pub fn marketing_route() -> Option<MarketingRoute> {
+    *MARKETING_ROUTE
+}
+
 /// The limits in force for one check: the built-in table, the era of the send's date, and the
 /// caller's overrides.
 #[derive(Debug, Clone, Default)]
@@ -174,6 +247,17 @@ mod tests {
         assert_eq!(o.get("list.body", None).disputed, None);
         assert_eq!(l.get("product_list.products", None).disputed.map(|d| d.max), Some(30));
         assert!(Limits::from_value(&serde_json::json!({"list.bdy": 1})).is_err());
+    }
+
+    #[test]
+    fn the_marketing_route_reads_with_its_reported_end() {
+        let r = marketing_route().expect("routing.marketing_templates in data/send-limits.json");
+        assert_eq!((r.from, r.from_date), (parse_time("2026-09-21").unwrap(), "2026-09-21"));
+        assert!(r.source.starts_with("M-ROUTE"));
+        let end = r.messages_until.expect("the reported end, tagged `reported`");
+        assert_eq!((end.at, end.date), (parse_time("2027-10-13").unwrap(), "2027-10-13"));
+        assert_eq!(end.by, "chatwoot discussion #16330");
+        assert!(end.source.contains("16330"));
         assert!(Limits::from_value(&serde_json::json!({"list.body": -1})).is_err());
     }
 }

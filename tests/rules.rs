@@ -154,3 +154,46 @@ fn a_call_permission_request_is_at_home_in_utility() {
     authentication["category"] = "AUTHENTICATION".into();
     assert!(validate_value(&authentication, &options).unwrap().diagnostics.iter().any(|d| d.code == "WP125"));
 }
+
+#[test]
+fn a_marketing_template_on_messages_warns_from_metas_date_and_names_the_reported_end() {
+    let registry = registry();
+    let fixture: Value = serde_json::from_str(&fs::read_to_string("tests/fixtures/rules/WP554.json").unwrap()).unwrap();
+    let payload = &fixture["fires"][0]["payload"];
+    let check = |now: Option<&str>, templates: Option<&TemplateRegistry>| {
+        let opts = SendOptions { templates, now: now.map(|t| parse_time(t).unwrap()), ..SendOptions::default() };
+        check_send(payload, &opts).unwrap()
+    };
+    let found = |r: &wa_preflight::send::SendReport| -> Vec<String> {
+        r.diagnostics.iter().filter(|d| d.code == "WP554").map(|d| d.message.clone()).collect()
+    };
+    let before_end = check(Some("2026-10-01T09:00:00Z"), Some(&registry));
+    assert!(before_end.ok, "a warning: the send still works");
+    let d = before_end.diagnostics.iter().find(|d| d.code == "WP554").unwrap();
+    assert_eq!(d.severity, wa_preflight::Severity::Warning);
+    assert_eq!(d.path, "template.name");
+    assert_eq!(d.error_code, None);
+    assert_eq!(
+        d.message,
+        "`cupom_verao` is a MARKETING template: since 2026-09-21 Meta routes marketing templates to \
+         `/marketing_messages`; sending them through `/messages` is reported to end on 2027-10-13 \
+         (chatwoot discussion #16330, not confirmed by Meta)"
+    );
+    assert!(d.help.as_deref().unwrap().contains("/marketing_messages"));
+    let after_end = check(Some("2027-10-13T00:00:00Z"), Some(&registry));
+    assert!(after_end.ok, "a reported date never blocks");
+    assert_eq!(
+        found(&after_end),
+        ["`cupom_verao` is a MARKETING template: since 2026-09-21 Meta routes marketing templates to \
+          `/marketing_messages`; sending them through `/messages` was reported to end on 2027-10-13 \
+          (chatwoot discussion #16330, not confirmed by Meta); this send may be refused"]
+    );
+    // Without `now` the date of the send is unknown, without `templates` the category.
+    assert!(found(&check(None, Some(&registry))).is_empty());
+    assert!(found(&check(Some("2026-10-01T09:00:00Z"), None)).is_empty());
+    assert!(found(&check(Some("2026-09-20T23:59:59Z"), Some(&registry))).is_empty());
+    // The rule's text states the dates the data declares.
+    let route = wa_preflight::limits::marketing_route().unwrap();
+    let rule = wa_preflight::rules::find_rule("WP554").unwrap();
+    assert!(rule.summary.contains(route.from_date) && rule.why.contains(route.messages_until.unwrap().date));
+}
