@@ -258,6 +258,7 @@ function overInputs(opts, evaluate, describe, noun) {
 function check(opts) {
   const options = { rules: opts.rules, policy: opts.policy };
   if (opts.lengthUnit) options.lengthUnit = opts.lengthUnit;
+  if (opts.asOf) options.asOf = opts.asOf;
   return overInputs(
     opts,
     (items) =>

@@ -29,6 +29,7 @@ pub mod consent;
 pub mod diagnostic;
 pub mod input;
 pub mod lexicon;
+pub mod limits;
 pub mod markup;
 pub mod options;
 pub mod params;

@@ -465,8 +465,32 @@ fn check_template_send(
                 format!("`{name}` is a {} template; `/marketing_messages` sends marketing templates only", c.name()),
             ));
         }
+    } else if slots.category == Some(Category::Marketing) {
+        marketing_route(&name, opts.now, cx);
     }
     slots.category.map(|c| c.name().to_string())
+}
+
+/// A MARKETING template sent through `/messages` at `now`: a warning once Meta routes marketing
+/// templates to `/marketing_messages`, naming the end a third party reports for `/messages`.
+fn marketing_route(name: &str, now: Option<i64>, cx: &mut Cx) {
+    let (Some(now), Some(route)) = (now, crate::limits::marketing_route()) else { return };
+    if now < route.from {
+        return;
+    }
+    let mut message = format!(
+        "`{name}` is a MARKETING template: since {} Meta routes marketing templates to `/marketing_messages`",
+        route.from_date
+    );
+    if let Some(end) = route.messages_until {
+        let said = if now < end.at { "is reported to end on" } else { "was reported to end on" };
+        let then = if now < end.at { "" } else { "; this send may be refused" };
+        message.push_str(&format!(
+            "; sending them through `/messages` {said} {} ({}, not confirmed by Meta){then}",
+            end.date, end.by
+        ));
+    }
+    cx.push(Diagnostic::new(&payload_rules::MARKETING_TEMPLATE_ON_MESSAGES, "template.name", message));
 }
 
 /// A send request for `template` to `to` with the given values, in the form Meta documents

@@ -132,6 +132,8 @@ export interface ValidateOptions {
   extraLanguages?: string[];
   /** Content policies: today's (default) or the notification rules of 2019. */
   policy?: "current" | "2019";
+  /** The date whose limits apply ("2025-11-01" or an ISO 8601 time); today's when absent. */
+  asOf?: string;
 }
 
 export interface RuleInfo {

@@ -115,3 +115,85 @@ fn near_misses_are_otherwise_clean_of_errors() {
     }
     assert!(problems.is_empty(), "\n{}", problems.join("\n"));
 }
+
+#[test]
+fn a_call_permission_request_is_at_home_in_utility() {
+    // M-CPRT: call-permission-request templates are MARKETING or UTILITY. Neither the structure
+    // rule (WP125) nor the classifier and category rules (WP4xx) may hold the request itself
+    // against a UTILITY template, as a component or as a button.
+    let body = serde_json::json!({
+        "type": "BODY",
+        "text": "Your repair appointment {{1}} needs a few details. May our technician call you on WhatsApp?",
+        "example": {"body_text": [["#4821"]]}
+    });
+    let as_component = serde_json::json!({
+        "name": "repair_call", "language": "en_US", "category": "UTILITY",
+        "components": [body, {"type": "CALL_PERMISSION_REQUEST"}]
+    });
+    let as_button = serde_json::json!({
+        "name": "repair_call", "language": "en_US", "category": "UTILITY",
+        "components": [body, {"type": "BUTTONS", "buttons": [{"type": "CALL_PERMISSION_REQUEST"}]}]
+    });
+    let plain = serde_json::json!({
+        "name": "repair_call", "language": "en_US", "category": "UTILITY", "components": [body]
+    });
+    let options = ValidateOptions::default();
+    let without = validate_value(&plain, &options).unwrap();
+    for t in [&as_component, &as_button] {
+        let report = validate_value(t, &options).unwrap();
+        let codes: Vec<&str> = report.diagnostics.iter().map(|d| d.code).collect();
+        assert!(report.ok, "{codes:?}");
+        assert!(!codes.iter().any(|c| *c == "WP125" || c.starts_with("WP4")), "{codes:?}");
+        assert_eq!(report.category.predicted, without.category.predicted);
+        assert_eq!(report.category.predicted, "UTILITY");
+    }
+    let mut marketing = as_component.clone();
+    marketing["category"] = "MARKETING".into();
+    assert!(!validate_value(&marketing, &options).unwrap().diagnostics.iter().any(|d| d.code == "WP125"));
+    let mut authentication = as_component;
+    authentication["category"] = "AUTHENTICATION".into();
+    assert!(validate_value(&authentication, &options).unwrap().diagnostics.iter().any(|d| d.code == "WP125"));
+}
+
+#[test]
+fn a_marketing_template_on_messages_warns_from_metas_date_and_names_the_reported_end() {
+    let registry = registry();
+    let fixture: Value = serde_json::from_str(&fs::read_to_string("tests/fixtures/rules/WP554.json").unwrap()).unwrap();
+    let payload = &fixture["fires"][0]["payload"];
+    let check = |now: Option<&str>, templates: Option<&TemplateRegistry>| {
+        let opts = SendOptions { templates, now: now.map(|t| parse_time(t).unwrap()), ..SendOptions::default() };
+        check_send(payload, &opts).unwrap()
+    };
+    let found = |r: &wa_preflight::send::SendReport| -> Vec<String> {
+        r.diagnostics.iter().filter(|d| d.code == "WP554").map(|d| d.message.clone()).collect()
+    };
+    let before_end = check(Some("2026-10-01T09:00:00Z"), Some(&registry));
+    assert!(before_end.ok, "a warning: the send still works");
+    let d = before_end.diagnostics.iter().find(|d| d.code == "WP554").unwrap();
+    assert_eq!(d.severity, wa_preflight::Severity::Warning);
+    assert_eq!(d.path, "template.name");
+    assert_eq!(d.error_code, None);
+    assert_eq!(
+        d.message,
+        "`cupom_verao` is a MARKETING template: since 2026-09-21 Meta routes marketing templates to \
+         `/marketing_messages`; sending them through `/messages` is reported to end on 2027-10-13 \
+         (chatwoot discussion #16330, not confirmed by Meta)"
+    );
+    assert!(d.help.as_deref().unwrap().contains("/marketing_messages"));
+    let after_end = check(Some("2027-10-13T00:00:00Z"), Some(&registry));
+    assert!(after_end.ok, "a reported date never blocks");
+    assert_eq!(
+        found(&after_end),
+        ["`cupom_verao` is a MARKETING template: since 2026-09-21 Meta routes marketing templates to \
+          `/marketing_messages`; sending them through `/messages` was reported to end on 2027-10-13 \
+          (chatwoot discussion #16330, not confirmed by Meta); this send may be refused"]
+    );
+    // Without `now` the date of the send is unknown, without `templates` the category.
+    assert!(found(&check(None, Some(&registry))).is_empty());
+    assert!(found(&check(Some("2026-10-01T09:00:00Z"), None)).is_empty());
+    assert!(found(&check(Some("2026-09-20T23:59:59Z"), Some(&registry))).is_empty());
+    // The rule's text states the dates the data declares.
+    let route = wa_preflight::limits::marketing_route().unwrap();
+    let rule = wa_preflight::rules::find_rule("WP554").unwrap();
+    assert!(rule.summary.contains(route.from_date) && rule.why.contains(route.messages_until.unwrap().date));
+}

@@ -10,7 +10,6 @@
 
 mod interactive;
 mod kinds;
-mod limits;
 mod media;
 mod schema;
 
@@ -19,7 +18,7 @@ use std::collections::HashMap;
 use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
 
-pub use limits::{Limit, Limits};
+pub use crate::limits::{Limit, Limits};
 pub use schema::{as_array, as_int, as_number, as_object, as_text, has_http_scheme};
 
 use crate::diagnostic::Diagnostic;

@@ -92,7 +92,7 @@ pub static TTL_OUT_OF_RANGE: Rule = Rule {
     name: "ttl-out-of-range",
     severity: Severity::Error,
     summary: "A `message_send_ttl_seconds` outside the range of the template's category.",
-    why: "Authentication 30–900 s, utility 30–43,200 s, marketing 43,200–2,592,000 s; -1 (30 days) for authentication and utility (M-TTL).",
+    why: "Authentication 30–900 s (default 10 minutes), utility 30–43,200 s (30 s to 12 hours), marketing 43,200–2,592,000 s (12 hours to 30 days; marketing TTL applies only through the Marketing Messages API); -1 means 30 days and is accepted for authentication and utility only (M-TTL; templates overview of 2025-12-05, M-OV). A template without the field gets the default and is not flagged.",
     help: "pick a time-to-live inside the category's range",
     fires: r#"`"category": "AUTHENTICATION", "message_send_ttl_seconds": 3600`"#,
     passes: r#"`"category": "AUTHENTICATION", "message_send_ttl_seconds": 600`"#,

@@ -215,6 +215,7 @@ pub static RULES: &[&Rule] = &[
     &payload::MARKETING_ENDPOINT_CATEGORY,
     &payload::AUTHENTICATION_TO_USER_ID,
     &payload::AUTHENTICATION_CODE_MISMATCH,
+    &payload::MARKETING_TEMPLATE_ON_MESSAGES,
     &sending::OUTSIDE_WINDOW,
     &sending::RECIPIENT_OPTED_OUT,
     &sending::MARKETING_STOPPED,
@@ -481,7 +482,7 @@ const SOURCES: &[(&str, &str)] = &[
     ("M-ERR", "Meta, Error codes: …/whatsapp/support/error-codes"),
     ("M-SEND", "Meta, Send messages: …/whatsapp/messages/send-messages"),
     ("M-TEXT", "Meta, Text messages: …/whatsapp/messages/text-messages"),
-    ("M-CHG", "Meta, Cloud API changelog (Graph v23.0, 2025-05-29: error 132018)"),
+    ("M-CHG", "Meta, Cloud API changelog: …/whatsapp/changelog (2025-05-29, Graph v23.0: error 132018; 2025-12-03: copy codes of up to 20 characters)"),
     ("WA-NODE", "Meta's WhatsApp Node.js SDK, TemplateObject: whatsapp.github.io/WhatsApp-Nodejs-SDK/api-reference/types/TemplateObject"),
     ("M-CBP", "Meta, Conversation-based pricing: …/whatsapp/pricing/conversation-based-pricing"),
     ("M-WH-TSU", "Meta, message_template_status_update webhook: …/webhooks/reference/message_template_status_update"),
@@ -525,6 +526,8 @@ const SOURCES: &[(&str, &str)] = &[
     ("M-SPM", "Meta, Single-product message templates: …/whatsapp/templates/marketing-templates/spm-templates"),
     ("M-PAY-IN", "Meta, Payments in India (order details, enhanced payment links): …/whatsapp/payments/payments-in"),
     ("M-TAP", "Meta, Tap target URL title override: …/whatsapp/templates/tap-target-url-title-override"),
+    ("M-ROUTE", "Meta, Route template messages by category (page of 2026-09-21)"),
+    ("M-CPRT", "Meta, Call permission request message templates: …/whatsapp/templates/marketing-templates/call-permission-request-message-template"),
 ];
 
 #[cfg(test)]

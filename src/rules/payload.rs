@@ -175,6 +175,21 @@ pub static MARKETING_ENDPOINT_CATEGORY: Rule = Rule {
     meta_error: Some(CloudError::code(134100).or(&[131055])),
 };
 
+/// Dated by `routing.marketing_templates` in `data/send-limits.json`: Meta's date and the end
+/// a third party reports, both read from there for the send's `now`.
+pub static MARKETING_TEMPLATE_ON_MESSAGES: Rule = Rule {
+    code: "WP554",
+    name: "marketing-template-on-messages",
+    severity: Severity::Warning,
+    summary: "A MARKETING template sent through `/messages` on or after 2026-09-21 (needs `templates`, for the category, and `now`).",
+    why: "Meta's \"Route template messages by category\" (2026-09-21, M-ROUTE) sends MARKETING templates to `/marketing_messages` (M-MM), routed on `new_category` from a completed `template_category_update` webhook; `/messages` still delivers them, so this is a warning. A third party reports that marketing templates through `/messages` end on 2027-10-13 (chatwoot discussion #16330; not in Meta's docs): the date is data, tagged `reported`, and the message names it — as coming, or as past with the send possibly refused — but the finding stays a warning after it too, because a date no Meta source gives never blocks a send (as a secondary limit only warns).",
+    help: "send marketing templates to `/marketing_messages` (`endpoint: \"marketing_messages\"`)",
+    fires: r#"a MARKETING template to `/messages` with `now: "2026-10-01T09:00:00Z"`"#,
+    passes: r#"the same send with `now: "2026-09-20T23:59:59Z"`, or with `endpoint: "marketing_messages"`, or a UTILITY template"#,
+    uncertain: false,
+    meta_error: None,
+};
+
 pub static AUTHENTICATION_TO_USER_ID: Rule = Rule {
     code: "WP552",
     name: "authentication-to-user-id",

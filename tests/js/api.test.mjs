@@ -62,6 +62,8 @@ test('misuse throws Error objects with a code, and the instance keeps working', 
     [() => esm.validateTemplate(template('x'), { lengthUnit: 'bytes' }), 'INVALID_OPTIONS'],
     [() => esm.validateTemplate(template('x'), { typo: true }), 'INVALID_OPTIONS'],
     [() => esm.validateTemplate(template('x'), { rules: { WP999: 'off' } }), 'INVALID_OPTIONS'],
+    [() => esm.validateTemplate(template('x'), { asOf: '2025-02-30' }), 'INVALID_OPTIONS'],
+    [() => esm.validateTemplate(template('x'), { asOf: 20251201 }), 'INVALID_OPTIONS'],
     [() => esm.parseDocument(12), 'INVALID_ARGUMENT'],
     [() => esm.parseDocument(''), 'EMPTY_INPUT'],
   ];
@@ -129,4 +131,27 @@ test('rules() lists the registry with unique codes', () => {
 test('the docs/rules.md shipped in the repository lists every code', () => {
   const doc = readFileSync(new URL('../../docs/rules.md', import.meta.url), 'utf8');
   for (const r of esm.rules()) assert.ok(doc.includes(`## ${r.code}`), r.code);
+});
+
+test('validateTemplate and validateTemplates: asOf picks the copy-code limit of that date', () => {
+  const coupon = (code) => ({
+    name: 'promo', language: 'en_US', category: 'MARKETING',
+    components: [
+      { type: 'BODY', text: 'Use this code for 20% off your next order.' },
+      { type: 'BUTTONS', buttons: [{ type: 'COPY_CODE', example: code }] },
+    ],
+  });
+  const wp136 = (r) => r.diagnostics.filter((d) => d.code === 'WP136');
+  const sixteen = coupon('SUMMERSALE2025XL');
+  assert.deepEqual(wp136(esm.validateTemplate(sixteen)), [], 'today: 20');
+  assert.deepEqual(wp136(esm.validateTemplate(sixteen, { asOf: '2026-01-01' })), []);
+  const [old] = wp136(esm.validateTemplate(sixteen, { asOf: '2025-11-01' }));
+  assert.equal(old.message, 'copy code is 16 characters; the limit is 15 before 2025-12-03');
+  assert.deepEqual(old.span, { start: 15, end: 16 });
+  // A Date is read through JSON, as its ISO text.
+  assert.equal(wp136(esm.validateTemplate(sixteen, { asOf: new Date('2025-12-02T23:59:59Z') })).length, 1);
+  assert.equal(wp136(esm.validateTemplate(sixteen, { asOf: '2025-12-03T00:00:00Z' })).length, 0);
+  const list = cjs.validateTemplates([sixteen, coupon('SUMMER25')], { asOf: '2025-11-01' });
+  assert.deepEqual(list.map((r) => wp136(r).length), [1, 0]);
+  assert.throws(() => esm.validateTemplate(sixteen, { asOf: 'last year' }), (e) => e.code === 'INVALID_OPTIONS' && /asOf/.test(e.message));
 });

@@ -107,6 +107,22 @@ test('--rule re-grades and --length-unit is passed through', () => {
   assert.equal(cli(['check', '--length-unit', 'utf16', '-'], JSON.stringify(long)).code, 1);
 });
 
+test('check --as-of: the copy-code limit of that date (15 before 2025-12-03, 20 since)', () => {
+  const coupon = { name: 'promo', language: 'en_US', category: 'MARKETING', components: [
+    { type: 'BODY', text: 'Use this code for 20% off your next order.' },
+    { type: 'BUTTONS', buttons: [{ type: 'COPY_CODE', example: 'SUMMERSALE2025XL' }] },
+  ] };
+  const input = JSON.stringify(coupon);
+  const before = cli(['check', '--as-of', '2025-11-01', '-'], input);
+  assert.equal(before.code, 1, before.out);
+  assert.match(before.out, /error\[WP136\] copy-code-too-long: copy code is 16 characters; the limit is 15 before 2025-12-03/);
+  const after = cli(['check', '--as-of', '2026-01-01', '--format', 'json', '-'], input);
+  assert.equal(after.code, 0, after.out);
+  assert.deepEqual(lines(after.out)[0].diagnostics.filter((d) => d.code === 'WP136'), []);
+  assert.equal(cli(['check', '-'], input).code, 0, 'without --as-of: today');
+  assert.equal(cli(['check', '--as-of=2025-12-02', '-'], input).code, 1);
+});
+
 test('--help and --version', () => {
   assert.match(cli(['--help']).out, /usage: wa-preflight/);
   assert.match(cli(['check', '--help']).out, /--format text\|json/);

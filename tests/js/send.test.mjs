@@ -109,6 +109,28 @@ test('the window is reported with the send verdict', () => {
   assert.equal(checkSend(text).window, null);
 });
 
+test('a marketing template to /messages warns from 2026-09-21 (WP554) and is still allowed', () => {
+  const payload = { messaging_product: 'whatsapp', to: '393331234567', type: 'template', template: {
+    name: 'cupom_verao', language: { code: 'pt_BR' }, components: [
+      { type: 'header', parameters: [{ type: 'image', image: { link: 'https://cdn.example.com/verao.jpg' } }] },
+      { type: 'body', parameters: [{ type: 'text', text: 'Ana' }] },
+      { type: 'button', sub_type: 'copy_code', index: 0, parameters: [{ type: 'coupon_code', coupon_code: 'VERAO20' }] },
+    ] } };
+  const checker = new SendChecker(templates);
+  const wp554 = (r) => r.diagnostics.filter((d) => d.code === 'WP554');
+  const routed = checker.check(payload, { now: '2026-10-01T09:00:00Z' });
+  assert.equal(routed.verdict, 'allow');
+  const [d] = wp554(routed);
+  assert.equal(d.severity, 'warning');
+  assert.match(d.message, /since 2026-09-21 Meta routes marketing templates to `\/marketing_messages`; .* is reported to end on 2027-10-13 \(chatwoot discussion #16330, not confirmed by Meta\)$/);
+  assert.match(d.help, /marketing_messages/);
+  assert.match(wp554(checker.check(payload, { now: Date.parse('2027-10-13T00:00:00Z') }))[0].message, /was reported to end on 2027-10-13 .*this send may be refused$/);
+  assert.equal(checker.check(payload, { now: Date.parse('2027-10-13T00:00:00Z') }).verdict, 'allow');
+  assert.deepEqual(wp554(checker.check(payload, { now: '2026-09-20T23:59:59Z' })), []);
+  assert.deepEqual(wp554(checker.check(payload, { now: '2026-10-01T09:00:00Z', endpoint: 'marketing_messages' })), []);
+  assert.deepEqual(wp554(checkSend(payload, { now: '2026-10-01T09:00:00Z' })), [], 'no templates: no category');
+});
+
 test('buildSendPayload: a payload the checker accepts, for every kind of parameter', () => {
   const checker = new SendChecker(templates);
   const byName = (name, lang) => templates.data.find((t) => t.name === name && t.language === lang);

@@ -9,7 +9,7 @@ const severity: Severity | undefined = first?.severity;
 const shown: string | undefined = first?.span ? 'body'.slice(first.span.start, first.span.end) : undefined;
 const predicted: 'MARKETING' | 'UTILITY' | 'AUTHENTICATION' = report.category.predicted;
 
-const options: ValidateOptions = { lengthUnit: 'utf16', rules: { WP210: 'off', 'variable-at-edge': 'warning' }, extraLanguages: ['en_AU'] };
+const options: ValidateOptions = { lengthUnit: 'utf16', rules: { WP210: 'off', 'variable-at-edge': 'warning' }, extraLanguages: ['en_AU'], asOf: '2025-11-01' };
 validateTemplate('{"name": "x"}', options);
 const many: number[] = validateTemplates([{}, {}]).map((r) => r.index);
 const items: unknown[] = parseDocument('{"a": 1}');

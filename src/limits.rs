@@ -1,6 +1,7 @@
-//! The limits of a send request (`data/send-limits.json`): each with its source, how sure it is,
-//! the other side where sources conflict, and the values of earlier eras; overridable at run
-//! time by name.
+//! The limits of `data/send-limits.json`: each with its source, how sure it is, the other side
+//! where sources conflict, and the values of earlier eras; overridable at run time by name.
+//! Read by the send check (`payload`, `params`) and by the creation rules that share a limit
+//! with it (the copy code), so it sits below both and needs neither.
 
 use std::collections::HashMap;
 use std::sync::LazyLock;
@@ -44,10 +45,81 @@ struct LimitsFile {
 }
 
 static BUILT_IN: LazyLock<HashMap<String, Entry>> = LazyLock::new(|| {
-    serde_json::from_str::<LimitsFile>(include_str!("../../data/send-limits.json"))
-        .map(|f| f.limits)
-        .unwrap_or_default()
+    serde_json::from_str::<LimitsFile>(include_str!("../data/send-limits.json")).map(|f| f.limits).unwrap_or_default()
 });
+
+#[derive(Debug, Deserialize)]
+struct RouteEntry {
+    from: String,
+    tag: String,
+    source: String,
+    #[serde(default)]
+    messages_until: Option<ReportedEntry>,
+}
+
+#[derive(Debug, Deserialize)]
+struct ReportedEntry {
+    date: String,
+    tag: String,
+    by: String,
+    source: String,
+}
+
+#[derive(Debug, Default, Deserialize)]
+struct RoutingFile {
+    #[serde(default)]
+    routing: HashMap<String, Value>,
+}
+
+/// Where marketing templates go: Meta's date, and the reported end of `/messages` for them.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct MarketingRoute {
+    /// From this time (Unix seconds) Meta routes MARKETING templates to `/marketing_messages`.
+    pub from: i64,
+    /// `from` as written in the data (`YYYY-MM-DD`).
+    pub from_date: &'static str,
+    pub source: &'static str,
+    /// The date from which `/messages` is said to stop taking them, when one is reported.
+    pub messages_until: Option<Reported>,
+}
+
+/// A date only a third party gives (`tag: "reported"`): named in findings, never blocking.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Reported {
+    pub at: i64,
+    pub date: &'static str,
+    /// Who reports it, short enough for a message (`chatwoot discussion #16330`).
+    pub by: &'static str,
+    pub source: &'static str,
+}
+
+// Read apart from the limits, so that a fault here cannot empty the limit table.
+static MARKETING_ENTRY: LazyLock<Option<RouteEntry>> = LazyLock::new(|| {
+    let file: RoutingFile = serde_json::from_str(include_str!("../data/send-limits.json")).unwrap_or_default();
+    serde_json::from_value(file.routing.get("marketing_templates")?.clone()).ok()
+});
+
+static MARKETING_ROUTE: LazyLock<Option<MarketingRoute>> = LazyLock::new(|| {
+    let entry = MARKETING_ENTRY.as_ref()?;
+    if entry.tag != "confirmed" {
+        return None;
+    }
+    let messages_until = entry.messages_until.as_ref().and_then(|r| {
+        let at = parse_time(&r.date).ok().filter(|_| r.tag == "reported")?;
+        Some(Reported { at, date: r.date.as_str(), by: r.by.as_str(), source: r.source.as_str() })
+    });
+    Some(MarketingRoute {
+        from: parse_time(&entry.from).ok()?,
+        from_date: entry.from.as_str(),
+        source: entry.source.as_str(),
+        messages_until,
+    })
+});
+
+/// Meta's routing of MARKETING templates (`routing.marketing_templates` of the data file).
+pub fn marketing_route() -> Option<MarketingRoute> {
+    *MARKETING_ROUTE
+}
 
 /// The limits in force for one check: the built-in table, the era of the send's date, and the
 /// caller's overrides.
@@ -66,6 +138,8 @@ pub struct Limit {
     /// Where another source sets a lower maximum: values above it but within `max` are
     /// allowed with a warning naming both sides.
     pub disputed: Option<Dispute>,
+    /// The end (`YYYY-MM-DD`, exclusive) of the earlier era whose value applies, when one does.
+    pub until: Option<&'static str>,
 }
 
 /// A lower maximum from another source, and the two sources.
@@ -105,18 +179,21 @@ impl Limits {
     /// The limit `name` for a send at `now` (Unix seconds; `None` takes today's value).
     pub fn get(&self, name: &str, now: Option<i64>) -> Limit {
         let Some(entry) = BUILT_IN.get(name) else {
-            return Limit { min: None, max: None, certain: false, disputed: None };
+            return Limit { min: None, max: None, certain: false, disputed: None, until: None };
         };
         let mut max = entry.max;
+        let mut until = None;
         if let Some(now) = now {
             // Eras are ordered oldest first; the first whose end is still ahead applies.
             if let Some(era) = entry.eras.iter().find(|e| parse_time(&e.until).is_ok_and(|until| now < until)) {
                 max = era.max;
+                until = Some(era.until.as_str());
             }
         }
         let overridden = self.overrides.get(name);
         if let Some(o) = overridden {
             max = *o;
+            until = None;
         }
         // A caller who sets the limit has settled the dispute.
         let disputed = entry
@@ -125,7 +202,7 @@ impl Limits {
             .filter(|_| overridden.is_none())
             .and_then(|c| c.max.filter(|low| max.is_none_or(|m| *low < m)).map(|low| (low, c)))
             .map(|(low, c)| Dispute { max: low, source: entry.source.as_str(), other_source: c.source.as_str() });
-        Limit { min: entry.min, max, certain: entry.tag == "confirmed", disputed }
+        Limit { min: entry.min, max, certain: entry.tag == "confirmed", disputed, until }
     }
 
     /// Every limit's name, for documentation and tests.
@@ -144,7 +221,7 @@ mod tests {
 
     #[test]
     fn the_data_file_reads_and_every_limit_has_a_source() {
-        let file: Value = serde_json::from_str(include_str!("../../data/send-limits.json")).unwrap();
+        let file: Value = serde_json::from_str(include_str!("../data/send-limits.json")).unwrap();
         assert!(BUILT_IN.len() >= 40);
         for (name, e) in file["limits"].as_object().unwrap() {
             assert!(e["source"].as_str().is_some_and(|s| !s.is_empty()), "{name}");
@@ -160,6 +237,8 @@ mod tests {
         assert_eq!(l.get("template.coupon_code", Some(before)).max, Some(15));
         assert_eq!(l.get("template.coupon_code", Some(after)).max, Some(20));
         assert_eq!(l.get("template.coupon_code", None).max, Some(20));
+        assert_eq!(l.get("template.coupon_code", Some(before)).until, Some("2025-12-03"));
+        assert_eq!(l.get("template.coupon_code", Some(after)).until, None);
         let o = Limits::from_value(&serde_json::json!({"list.body": 1024, "product_list.products": 30})).unwrap();
         assert_eq!(o.get("list.body", None).max, Some(1024));
         assert_eq!(o.get("product_list.products", None).max, Some(30));
@@ -168,6 +247,17 @@ mod tests {
         assert_eq!(o.get("list.body", None).disputed, None);
         assert_eq!(l.get("product_list.products", None).disputed.map(|d| d.max), Some(30));
         assert!(Limits::from_value(&serde_json::json!({"list.bdy": 1})).is_err());
+    }
+
+    #[test]
+    fn the_marketing_route_reads_with_its_reported_end() {
+        let r = marketing_route().expect("routing.marketing_templates in data/send-limits.json");
+        assert_eq!((r.from, r.from_date), (parse_time("2026-09-21").unwrap(), "2026-09-21"));
+        assert!(r.source.starts_with("M-ROUTE"));
+        let end = r.messages_until.expect("the reported end, tagged `reported`");
+        assert_eq!((end.at, end.date), (parse_time("2027-10-13").unwrap(), "2027-10-13"));
+        assert_eq!(end.by, "chatwoot discussion #16330");
+        assert!(end.source.contains("16330"));
         assert!(Limits::from_value(&serde_json::json!({"list.body": -1})).is_err());
     }
 }
