@@ -1,6 +1,9 @@
-//! Lists the data files embedded in the build with their dates (`effective`, `last_checked`)
-//! for `data_files()`, so that `--version` and `dataFiles()` say how fresh the data is without
-//! embedding the files twice. A test checks the table against the parsed files.
+//! Prepares the data files for embedding: each `data/*.json` is written to `OUT_DIR/data/`
+//! minified and without the keys that only explain it to people (`about`, `note`, `notes`,
+//! `summary`, `source_keys`, `currencies_source`, `…_about`), which no code reads; the files in
+//! `data/` stay the record, with every source. Also lists their dates (`effective`,
+//! `last_checked`) for `DATA_FILES`, so that `--version` and `dataFiles()` say how fresh the
+//! data is. Tests check the table against the files and that every embedded file still parses.
 
 use std::fmt::Write as _;
 use std::path::Path;
@@ -14,6 +17,21 @@ fn header_value(text: &str, key: &str) -> Option<String> {
     Some(rest[..rest.find('"')?].to_string())
 }
 
+/// Drops the keys written for people, at any depth.
+fn strip(v: &mut serde_json::Value) {
+    match v {
+        serde_json::Value::Object(o) => {
+            o.retain(|k, _| {
+                !matches!(k.as_str(), "about" | "note" | "notes" | "summary" | "source_keys" | "currencies_source")
+                    && !k.ends_with("_about")
+            });
+            o.values_mut().for_each(strip);
+        }
+        serde_json::Value::Array(a) => a.iter_mut().for_each(strip),
+        _ => {}
+    }
+}
+
 fn main() {
     println!("cargo:rerun-if-changed=data");
     let mut files: Vec<_> = std::fs::read_dir("data")
@@ -23,9 +41,20 @@ fn main() {
         .unwrap_or_default();
     files.sort();
     let mut out = String::from("/// (file, effective, last checked) of each embedded data file, read from its header.\npub const DATA_FILES: &[(&str, Option<&str>, Option<&str>)] = &[\n");
+    let out_dir = std::path::PathBuf::from(std::env::var("OUT_DIR").unwrap_or_else(|_| ".".into()));
+    let _ = std::fs::create_dir_all(out_dir.join("data"));
     for path in &files {
         let text = std::fs::read_to_string(path).unwrap_or_default();
         println!("cargo:rerun-if-changed={}", path.display());
+        // A file that does not parse is embedded as it is, so that its reader reports it.
+        let embedded = match serde_json::from_str::<serde_json::Value>(&text) {
+            Ok(mut v) => {
+                strip(&mut v);
+                v.to_string()
+            }
+            Err(_) => text.clone(),
+        };
+        let _ = std::fs::write(out_dir.join("data").join(path.file_name().unwrap_or_default()), embedded);
         let quote = |v: Option<String>| v.map_or("None".to_string(), |v| format!("Some({v:?})"));
         let name = Path::new("data").join(path.file_name().unwrap_or_default());
         let _ = writeln!(
@@ -37,6 +66,5 @@ fn main() {
         );
     }
     out.push_str("];\n");
-    let dest = Path::new(&std::env::var("OUT_DIR").unwrap_or_else(|_| ".".into())).join("data_files.rs");
-    let _ = std::fs::write(dest, out);
+    let _ = std::fs::write(out_dir.join("data_files.rs"), out);
 }

@@ -22,11 +22,12 @@ JSON Lines), directories (their *.json, *.jsonl and *.ndjson files), or - for st
 
 common options:
   --format text|json      human report (default) or JSON Lines, one object per item
-  --as-of YYYY-MM-DD      rules and policies in force on that date (default: today)
+  --as-of YYYY-MM-DD      dated rules, limits, pricing eras, rate cards and markets in force on
+                          that date (default: today; for send, the time of --now)
   --length-unit characters|utf16
                           unit of length limits (default: characters = code points)
   -h, --help              this help
-  -V, --version           the version
+  -V, --version           the version, and the date each data file describes and was checked
 
 check:
   --policy current|2019   content policy era (default: current)
@@ -43,7 +44,10 @@ send:
   --rule CODE=LEVEL       turn a rule off or re-grade it (off, info, warning, error); repeatable
 
 price:
-  --include-reported      apply the 2026-10-01 changes only reported by providers
+  --include-reported      use rates only providers report (no Meta text states them)
+  --free-service N        service messages free per month from 2026-10-01 (disputed; default 0)
+  --service-rate utility|authentication|unpriced
+                          the column service messages are billed at from 2026-10-01 (default utility)
   --auth-international    the business qualifies for authentication-international rates
   --tiers FILE            volume tiers: [{"category": "utility", "from": 1, "to": 100000, "rate": 0.003}]
   --rate-card FILE        a rate card in Meta's CSV layout (any currency), used besides the shipped ones
@@ -68,7 +72,7 @@ const FLAGS = {
   check: { values: [...COMMON, '--policy', '--rule'], switches: [] },
   send: { values: [...COMMON, '--templates', '--state', '--now', '--endpoint', '--limit', '--rule'], switches: [] },
   render: { values: [...COMMON, '--template', '--params', '--name', '--language'], switches: ['--html', '--use-examples'] },
-  price: { values: [...COMMON, '--tiers', '--rate-card', '--rate-card-effective'], switches: ['--include-reported', '--auth-international'] },
+  price: { values: [...COMMON, '--tiers', '--rate-card', '--rate-card-effective', '--free-service', '--service-rate'], switches: ['--include-reported', '--auth-international'] },
 };
 
 function parseArgs(command, argv) {
@@ -118,6 +122,10 @@ function parseArgs(command, argv) {
   if (opts.now !== undefined && Number.isNaN(Date.parse(opts.now))) throw new UsageError(`--now takes an ISO 8601 time, not '${opts.now}'`);
   if (opts.endpoint !== undefined && !['messages', 'marketing_messages'].includes(opts.endpoint)) {
     throw new UsageError(`--endpoint takes messages or marketing_messages, not '${opts.endpoint}'`);
+  }
+  if (opts.freeService !== undefined && !/^\d+$/.test(opts.freeService)) throw new UsageError(`--free-service takes a count, not '${opts.freeService}'`);
+  if (opts.serviceRate !== undefined && !['utility', 'authentication', 'unpriced'].includes(opts.serviceRate)) {
+    throw new UsageError(`--service-rate takes utility, authentication or unpriced, not '${opts.serviceRate}'`);
   }
   if (command !== 'render' && opts.files.length === 0) throw new UsageError('no input files (use - for standard input)');
   return opts;
@@ -293,6 +301,7 @@ function send(opts) {
   }
   const sendOptions = {
     now,
+    ...(opts.asOf ? { asOf: opts.asOf } : {}),
     rules: opts.rules,
     limits: opts.limits,
     ...(state ? { state: state[0] } : {}),
@@ -315,7 +324,9 @@ function send(opts) {
     (r, item, where) => {
       const what = item?.type === 'template' ? `template ${item?.template?.name ?? '?'} (${item?.template?.language?.code ?? '?'})` : `${item?.type ?? '?'} message`;
       const verdict = r.ok ? paint('32;1', 'allow') : paint('31;1', 'BLOCK');
-      return `${verdict} ${where} ${what} to ${item?.to ?? '?'}${r.error_code ? ` → ${r.error_code}` : ''}`;
+      const cost = r.billing ? ` (${r.billing.billable ? (r.billing.rate === null ? 'billed, rate unknown' : `${r.billing.rate.toFixed(4)} ${r.billing.currency} ${r.billing.category}`) : `free: ${r.billing.type}`})` : '';
+      const notes = (r.billing?.notices ?? []).map((n) => `\n  ${paint('36', 'info')}: ${n.message}`).join('');
+      return `${verdict} ${where} ${what} to ${item?.to ?? '?'}${r.error_code ? ` → ${r.error_code}` : ''}${cost}${notes}`;
     },
     'request',
   );
@@ -396,6 +407,9 @@ function price(opts) {
   const options = {
     includeReported: opts.switches.has('--include-reported'),
     authenticationInternational: opts.switches.has('--auth-international'),
+    ...(opts.asOf ? { asOf: opts.asOf } : {}),
+    ...(opts.freeService !== undefined ? { freeServiceMessagesPerMonth: Number(opts.freeService) } : {}),
+    ...(opts.serviceRate ? { serviceRate: opts.serviceRate } : {}),
   };
   if (opts.tiers) {
     const tiers = optionFile('--tiers', opts.tiers);
@@ -438,8 +452,9 @@ function price(opts) {
           const ev = item.events[m.event];
           const what = `${ev.at} ${ev.type ?? 'text'}${ev.category ? ` ${ev.category}` : ''} → ${m.market ?? '?'}`;
           const verdict = !m.allowed ? paint('31;1', `REFUSED (${m.type}${m.error_code ? `, ${m.error_code}` : ''})`) : m.billable ? `${m.rate === null ? 'billed, rate unknown' : `${m.rate.toFixed(4)} ${r.currency}`} ${m.category}` : `free (${m.type})`;
-          console.log(`  #${m.event} ${what}: ${verdict}${m.conversation ? ` [${m.conversation}]` : ''}${m.pricing_model ? ` ${m.pricing_model}` : ''}`);
+          console.log(`  #${m.event} ${what}: ${verdict}${m.conversation ? ` [${m.conversation}]` : ''}${m.pricing_model ? ` ${m.pricing_model}` : ''}${m.reason ? ` (${m.reason})` : ''}`);
         }
+        for (const n of r.notices) console.log(`  ${paint('36', 'info')}: ${n.message}`);
       }
       index++;
     });
@@ -455,6 +470,7 @@ function main(argv) {
   }
   if (command === '-V' || command === '--version') {
     console.log(wasm.version());
+    for (const f of wasm.dataFiles()) console.log(`  ${f.file}: describes ${f.effective ?? '?'}, checked ${f.last_checked ?? '?'}`);
     return 0;
   }
   if (command === undefined) throw new UsageError('no command');

@@ -205,7 +205,8 @@ impl Lexicon {
 pub static DEFAULT_LEXICON: LazyLock<Lexicon> = LazyLock::new(|| {
     // The embedded file is parsed by a test; should it ever fail, classification degrades to
     // the structural signals and the "unclear content is marketing" rule.
-    Lexicon::from_json(include_str!("../data/classify.json")).unwrap_or_else(|_| Lexicon::empty())
+    Lexicon::from_json(include_str!(concat!(env!("OUT_DIR"), "/data/classify.json")))
+        .unwrap_or_else(|_| Lexicon::empty())
 });
 
 /// A signal that fired: what, where, and which guideline clause it stands for.
@@ -830,7 +831,7 @@ mod tests {
 
     #[test]
     fn lexicon_loads_every_signal_in_every_language() {
-        let lex = Lexicon::from_json(include_str!("../data/classify.json")).unwrap();
+        let lex = Lexicon::from_json(include_str!(concat!(env!("OUT_DIR"), "/data/classify.json"))).unwrap();
         assert!(lex.signals.len() >= 15);
         for s in &lex.signals {
             for lang in LANGUAGES {

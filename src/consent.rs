@@ -48,7 +48,7 @@ static WORDS: LazyLock<Words> = LazyLock::new(|| {
         m.values().flatten().map(|w| normalize(w)).collect()
     };
     // Embedded and parsed by a test; an unreadable file means no keyword is recognised.
-    match serde_json::from_str::<ConsentData>(include_str!("../data/consent.json")) {
+    match serde_json::from_str::<ConsentData>(include_str!(concat!(env!("OUT_DIR"), "/data/consent.json"))) {
         Ok(d) => Words {
             stop_all: collect(&d.stop.all),
             stop_marketing: collect(&d.stop.marketing),

@@ -65,7 +65,8 @@ struct Compiled {
 
 static COMPILED: LazyLock<Compiled> = LazyLock::new(|| {
     // Embedded and parsed by a test; an unreadable file disables only the word-list rules.
-    let Ok(data) = serde_json::from_str::<PolicyData>(include_str!("../data/policy.json")) else {
+    let Ok(data) = serde_json::from_str::<PolicyData>(include_str!(concat!(env!("OUT_DIR"), "/data/policy.json")))
+    else {
         return Compiled { groups: Vec::new(), words: TermSet::default(), word_of: Vec::new() };
     };
     let mut terms: Vec<&str> = Vec::new();

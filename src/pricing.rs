@@ -697,9 +697,9 @@ fn title_date(title: &str) -> Option<i64> {
 /// The shipped pricing data.
 pub static DATA: LazyLock<PricingData> = LazyLock::new(|| {
     PricingData::from_json(
-        include_str!("../data/markets.json"),
-        include_str!("../data/rates.json"),
-        include_str!("../data/pricing-eras.json"),
+        include_str!(concat!(env!("OUT_DIR"), "/data/markets.json")),
+        include_str!(concat!(env!("OUT_DIR"), "/data/rates.json")),
+        include_str!(concat!(env!("OUT_DIR"), "/data/pricing-eras.json")),
     )
     // Parsed by a test; should it ever fail, no market, card or era is known.
     .unwrap_or(PricingData {
@@ -1582,14 +1582,14 @@ mod tests {
     #[test]
     fn a_card_keeps_its_base_except_the_cells_it_lists() {
         let data = PricingData::from_json(
-            include_str!("../data/markets.json"),
+            include_str!(concat!(env!("OUT_DIR"), "/data/markets.json")),
             r#"{"last_checked": "2026-12-01", "currencies": [{"code": "USD"}], "cards": [
                 {"id": "b", "effective": "2026-01-01", "model": "PMP", "currency": "USD",
                  "rates": {"Italy": {"marketing": 0.07, "utility": 0.03}, "Spain": {"marketing": 0.06}}},
                 {"id": "c", "effective": "2026-04-01", "model": "PMP", "currency": "USD", "base": "b",
                  "rates": {"Italy": {"marketing": null, "utility": {"rate": 0.04, "confidence": "reported"}},
                            "Oman": {"utility": 0.02}}}]}"#,
-            include_str!("../data/pricing-eras.json"),
+            include_str!(concat!(env!("OUT_DIR"), "/data/pricing-eras.json")),
         )
         .unwrap();
         let c = data.cards.iter().find(|c| c.id == "c").unwrap();
@@ -1605,9 +1605,9 @@ mod tests {
         let bad = r#"{"last_checked": "x", "currencies": [], "cards": [
             {"id": "c", "effective": "2026-04-01", "model": "PMP", "currency": "USD", "base": "nope", "rates": {}}]}"#;
         assert!(PricingData::from_json(
-            include_str!("../data/markets.json"),
+            include_str!(concat!(env!("OUT_DIR"), "/data/markets.json")),
             bad,
-            include_str!("../data/pricing-eras.json")
+            include_str!(concat!(env!("OUT_DIR"), "/data/pricing-eras.json"))
         )
         .is_err());
     }

@@ -122,8 +122,9 @@ struct AuthTexts {
     locales: BTreeMap<String, AuthText>,
 }
 
-static AUTH_TEXTS: LazyLock<Option<AuthTexts>> =
-    LazyLock::new(|| serde_json::from_str(include_str!("../data/authentication-text.json")).ok());
+static AUTH_TEXTS: LazyLock<Option<AuthTexts>> = LazyLock::new(|| {
+    serde_json::from_str(include_str!(concat!(env!("OUT_DIR"), "/data/authentication-text.json"))).ok()
+});
 
 /// Meta's fixed authentication text for `language` (falling back to the base language, then
 /// English).

@@ -231,6 +231,13 @@ pub fn check_send(payload: &Value, opts: &SendOptions) -> Result<SendReport, Inp
         (Some(state), Some(to)) => Some(state.get(&state_key(to)).cloned().unwrap_or_default()),
         _ => None,
     };
+    if let Some(m) = recipient.as_ref().and_then(|r| r.market.as_deref()).filter(|m| !crate::pricing::DATA.is_market(m))
+    {
+        return Err(InputError::new(
+            "INVALID_OPTIONS",
+            format!("state[{}].market: `{m}` is not a market of data/markets.json", to.as_deref().unwrap_or_default()),
+        ));
+    }
     let have_state = recipient.is_some() && opts.now.is_some();
     if env.message_type == "template" {
         // The US marketing pause needs only the number and the date; opt-outs need the state.
@@ -343,12 +350,6 @@ fn billing(
 ) -> Result<Option<Billing>, InputError> {
     let mut events = Vec::new();
     // A service message can only go inside the window: without state it is priced as if open.
-    if let Some(m) = r.and_then(|r| r.market.as_deref()).filter(|m| !crate::pricing::DATA.is_market(m)) {
-        return Err(InputError::new(
-            "INVALID_OPTIONS",
-            format!("state[{to}].market: `{m}` is not a market of data/markets.json"),
-        ));
-    }
     let last = r
         .and_then(|r| r.last_inbound_at.clone())
         .filter(|t| parse_time(t).is_ok())

@@ -51,7 +51,7 @@ struct IdentifierLexicon {
 
 static SHORTENERS: LazyLock<HashSet<String>> = LazyLock::new(|| {
     // Embedded file, parsed by a test: an unreadable list disables only this rule.
-    serde_json::from_str::<ShortenerList>(include_str!("../../data/url-shorteners.json"))
+    serde_json::from_str::<ShortenerList>(include_str!(concat!(env!("OUT_DIR"), "/data/url-shorteners.json")))
         .map(|l| l.domains.into_iter().collect())
         .unwrap_or_default()
 });
@@ -65,8 +65,11 @@ struct Identifiers {
 }
 
 static IDENTIFIERS: LazyLock<Identifiers> = LazyLock::new(|| {
-    let lex = serde_json::from_str::<IdentifierLexicon>(include_str!("../../data/sensitive-identifiers.json"))
-        .unwrap_or(IdentifierLexicon { terms: BTreeMap::new(), partial_markers: Vec::new() });
+    let lex = serde_json::from_str::<IdentifierLexicon>(include_str!(concat!(
+        env!("OUT_DIR"),
+        "/data/sensitive-identifiers.json"
+    )))
+    .unwrap_or(IdentifierLexicon { terms: BTreeMap::new(), partial_markers: Vec::new() });
     let list: Vec<(&String, &String)> =
         lex.terms.iter().flat_map(|(l, terms)| terms.iter().map(move |t| (l, t))).collect();
     Identifiers {

@@ -126,7 +126,11 @@ test('check --as-of: the copy-code limit of that date (15 before 2025-12-03, 20 
 test('--help and --version', () => {
   assert.match(cli(['--help']).out, /usage: wa-preflight/);
   assert.match(cli(['check', '--help']).out, /--format text\|json/);
-  assert.match(cli(['--version']).out, /^\d+\.\d+\.\d+\n$/);
+  // The version on the first line, then each data file's dates.
+  const version = cli(['--version']).out.split('\n');
+  assert.match(version[0], /^\d+\.\d+\.\d+$/);
+  assert.ok(version.includes('  data/rates.json: describes 2026-10-01, checked 2026-12-01'), version.join('\n'));
+  assert.ok(version.filter((l) => /^  data\/[a-z-]+\.json: describes \d{4}-\d{2}-\d{2}, checked \d{4}-\d{2}-\d{2}$/.test(l)).length >= 10);
 });
 
 test('hostile files give findings or exit 2, never a crash', () => {

@@ -74,7 +74,7 @@ test('checkSend reports billing and blocks sends without consent', () => {
   ] } };
   const now = '2026-02-01T10:00:00Z';
   const ok = checkSend(coupon, { templates, now });
-  assert.deepEqual(ok.billing, { billable: true, pricing_model: 'PMP', category: 'marketing', market: 'Italy', rate: 0.0691, currency: 'USD', type: 'regular', card: 'pmp-2026-01-01' });
+  assert.deepEqual(ok.billing, { billable: true, pricing_model: 'PMP', category: 'marketing', market: 'Italy', rate: 0.0691, currency: 'USD', type: 'regular', card: 'pmp-2026-01-01', reason: null, notices: [] });
   const fep = checkSend(coupon, { templates, now, state: { 393331234567: { free_entry_point_until: '2026-02-02T00:00:00Z' } } });
   assert.equal(fep.billing.billable, false);
   assert.equal(fep.billing.type, 'free_entry_point');
@@ -96,7 +96,7 @@ test('CLI price prints the contract fields per timeline', () => {
   const r = spawnSync(process.execPath, [bin, 'price', '--format', 'json', '-'], { input: timeline, encoding: 'utf8' });
   assert.equal(r.status, 1); // the free-form message is outside the window
   const out = JSON.parse(r.stdout);
-  assert.deepEqual(Object.keys(out), ['index', 'file', 'messages', 'total', 'currency', 'unpriced']);
+  assert.deepEqual(Object.keys(out), ['index', 'file', 'messages', 'total', 'currency', 'unpriced', 'notices']);
   assert.deepEqual(out.messages.map((m) => [m.event, m.allowed, m.billable, m.pricing_model, m.category, m.rate, m.conversation]),
     [[0, true, true, 'PMP', 'marketing', 0.0691, null], [1, false, false, 'PMP', 'service', null, null]]);
   assert.equal(out.total, 0.0691);
@@ -123,4 +123,78 @@ test('rate cards in Meta\'s CSV layout load at run time, in any currency', async
     { input: JSON.stringify(timeline), encoding: 'utf8' });
   assert.equal(cli.status, 0, cli.stderr);
   assert.equal(JSON.parse(cli.stdout).total, 0.0658);
+});
+
+test('prices as of today: the 2026-10-01 change by default, notices when the data runs out', async () => {
+  const { loadRateCard, dataFiles } = await import('wa-preflight');
+  const inWindow = (day) => ({ events: [
+    { at: hours(day, 0), direction: 'inbound', from: IT },
+    { at: hours(day, 1), direction: 'outbound', type: 'template', category: 'utility', to: IT },
+    { at: hours(day, 2), direction: 'outbound', type: 'text', to: IT },
+  ] });
+  const before = estimateCost(inWindow('2026-09-20T08:00:00Z'));
+  assert.deepEqual(before.messages.map((m) => [m.billable, m.type]), [[false, 'free_customer_service'], [false, 'free_customer_service']]);
+  const after = estimateCost(inWindow('2026-11-20T08:00:00Z'));
+  assert.deepEqual(after.messages.map((m) => [m.billable, m.category, m.rate, m.card]),
+    [[true, 'utility', 0.03, 'pmp-2026-10-01'], [true, 'service', 0.03, 'pmp-2026-10-01']]);
+  assert.deepEqual(after.notices.map((n) => n.kind), ['disputed_allowance']);
+  const tier = estimateCost(inWindow('2026-11-20T08:00:00Z'), { freeServiceMessagesPerMonth: 1000 });
+  assert.equal(tier.messages[1].type, 'free_tier');
+  // Past the next quarter after the newest card, the answer says so.
+  const later = estimateCost({ events: [{ at: '2027-06-01T08:00:00Z', direction: 'outbound', type: 'template', category: 'marketing', to: IT }] });
+  const stale = later.notices.find((n) => n.kind === 'stale_data');
+  assert.deepEqual([stale.file, stale.card, stale.checked], ['data/rates.json', 'pmp-2026-10-01', '2026-12-01']);
+  assert.equal(later.messages[0].rate, 0.0795);
+  const asOf = estimateCost(inWindow('2026-11-20T08:00:00Z'), { asOf: '2026-09-20' });
+  assert.deepEqual(asOf.messages.map((m) => m.billable), [false, false]);
+  assert.throws(() => estimateCost(inWindow('2026-11-20T08:00:00Z'), { asOf: 'next week' }), (e) => e.code === 'INVALID_OPTIONS' && /asOf/.test(e.message));
+  assert.throws(() => estimateCost(inWindow('2026-11-20T08:00:00Z'), { serviceRate: 'cheap' }), (e) => e.code === 'INVALID_OPTIONS');
+  // Meta's 2026 file layout: notes above a header with a line break in a quoted cell.
+  const csv = 'Cost per message in BRL on the WhatsApp Business Platform, effective October 1, 2026\n\nMarket,Currency,Marketing,Utility,Authentication,"Authentication-\nInternational",Service\nBrazil,BRL,0.3125,0.0350,0.0350,n/a,0.0350\n';
+  const card = loadRateCard(csv);
+  assert.deepEqual([card.currency, card.model, card.effective, card.rates.Brazil.service], ['BRL', 'PMP', '2026-10-01T00:00:00Z', 0.035]);
+  const brl = estimateCampaign({ category: 'marketing', recipients: ['+5511987654321'], at: '2026-11-20T08:00:00Z', currency: 'BRL' }, { rateCards: [{ csv }] });
+  assert.deepEqual([brl.currency, brl.total, brl.unpriced], ['BRL', 0.3125, 0]);
+  // A market whose card lacks a rate: unpriced, with the cells named.
+  const bd = estimateCampaign({ category: 'authentication', recipients: ['+8801712345678'], at: '2026-11-20T08:00:00Z' }, { authenticationInternational: true });
+  assert.equal(bd.unpriced, 1);
+  assert.ok(bd.notices.some((n) => n.kind === 'incomplete_card' && n.market === 'Bangladesh' && n.missing.includes('authentication_international')));
+  assert.ok(dataFiles().some((f) => f.file === 'data/rates.json' && f.last_checked === '2026-12-01'));
+});
+
+test('checkSend prices service messages and user-ID recipients from 2026-10-01', () => {
+  const text = { messaging_product: 'whatsapp', to: '393331234567', type: 'text', text: { body: 'Your parcel left the depot.' } };
+  const state = { 393331234567: { last_inbound_at: '2026-11-20T07:00:00Z' } };
+  const r = checkSend(text, { now: '2026-11-20T08:00:00Z', state });
+  assert.deepEqual([r.verdict, r.billing.billable, r.billing.category, r.billing.rate], ['allow', true, 'service', 0.03]);
+  const september = checkSend(text, { now: '2026-09-20T08:00:00Z', state: { 393331234567: { last_inbound_at: '2026-09-20T07:00:00Z' } } });
+  assert.equal(september.billing.billable, false);
+  const toUser = { ...text, to: 'US.13491208655302741918' };
+  const unknown = checkSend(toUser, { now: '2026-11-20T08:00:00Z' });
+  assert.deepEqual([unknown.verdict, unknown.billing.market, unknown.billing.type], ['allow', null, 'no_rate']);
+  const known = checkSend(toUser, { now: '2026-11-20T08:00:00Z', state: { 'US.13491208655302741918': { last_inbound_at: '2026-11-20T07:00:00Z', market: 'North America' } } });
+  assert.deepEqual([known.billing.market, known.billing.rate], ['North America', 0.0034]);
+  assert.throws(() => checkSend(toUser, { now: '2026-11-20T08:00:00Z', state: { 'US.13491208655302741918': { market: 'Atlantis' } } }), (e) => e.code === 'INVALID_OPTIONS');
+  // asOf alone dates the price; pricing options pass through.
+  const asOf = checkSend(text, { asOf: '2027-06-01', pricing: { serviceRate: 'authentication' } });
+  assert.ok(asOf.billing.notices.some((n) => n.kind === 'stale_data'));
+});
+
+test('CLI price and send say what the data cannot vouch for, and --as-of chooses the era', () => {
+  const timeline = JSON.stringify({ events: [
+    { at: '2026-11-20T08:00:00Z', direction: 'inbound', from: IT },
+    { at: '2026-11-20T09:00:00Z', direction: 'outbound', type: 'template', category: 'utility', to: IT },
+  ] });
+  const env = { ...process.env, NO_COLOR: '1' };
+  const now = spawnSync(process.execPath, [bin, 'price', '-'], { input: timeline, encoding: 'utf8', env });
+  assert.match(now.stdout, /#1 .*0\.0300 USD utility/);
+  const past = spawnSync(process.execPath, [bin, 'price', '--as-of', '2026-09-20', '-'], { input: timeline, encoding: 'utf8', env });
+  assert.match(past.stdout, /#1 .*free \(free_customer_service\)/);
+  const future = spawnSync(process.execPath, [bin, 'price', '--as-of', '2027-06-01', '-'], { input: timeline, encoding: 'utf8', env });
+  assert.match(future.stdout, /info: prices after 2026-12-31 are not in the data/);
+  const bad = spawnSync(process.execPath, [bin, 'price', '--free-service', 'lots', '-'], { input: timeline, encoding: 'utf8' });
+  assert.equal(bad.status, 2);
+  const payload = JSON.stringify({ messaging_product: 'whatsapp', to: '393331234567', type: 'text', text: { body: 'hello' } });
+  const send = spawnSync(process.execPath, [bin, 'send', '--now', '2026-11-20T08:00:00Z', '--as-of', '2027-06-01', '-'], { input: payload, encoding: 'utf8', env });
+  assert.match(send.stdout, /allow .*\(0\.0300 USD service\)\n  info: prices after 2026-12-31/);
 });
