@@ -379,14 +379,17 @@ function showPreview() {
 
 // ——— cost ———
 
+/** Today's date (UTC), the cost panel's default: the page reads the clock, the core never does. */
+const today = () => new Date().toISOString().slice(0, 10);
+
 function showCost(outcome) {
   const out = $('cost');
   out.replaceChildren();
   const number = $('c-number').value;
-  const date = $('c-date').value || '2026-02-02';
+  const date = $('c-date').value || today();
   let market;
   try {
-    market = marketOf(number);
+    market = marketOf(number, `${date}T10:00:00Z`);
   } catch (e) {
     out.append(el('span', 'fail', e.message));
     return;
@@ -396,11 +399,14 @@ function showCost(outcome) {
     const events = [];
     if ($('c-window').checked) events.push({ at: `${date}T09:00:00Z`, direction: 'inbound', from: number });
     events.push({ at, direction: 'outbound', type: 'template', category: category.toLowerCase(), to: number });
-    return estimateCost({ events }).messages.at(-1);
+    const report = estimateCost({ events });
+    for (const n of report.notices) notices.add(n.message);
+    return { ...report.messages.at(-1), currency: report.currency };
   };
+  const notices = new Set();
   const declared = String(template.category ?? '').toUpperCase();
   const describe = (m) => (!m.allowed ? `not delivered (${m.type}${m.error_code ? `, ${m.error_code}` : ''})`
-    : m.billable ? (m.rate === null ? `billed, rate not in the data (${m.pricing_model})` : `${m.rate.toFixed(4)} USD (${m.pricing_model}, ${m.card})`)
+    : m.billable ? (m.rate === null ? `billed, rate not in the data (${m.reason ?? m.pricing_model})` : `${m.rate.toFixed(4)} ${m.currency} (${m.pricing_model}, ${m.card})`)
       : `free (${m.type})`);
   try {
     out.append(el('span', null, `${market}: ${declared || 'template'} ${describe(price(declared || 'MARKETING'))}`));
@@ -410,6 +416,8 @@ function showCost(outcome) {
     } else if (outcome && outcome.action === 'rejected') {
       out.append(el('br'), el('span', 'mismatch', 'Meta will reject it in this category: nothing to bill'));
     }
+    // What the price depends on that the data cannot vouch for (a date past the newest card…).
+    for (const n of notices) out.append(el('br'), el('span', 'notice', `ⓘ ${n}`));
   } catch (e) {
     out.append(el('span', 'fail', e.message));
   }
@@ -478,6 +486,7 @@ function loadSample(i) {
 }
 
 await init();
+$('c-date').value = today();
 $('version').textContent = `wa-preflight ${version()}`;
 SAMPLES.forEach((s, i) => $('sample').append(new Option(s.label, String(i))));
 $('sample').addEventListener('change', () => loadSample(Number($('sample').value)));

@@ -114,10 +114,20 @@ test('a toss-up says so: "Meta may go either way", with the checklist', async ()
 });
 
 test('the cost panel prices one send by market, date and window', async () => {
+  // The date defaults to today.
+  assert.equal(await page.inputValue('#c-date'), new Date().toISOString().slice(0, 10));
   await page.selectOption('#sample', { label: 'Italiano — cambio volo' });
   await waitForText('#cost', /Italy: UTILITY 0\.0300 USD/);
   await page.check('#c-window');
+  // Inside the window utility is free until 2026-09-30 and charged from 2026-10-01.
+  await page.fill('#c-date', '2026-09-20');
   await waitForText('#cost', /free \(free_customer_service\)/);
+  await page.fill('#c-date', '2026-11-20');
+  await waitForText('#cost', /Italy: UTILITY 0\.0300 USD \(PMP, pmp-2026-10-01\)/);
+  // Past the data's last quarter the panel says so.
+  await page.fill('#c-date', '2027-06-01');
+  await waitForText('#cost', /ⓘ prices after 2026-12-31 are not in the data/);
+  await page.fill('#c-date', '2026-09-20');
   await page.fill('#c-number', '0039 333');
   await waitForText('#cost', /country code/);
   await page.fill('#c-number', '+55 11 98765 4321');
