@@ -238,8 +238,8 @@ pub struct Card {
 pub struct PricingData {
     prefixes: HashMap<String, String>,
     other: String,
-    /// (prefix, market, until): earlier assignments of a prefix.
-    changes: Vec<(String, String, i64)>,
+    /// Earlier assignments of a prefix: (market, until), by prefix.
+    changes: HashMap<String, Vec<(String, i64)>>,
     pub cards: Vec<Card>,
     pub eras: Vec<Era>,
     auth_intl: HashMap<String, i64>,
@@ -296,11 +296,13 @@ impl PricingData {
                 prefixes.insert(p.clone(), market.name.clone());
             }
         }
-        let changes = m
-            .changes
-            .iter()
-            .map(|c| Ok((c.prefix.clone(), c.market.clone(), parse_time(&c.until)? + 86_399)))
-            .collect::<Result<_, String>>()?;
+        let mut changes: HashMap<String, Vec<(String, i64)>> = HashMap::new();
+        for c in &m.changes {
+            changes.entry(c.prefix.clone()).or_default().push((c.market.clone(), parse_time(&c.until)? + 86_399));
+        }
+        for v in changes.values_mut() {
+            v.sort_by_key(|(_, until)| *until);
+        }
         let mut data_cards = r.cards;
         data_cards.sort_by(|a, b| a.effective.cmp(&b.effective));
         let mut cards: Vec<Card> = Vec::new();
@@ -382,7 +384,8 @@ impl PricingData {
         let digits = e164_digits(number)?;
         for len in (1..=4).rev() {
             let Some(prefix) = digits.get(..len) else { continue };
-            if let Some((_, market, _)) = self.changes.iter().find(|(p, _, until)| p == prefix && at <= *until) {
+            // The earliest assignment still in force at `at`, else the present one.
+            if let Some((market, _)) = self.changes.get(prefix).and_then(|v| v.iter().find(|(_, until)| at <= *until)) {
                 return Ok(market.clone());
             }
             if let Some(m) = self.prefixes.get(prefix) {
@@ -705,7 +708,7 @@ pub static DATA: LazyLock<PricingData> = LazyLock::new(|| {
     .unwrap_or(PricingData {
         prefixes: HashMap::new(),
         other: "Other".into(),
-        changes: Vec::new(),
+        changes: HashMap::new(),
         cards: Vec::new(),
         eras: Vec::new(),
         auth_intl: HashMap::new(),
@@ -986,10 +989,17 @@ struct Meter<'a> {
 }
 
 impl<'a> Meter<'a> {
-    fn new(data: &'a PricingData, opts: &'a PriceOptions, currency: &str) -> Result<Meter<'a>, InputError> {
+    /// `currency_error` is the code of the error for a currency without cards: the input that
+    /// named the currency is at fault (a timeline, a campaign).
+    fn new(
+        data: &'a PricingData,
+        opts: &'a PriceOptions,
+        currency: &str,
+        currency_error: &'static str,
+    ) -> Result<Meter<'a>, InputError> {
         if !data.cards.iter().any(|c| c.currency == currency) {
             return Err(InputError::new(
-                "INVALID_OPTIONS",
+                currency_error,
                 format!("no rate card in `{currency}`: the shipped cards are in USD; load one with `rateCards`"),
             ));
         }
@@ -1198,13 +1208,7 @@ fn recipient_market(
 /// [`price_timeline`] with other pricing data.
 pub fn price_with(data: &PricingData, timeline: &Timeline, opts: &PriceOptions) -> Result<PriceReport, InputError> {
     let currency = timeline.currency.clone().unwrap_or_else(|| "USD".into());
-    let mut meter = Meter::new(data, opts, &currency).map_err(|e| {
-        if e.message.starts_with("no rate card") {
-            InputError::new("INVALID_TIMELINE", e.message)
-        } else {
-            e
-        }
-    })?;
+    let mut meter = Meter::new(data, opts, &currency, "INVALID_TIMELINE")?;
     let mut timed = Vec::with_capacity(timeline.events.len());
     for (i, e) in timeline.events.iter().enumerate() {
         let at = parse_time(&e.at).map_err(|m| InputError::new("INVALID_TIMELINE", format!("events[{i}].at: {m}")))?;
@@ -1422,7 +1426,7 @@ pub fn estimate_campaign(
 ) -> Result<Campaign, InputError> {
     let loaded = with_loaded_cards(opts)?;
     let data = loaded.as_ref().unwrap_or(&DATA);
-    let mut meter = Meter::new(data, opts, currency)?;
+    let mut meter = Meter::new(data, opts, currency, "INVALID_CAMPAIGN")?;
     let at = meter.rules_at(at);
     let era = data.era_at(at, opts.include_reported).cloned();
     let category = category.to_ascii_lowercase();

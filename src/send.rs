@@ -348,30 +348,38 @@ fn billing(
     r: Option<&RecipientState>,
     opts: &SendOptions,
 ) -> Result<Option<Billing>, InputError> {
-    let mut events = Vec::new();
+    use crate::window::{Direction, Event};
+    let event = |at: String, direction: Direction| Event {
+        at,
+        direction,
+        kind: None,
+        category: None,
+        to: Some(to.to_string()),
+        from: None,
+        entry_point: None,
+        text: None,
+        categories: None,
+        market: None,
+    };
+    let mut events = Vec::with_capacity(2);
     // A service message can only go inside the window: without state it is priced as if open.
     let last = r
         .and_then(|r| r.last_inbound_at.clone())
         .filter(|t| parse_time(t).is_ok())
         .or_else(|| (category == "service").then(|| crate::window::format_time(at - 1)));
     if let Some(last) = last {
-        events.push(serde_json::json!({ "at": last, "direction": "inbound", "from": to }));
+        events.push(event(last, Direction::Inbound));
     }
-    let mut message = serde_json::json!({
-        "at": crate::window::format_time(at), "direction": "outbound", "to": to,
-        "market": r.and_then(|r| r.market.clone()),
-    });
+    let mut message = event(crate::window::format_time(at), Direction::Outbound);
+    message.market = r.and_then(|r| r.market.clone());
     if category == "service" {
-        message["type"] = "text".into();
+        message.kind = Some("text".into());
     } else {
-        message["type"] = "template".into();
-        message["category"] = category.to_ascii_lowercase().into();
+        message.kind = Some("template".into());
+        message.category = Some(category.to_ascii_lowercase());
     }
     events.push(message);
-    let Ok(timeline) = serde_json::from_value::<crate::pricing::Timeline>(serde_json::json!({ "events": events }))
-    else {
-        return Ok(None);
-    };
+    let timeline = crate::pricing::Timeline { events, currency: None };
     let default_options = crate::pricing::PriceOptions::default();
     let mut price_options = opts.pricing.unwrap_or(&default_options).clone();
     if price_options.as_of.is_none() {
