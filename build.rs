@@ -1,7 +1,8 @@
 //! Prepares the data files for embedding: each `data/*.json` is written to `OUT_DIR/data/`
 //! minified and without the keys that only explain it to people (`about`, `note`, `notes`,
-//! `summary`, `source_keys`, `currencies_source`, `…_about`), which no code reads; the files in
-//! `data/` stay the record, with every source. Also lists their dates (`effective`,
+//! `summary`, `source_keys`, `currencies_source`, `…_about`, and `source` except in
+//! `send-limits.json`, whose findings cite it), which no code reads; the files in `data/` stay
+//! the record, with every source. Also lists their dates (`effective`,
 //! `last_checked`) for `DATA_FILES`, so that `--version` and `dataFiles()` say how fresh the
 //! data is. Tests check the table against the files and that every embedded file still parses.
 
@@ -17,17 +18,19 @@ fn header_value(text: &str, key: &str) -> Option<String> {
     Some(rest[..rest.find('"')?].to_string())
 }
 
-/// Drops the keys written for people, at any depth.
-fn strip(v: &mut serde_json::Value) {
+/// Drops the keys written for people, at any depth; `source` too unless the file's reader
+/// shows it (the limits name their source in findings).
+fn strip(v: &mut serde_json::Value, keep_source: bool) {
     match v {
         serde_json::Value::Object(o) => {
             o.retain(|k, _| {
                 !matches!(k.as_str(), "about" | "note" | "notes" | "summary" | "source_keys" | "currencies_source")
                     && !k.ends_with("_about")
+                    && (keep_source || k != "source")
             });
-            o.values_mut().for_each(strip);
+            o.values_mut().for_each(|x| strip(x, keep_source));
         }
-        serde_json::Value::Array(a) => a.iter_mut().for_each(strip),
+        serde_json::Value::Array(a) => a.iter_mut().for_each(|x| strip(x, keep_source)),
         _ => {}
     }
 }
@@ -49,7 +52,7 @@ fn main() {
         // A file that does not parse is embedded as it is, so that its reader reports it.
         let embedded = match serde_json::from_str::<serde_json::Value>(&text) {
             Ok(mut v) => {
-                strip(&mut v);
+                strip(&mut v, path.file_name().is_some_and(|n| n == "send-limits.json"));
                 v.to_string()
             }
             Err(_) => text.clone(),

@@ -30,7 +30,7 @@ common options:
   -V, --version           the version, and the date each data file describes and was checked
 
 check:
-  --policy current|2019   content policy era (default: current)
+  --policy current|2019   content policy era (default: the one in force on --as-of, else current)
   --rule CODE=LEVEL       turn a rule off or re-grade it (off, info, warning, error); repeatable
 
 send:
@@ -77,7 +77,7 @@ const FLAGS = {
 
 function parseArgs(command, argv) {
   const spec = FLAGS[command];
-  const opts = { format: 'text', policy: 'current', rules: {}, limits: {}, files: [], switches: new Set() };
+  const opts = { format: 'text', rules: {}, limits: {}, files: [], switches: new Set() };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     if (a === '--') {
@@ -112,7 +112,7 @@ function parseArgs(command, argv) {
     }
   }
   if (!['text', 'json'].includes(opts.format)) throw new UsageError(`--format takes text or json, not '${opts.format}'`);
-  if (!['current', '2019'].includes(opts.policy)) throw new UsageError(`--policy takes current or 2019, not '${opts.policy}'`);
+  if (opts.policy !== undefined && !['current', '2019'].includes(opts.policy)) throw new UsageError(`--policy takes current or 2019, not '${opts.policy}'`);
   if (opts.lengthUnit !== undefined && !['characters', 'utf16'].includes(opts.lengthUnit)) {
     throw new UsageError(`--length-unit takes characters or utf16, not '${opts.lengthUnit}'`);
   }
@@ -264,7 +264,7 @@ function overInputs(opts, evaluate, describe, noun) {
 }
 
 function check(opts) {
-  const options = { rules: opts.rules, policy: opts.policy };
+  const options = { rules: opts.rules, ...(opts.policy ? { policy: opts.policy } : {}) };
   if (opts.lengthUnit) options.lengthUnit = opts.lengthUnit;
   if (opts.asOf) options.asOf = opts.asOf;
   return overInputs(

@@ -158,7 +158,7 @@ pub fn check_content(text: &str, options: &ContentOptions) -> ContentCheck {
     let template = read_template(&obj, &mut Vec::new());
     // Classified once, as validation does; the body's reasons then point at the text itself.
     let mut classification = classify(&template);
-    let validate = ValidateOptions { policy: options.policy, ..ValidateOptions::default() };
+    let validate = ValidateOptions { policy: Some(options.policy), ..ValidateOptions::default() };
     let to_text = |path: String| if path.ends_with(".text") { "text".to_string() } else { path };
     let diagnostics = rules::run(&template, &validate, &classification)
         .into_iter()

@@ -21,13 +21,21 @@ pub struct ValidateOptions {
     pub rules: HashMap<String, RuleSetting>,
     /// Locale codes to accept in addition to `data/languages.json`.
     pub extra_languages: Vec<String>,
-    /// Which content policies apply: `current` or `2019`.
-    pub policy: PolicyEra,
+    /// Which content policies apply: `current` or `2019`; when not given, those in force on
+    /// `asOf` (the 2019 rules before about September 2022), else `current`.
+    pub policy: Option<PolicyEra>,
     /// The date whose rules apply (Unix seconds), for the limits that changed on a known date
     /// (`data/send-limits.json` eras); `None` applies today's data, the newest era. In JSON
     /// `asOf`: a date (`2025-11-01`, midnight UTC) or an ISO 8601 time.
     #[serde(deserialize_with = "as_of")]
     pub as_of: Option<i64>,
+}
+
+impl ValidateOptions {
+    /// The content policies that apply: the ones given, else those of `asOf`'s date.
+    pub fn policy_era(&self) -> PolicyEra {
+        self.policy.unwrap_or_else(|| self.as_of.map_or(PolicyEra::Current, crate::policy::era_at))
+    }
 }
 
 /// `asOf` read with [`parse_time`]; `null` is today.

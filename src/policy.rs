@@ -40,7 +40,14 @@ struct GroupData {
 }
 
 #[derive(Deserialize)]
+struct EraDates {
+    #[serde(rename = "2019_until")]
+    until_2019: String,
+}
+
+#[derive(Deserialize)]
 struct PolicyData {
+    era_dates: EraDates,
     groups: Vec<GroupData>,
 }
 
@@ -61,14 +68,17 @@ struct Compiled {
     words: TermSet,
     /// Per word of `words`: its group and its language.
     word_of: Vec<(usize, String)>,
+    /// The last second of the 2019 notification rules.
+    until_2019: Option<i64>,
 }
 
 static COMPILED: LazyLock<Compiled> = LazyLock::new(|| {
     // Embedded and parsed by a test; an unreadable file disables only the word-list rules.
     let Ok(data) = serde_json::from_str::<PolicyData>(include_str!(concat!(env!("OUT_DIR"), "/data/policy.json")))
     else {
-        return Compiled { groups: Vec::new(), words: TermSet::default(), word_of: Vec::new() };
+        return Compiled { groups: Vec::new(), words: TermSet::default(), word_of: Vec::new(), until_2019: None };
     };
+    let until_2019 = crate::window::parse_time(&data.era_dates.until_2019).ok().map(|t| t + 86_399);
     let mut terms: Vec<&str> = Vec::new();
     let mut word_of = Vec::new();
     for (gi, g) in data.groups.iter().enumerate() {
@@ -97,8 +107,17 @@ static COMPILED: LazyLock<Compiled> = LazyLock::new(|| {
             clause: g.clause,
         })
         .collect();
-    Compiled { groups, words, word_of }
+    Compiled { groups, words, word_of, until_2019 }
 });
+
+/// The policy era in force at `at` (Unix seconds): the 2019 notification rules until about
+/// September 2022 (`data/policy.json` `era_dates`, UNCERTAIN), the current policies after.
+pub fn era_at(at: i64) -> PolicyEra {
+    match COMPILED.until_2019 {
+        Some(until) if at <= until => PolicyEra::Notifications2019,
+        _ => PolicyEra::Current,
+    }
+}
 
 /// The shipped groups.
 pub fn groups() -> &'static [Group] {

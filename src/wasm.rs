@@ -130,9 +130,9 @@ export interface ValidateOptions {
   rules?: Record<string, "off" | "info" | "warning" | "error">;
   /** Locale codes to accept besides Meta's published list. */
   extraLanguages?: string[];
-  /** Content policies: today's (default) or the notification rules of 2019. */
+  /** Content policies: today's or the notification rules of 2019; default: those in force on asOf. */
   policy?: "current" | "2019";
-  /** The date whose limits apply ("2025-11-01" or an ISO 8601 time); today's when absent. */
+  /** The date whose limits and policies apply ("2025-11-01" or an ISO 8601 time); today's when absent. */
   asOf?: string;
 }
 

@@ -197,3 +197,21 @@ fn a_marketing_template_on_messages_warns_from_metas_date_and_names_the_reported
     let rule = wa_preflight::rules::find_rule("WP554").unwrap();
     assert!(rule.summary.contains(route.from_date) && rule.why.contains(route.messages_until.unwrap().date));
 }
+
+#[test]
+fn as_of_chooses_the_policy_era_unless_the_policy_is_given() {
+    use wa_preflight::{validate_value, ValidateOptions};
+    let t = serde_json::json!({"name": "order_shipped", "language": "en", "category": "UTILITY",
+        "components": [{"type": "BODY", "text": "Your order shipped. Get 10% off your next one!"}]});
+    let codes = |opts: serde_json::Value| -> Vec<String> {
+        let o = ValidateOptions::from_value(&opts).unwrap();
+        validate_value(&t, &o).unwrap().diagnostics.iter().map(|d| d.code.to_string()).collect()
+    };
+    // Before about September 2022 the 2019 notification rules applied (data/policy.json).
+    assert!(codes(serde_json::json!({"asOf": "2021-06-01"})).contains(&"WP310".to_string()));
+    assert!(!codes(serde_json::json!({"asOf": "2023-06-01"})).contains(&"WP310".to_string()));
+    assert!(!codes(serde_json::json!({})).contains(&"WP310".to_string()));
+    // A policy given wins over the date.
+    assert!(!codes(serde_json::json!({"asOf": "2021-06-01", "policy": "current"})).contains(&"WP310".to_string()));
+    assert!(codes(serde_json::json!({"asOf": "2026-11-01", "policy": "2019"})).contains(&"WP310".to_string()));
+}

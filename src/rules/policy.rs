@@ -129,7 +129,7 @@ fn from_reason(rule: &'static Rule, r: &Reason, what: &str) -> Diagnostic {
 }
 
 pub fn check(cx: &mut Context) {
-    let era = cx.options.policy;
+    let era = cx.options.policy_era();
     let mut found = Findings::default();
     for f in &cx.fields {
         for hit in scan_tokens(&f.tokens, &cx.classification.languages, era) {

@@ -147,3 +147,13 @@ test('hostile files give findings or exit 2, never a crash', () => {
   assert.equal(lines(rest.out).length, 5);
   assert.doesNotMatch(rest.err, /at |RuntimeError|unreachable/);
 });
+
+test('check --as-of picks the content policy of that date unless --policy is given', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'wa-policy-'));
+  const file = join(dir, 'promo.json');
+  writeFileSync(file, JSON.stringify({ name: 'order_shipped', language: 'en', category: 'UTILITY', components: [{ type: 'BODY', text: 'Your order shipped. Get 10% off your next one!' }] }));
+  const codes = (args) => JSON.parse(cli(['check', '--format', 'json', ...args, file]).out).diagnostics.map((d) => d.code);
+  assert.ok(codes(['--as-of', '2021-06-01']).includes('WP310'));
+  assert.ok(!codes(['--as-of', '2026-11-01']).includes('WP310'));
+  assert.ok(!codes(['--as-of', '2021-06-01', '--policy', 'current']).includes('WP310'));
+});
