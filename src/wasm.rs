@@ -305,7 +305,8 @@ export interface TimelineEvent {
   /** A user's message text or button payload (STOP words). */
   text?: string;
   categories?: string[];
-  /** The recipient's pricing market, for a recipient given as a business-scoped user ID. */
+  /** The recipient's pricing market, for a recipient given as a business-scoped user ID
+   *  (it wins over a number's calling code). */
   market?: string | null;
 }
 

@@ -49,7 +49,8 @@ pub struct Event {
     #[serde(default)]
     pub categories: Option<Vec<String>>,
     /// The recipient's pricing market (a name of `data/markets.json`), for a recipient given as
-    /// a business-scoped user ID, whose market no calling code tells.
+    /// a business-scoped user ID, whose market no calling code tells (it wins over a number's
+    /// calling code).
     #[serde(default)]
     pub market: Option<String>,
 }

@@ -1,7 +1,7 @@
 // Compiled with `tsc --noEmit` against the built package: the declarations must accept real
 // usage and reject misuse (the @ts-expect-error lines fail the check if they stop erroring).
-import { validateTemplate, validateTemplates, parseDocument, rules, version, renderTemplate, renderMarkup, checkSend, SendChecker, buildSendPayload, classifyTemplate, checkContent, estimateCost, estimateCampaign, windowState, marketOf, loadRateCard } from 'wa-preflight';
-import type { Diagnostic, ValidationReport, ValidateOptions, WaPreflightError, Severity, TemplatePreview, BlockNode, SendReport, BuiltPayload, Classification, ContentCheck, PriceReport, CampaignEstimate, WindowStateResult } from 'wa-preflight';
+import { validateTemplate, validateTemplates, parseDocument, rules, version, renderTemplate, renderMarkup, checkSend, SendChecker, buildSendPayload, classifyTemplate, checkContent, estimateCost, estimateCampaign, windowState, marketOf, loadRateCard, dataFiles } from 'wa-preflight';
+import type { Diagnostic, ValidationReport, ValidateOptions, WaPreflightError, Severity, TemplatePreview, BlockNode, SendReport, BuiltPayload, Classification, ContentCheck, PriceReport, CampaignEstimate, WindowStateResult, PriceNotice, DataFile } from 'wa-preflight';
 
 const report: ValidationReport = validateTemplate({ name: 'order_update', language: 'en_US', category: 'UTILITY', components: [] });
 const first: Diagnostic | undefined = report.diagnostics[0];
@@ -55,6 +55,14 @@ const fep: string | undefined = win.free_entry_point?.expires_at;
 const card = loadRateCard('Market,Marketing\nItaly,0.1', { effective: '2026-07-01' });
 const cardCurrency: string = card.currency;
 void [cost.total, campaignCost.total, fep, market, cardCurrency];
+const later: PriceNotice[] = estimateCost({ events: [{ at: '2027-06-01T09:00:00Z', direction: 'outbound', type: 'business_agent', to: 'US.13491208655302741918', market: 'North America' }] },
+  { asOf: '2027-06-01', serviceRate: 'utility', freeServiceMessagesPerMonth: 1000, markets: {}, tiers: [{ category: 'utility', tier: '25000001:50000000', discount: 0.1 }] }).notices;
+const staleKind: 'stale_data' | 'incomplete_card' | 'disputed_allowance' | undefined = later[0]?.kind;
+const files: DataFile[] = dataFiles();
+const sendCost = checkSend({}, { asOf: '2026-11-20', pricing: { includeReported: true } }).billing?.notices;
+void [staleKind, files, sendCost];
+// @ts-expect-error: a service rate is utility, authentication or unpriced
+estimateCost({ events: [] }, { serviceRate: 'cheap' });
 
 // @ts-expect-error: events need a direction
 estimateCost({ events: [{ at: '2025-08-01T09:00:00Z' }] });

@@ -1,0 +1,542 @@
+//! The pricing data: markets by calling-code prefix and date (`data/markets.json`), dated rate
+//! cards, each a delta over its base (`data/rates.json`), and the eras (`data/pricing-eras.json`);
+//! and what the data cannot vouch for (`Notice`, `next_quarter_start`).
+
+use std::collections::{BTreeMap, HashMap};
+
+use serde::{Deserialize, Serialize};
+
+use super::to_micros;
+use crate::address::e164_digits;
+use crate::window::parse_time;
+
+#[derive(Deserialize)]
+struct MarketData {
+    name: String,
+    prefixes: Vec<String>,
+}
+
+#[derive(Deserialize)]
+struct MarketChange {
+    prefix: String,
+    market: String,
+    until: String,
+}
+
+#[derive(Deserialize)]
+struct MarketsFile {
+    other: String,
+    markets: Vec<MarketData>,
+    changes: Vec<MarketChange>,
+}
+
+/// One cell of a card in `data/rates.json`: a number, `null` (changed on that date, the new
+/// value is not known), or `{"rate": …, "confidence": "reported", "source": …}`. A cell left out
+/// of a card with a `base` keeps the base card's value.
+fn present<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Option<serde_json::Value>, D::Error> {
+    serde_json::Value::deserialize(d).map(Some)
+}
+
+#[derive(Deserialize, Default)]
+struct RatesData {
+    #[serde(default, deserialize_with = "present")]
+    marketing: Option<serde_json::Value>,
+    #[serde(default, deserialize_with = "present")]
+    utility: Option<serde_json::Value>,
+    #[serde(default, deserialize_with = "present")]
+    authentication: Option<serde_json::Value>,
+    #[serde(default, deserialize_with = "present")]
+    authentication_international: Option<serde_json::Value>,
+    #[serde(default, deserialize_with = "present")]
+    service: Option<serde_json::Value>,
+}
+
+#[derive(Deserialize)]
+struct CardData {
+    id: String,
+    effective: String,
+    model: String,
+    currency: String,
+    /// The card whose rates this one keeps, except for the cells it lists.
+    #[serde(default)]
+    base: Option<String>,
+    /// `meta` (read on Meta's pages), `transcribed` (a copy of Meta's card by others) or
+    /// `reported` (no Meta text states it).
+    #[serde(default)]
+    confidence: Option<String>,
+    rates: BTreeMap<String, RatesData>,
+}
+
+#[derive(Deserialize)]
+struct CurrencyData {
+    code: String,
+    /// How the Currency column of Meta's files may write it besides the code (`$US`, `R$`, `RM`, …).
+    #[serde(default)]
+    symbols: Vec<String>,
+}
+
+#[derive(Deserialize)]
+struct RatesFile {
+    last_checked: String,
+    currencies: Vec<CurrencyData>,
+    cards: Vec<CardData>,
+}
+
+/// A disputed point of an era: the default, and what the caller may choose instead.
+#[derive(Deserialize)]
+struct Disputed<T> {
+    default: T,
+}
+
+#[derive(Deserialize)]
+struct EraData {
+    id: String,
+    from: String,
+    model: String,
+    #[serde(default)]
+    categories: bool,
+    #[serde(default)]
+    service_free: bool,
+    #[serde(default)]
+    utility_free_in_window: bool,
+    #[serde(default)]
+    reported: bool,
+    free_conversations_per_month: Option<u32>,
+    free_service_conversations_per_month: Option<u32>,
+    #[serde(default)]
+    service_billed: bool,
+    service_rate: Option<Disputed<String>>,
+    free_service_messages_per_month: Option<Disputed<u32>>,
+}
+
+#[derive(Deserialize)]
+struct AuthIntlData {
+    markets: BTreeMap<String, String>,
+}
+
+#[derive(Deserialize)]
+struct BusinessAgentData {
+    billed_from: String,
+    usd_per_million_tokens: f64,
+}
+
+#[derive(Deserialize)]
+struct ErasFile {
+    eras: Vec<EraData>,
+    authentication_international: AuthIntlData,
+    business_agent: BusinessAgentData,
+}
+
+/// A pricing era.
+#[derive(Debug, Clone)]
+pub struct Era {
+    pub id: String,
+    pub from: i64,
+    /// `NBP`, `CBP` or `PMP`.
+    pub model: String,
+    pub categories: bool,
+    pub service_free: bool,
+    pub utility_free_in_window: bool,
+    pub reported: bool,
+    pub free_conversations_per_month: Option<u32>,
+    pub free_service_conversations_per_month: Option<u32>,
+    /// Non-template (service) messages are billed per message.
+    pub service_billed: bool,
+    /// The card column a service message is billed at when the card has no service rate
+    /// (`utility`, `authentication` or `unpriced`).
+    pub service_rate: String,
+    pub free_service_messages_per_month: Option<u32>,
+}
+
+/// The columns of a card, as bits of [`Rates::unknown`] and [`Rates::reported`].
+pub const COLUMNS: [&str; 5] = ["marketing", "utility", "authentication", "authentication_international", "service"];
+
+/// One market's rates in a card, in micro-units.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
+pub struct Rates {
+    pub marketing: Option<i64>,
+    pub utility: Option<i64>,
+    pub authentication: Option<i64>,
+    pub authentication_international: Option<i64>,
+    pub service: Option<i64>,
+    /// Columns (bits in the order of [`COLUMNS`]) that changed on the card's date to a value
+    /// the data does not have: never priced at an older rate.
+    #[serde(skip)]
+    pub unknown: u8,
+    /// Columns whose value only providers report: used with `includeReported`, else unpriced.
+    #[serde(skip)]
+    pub reported: u8,
+}
+
+impl Rates {
+    fn cell(&mut self, column: usize) -> &mut Option<i64> {
+        match column {
+            0 => &mut self.marketing,
+            1 => &mut self.utility,
+            2 => &mut self.authentication,
+            3 => &mut self.authentication_international,
+            _ => &mut self.service,
+        }
+    }
+
+    /// The value of `column`, whether or not it may be used.
+    pub fn value(&self, column: usize) -> Option<i64> {
+        [self.marketing, self.utility, self.authentication, self.authentication_international, self.service]
+            .get(column)
+            .copied()
+            .flatten()
+    }
+
+    /// The rate of `column`, or why there is none: `Err(true)` when the data knows that it
+    /// changed (unknown or only reported), `Err(false)` when the card has no such rate.
+    pub fn get(&self, column: usize, include_reported: bool) -> Result<i64, bool> {
+        let bit = 1u8 << column;
+        if self.unknown & bit != 0 || (!include_reported && self.reported & bit != 0) {
+            return Err(true);
+        }
+        self.value(column).ok_or(false)
+    }
+
+    /// The columns missing for want of data (unknown, or only reported without the option).
+    pub fn missing(&self, include_reported: bool) -> Vec<&'static str> {
+        let mask = self.unknown | if include_reported { 0 } else { self.reported };
+        COLUMNS.iter().enumerate().filter(|(i, _)| mask & (1 << i) != 0).map(|(_, c)| *c).collect()
+    }
+}
+
+/// A dated rate card.
+#[derive(Debug, Clone)]
+pub struct Card {
+    pub id: String,
+    pub effective: i64,
+    /// `CBP` (per conversation) or `PMP` (per message).
+    pub model: String,
+    pub currency: String,
+    pub rates: HashMap<String, Rates>,
+    /// Where the card comes from: `data/rates.json`, or `rateCards[i]` when loaded at run time.
+    pub origin: String,
+}
+
+/// The pricing data: markets, cards and eras.
+#[derive(Clone)]
+pub struct PricingData {
+    pub(super) prefixes: HashMap<String, String>,
+    pub(super) other: String,
+    /// Earlier assignments of a prefix: (market, until), by prefix.
+    pub(super) changes: HashMap<String, Vec<(String, i64)>>,
+    pub cards: Vec<Card>,
+    pub eras: Vec<Era>,
+    pub(super) auth_intl: HashMap<String, i64>,
+    /// The day `data/rates.json` was last checked against Meta's and providers' pages.
+    pub rates_checked: String,
+    /// Currency codes of Meta's cards, each with the symbols its amounts are written with.
+    pub currencies: Vec<(String, Vec<String>)>,
+    pub(super) business_agent_from: i64,
+    pub(super) business_agent_usd_per_million_tokens: f64,
+}
+
+/// A cell of `data/rates.json` applied over the base card's value.
+fn overlay(rates: &mut Rates, column: usize, cell: &serde_json::Value, card_reported: bool) -> Result<(), String> {
+    let bit = 1u8 << column;
+    let (value, reported) = match cell {
+        serde_json::Value::Object(o) => {
+            let reported = match o.get("confidence").and_then(|c| c.as_str()) {
+                Some("reported") => true,
+                Some("meta" | "transcribed") | None => false,
+                Some(other) => return Err(format!("confidence `{other}` is not meta, transcribed or reported")),
+            };
+            (o.get("rate").cloned().unwrap_or(serde_json::Value::Null), reported)
+        }
+        other => (other.clone(), card_reported),
+    };
+    rates.unknown &= !bit;
+    rates.reported &= !bit;
+    match value {
+        serde_json::Value::Null => {
+            *rates.cell(column) = None;
+            rates.unknown |= bit;
+        }
+        serde_json::Value::Number(n) => {
+            let v = n.as_f64().filter(|v| *v >= 0.0).ok_or_else(|| format!("`{n}` is not a rate"))?;
+            *rates.cell(column) = Some(to_micros(v));
+            if reported {
+                rates.reported |= bit;
+            }
+        }
+        other => return Err(format!("`{other}` is not a rate")),
+    }
+    Ok(())
+}
+
+impl PricingData {
+    /// Reads the three data files (their JSON text).
+    pub fn from_json(markets: &str, rates: &str, eras: &str) -> Result<PricingData, String> {
+        let m: MarketsFile = serde_json::from_str(markets).map_err(|e| format!("markets: {e}"))?;
+        let r: RatesFile = serde_json::from_str(rates).map_err(|e| format!("rates: {e}"))?;
+        let e: ErasFile = serde_json::from_str(eras).map_err(|e| format!("eras: {e}"))?;
+        let mut prefixes = HashMap::new();
+        for market in &m.markets {
+            for p in &market.prefixes {
+                prefixes.insert(p.clone(), market.name.clone());
+            }
+        }
+        let mut changes: HashMap<String, Vec<(String, i64)>> = HashMap::new();
+        for c in &m.changes {
+            changes.entry(c.prefix.clone()).or_default().push((c.market.clone(), parse_time(&c.until)? + 86_399));
+        }
+        for v in changes.values_mut() {
+            v.sort_by_key(|(_, until)| *until);
+        }
+        let mut data_cards = r.cards;
+        data_cards.sort_by(|a, b| a.effective.cmp(&b.effective));
+        let mut cards: Vec<Card> = Vec::new();
+        for c in data_cards {
+            let card_reported = match c.confidence.as_deref() {
+                Some("reported") => true,
+                Some("meta" | "transcribed") | None => false,
+                Some(other) => {
+                    return Err(format!("card {}: confidence `{other}` is not meta, transcribed or reported", c.id))
+                }
+            };
+            let mut rates = match &c.base {
+                Some(base) => cards
+                    .iter()
+                    .find(|b| &b.id == base)
+                    .map(|b| b.rates.clone())
+                    .ok_or_else(|| format!("card {}: base `{base}` is not an earlier card", c.id))?,
+                None => HashMap::new(),
+            };
+            for (market, x) in c.rates {
+                let entry = rates.entry(market.clone()).or_default();
+                let cells = [&x.marketing, &x.utility, &x.authentication, &x.authentication_international, &x.service];
+                for (column, cell) in cells.into_iter().enumerate() {
+                    if let Some(cell) = cell {
+                        overlay(entry, column, cell, card_reported)
+                            .map_err(|e| format!("card {} {market}: {e}", c.id))?;
+                    }
+                }
+            }
+            cards.push(Card {
+                id: c.id,
+                effective: parse_time(&c.effective)?,
+                model: c.model,
+                currency: c.currency,
+                rates,
+                origin: "data/rates.json".into(),
+            });
+        }
+        let mut eras = Vec::new();
+        for x in e.eras {
+            eras.push(Era {
+                from: parse_time(&x.from)?,
+                id: x.id,
+                model: x.model,
+                categories: x.categories,
+                service_free: x.service_free,
+                utility_free_in_window: x.utility_free_in_window,
+                reported: x.reported,
+                free_conversations_per_month: x.free_conversations_per_month,
+                free_service_conversations_per_month: x.free_service_conversations_per_month,
+                service_billed: x.service_billed,
+                service_rate: x.service_rate.map_or_else(|| "utility".into(), |d| d.default),
+                free_service_messages_per_month: x.free_service_messages_per_month.map(|d| d.default),
+            });
+        }
+        eras.sort_by_key(|e| e.from);
+        let auth_intl = e
+            .authentication_international
+            .markets
+            .iter()
+            .map(|(k, v)| Ok((k.clone(), parse_time(v)?)))
+            .collect::<Result<_, String>>()?;
+        Ok(PricingData {
+            prefixes,
+            other: m.other,
+            changes,
+            cards,
+            eras,
+            auth_intl,
+            rates_checked: r.last_checked,
+            currencies: r.currencies.into_iter().map(|c| (c.code, c.symbols)).collect(),
+            business_agent_from: parse_time(&e.business_agent.billed_from)?,
+            business_agent_usd_per_million_tokens: e.business_agent.usd_per_million_tokens,
+        })
+    }
+
+    /// The recipient's market at `at`: the longest matching calling-code prefix, else Other.
+    pub fn market_of(&self, number: &str, at: i64) -> Result<String, String> {
+        let digits = e164_digits(number)?;
+        for len in (1..=4).rev() {
+            let Some(prefix) = digits.get(..len) else { continue };
+            // The earliest assignment still in force at `at`, else the present one.
+            if let Some((market, _)) = self.changes.get(prefix).and_then(|v| v.iter().find(|(_, until)| at <= *until)) {
+                return Ok(market.clone());
+            }
+            if let Some(m) = self.prefixes.get(prefix) {
+                return Ok(m.clone());
+            }
+        }
+        Ok(self.other.clone())
+    }
+
+    /// Whether `market` is one of the data's markets.
+    pub fn is_market(&self, market: &str) -> bool {
+        market == self.other || self.prefixes.values().any(|m| m == market)
+    }
+
+    /// The era at `at`; reported eras only when `include_reported`.
+    pub fn era_at(&self, at: i64, include_reported: bool) -> Option<&Era> {
+        self.eras.iter().rfind(|e| e.from <= at && (include_reported || !e.reported))
+    }
+
+    /// The card in force at `at` for `model` (`CBP` or `PMP`) in `currency`.
+    pub fn card_at(&self, at: i64, model: &str, currency: &str) -> Option<&Card> {
+        self.cards.iter().rfind(|c| c.effective <= at && c.model == model && c.currency == currency)
+    }
+
+    /// These data with more cards (loaded at run time), which win over shipped ones of the same
+    /// date, model and currency.
+    pub fn with_cards(&self, extra: Vec<Card>) -> PricingData {
+        let mut cards = self.cards.clone();
+        cards.extend(extra);
+        cards.sort_by_key(|c| c.effective);
+        PricingData { cards, ..self.clone() }
+    }
+
+    /// The `stale_data` notice for a price at `at` in `currency`: Meta changes prices only on the
+    /// first day of a quarter, with a month's notice, so from the quarter after the newest card
+    /// the data may be out of date.
+    pub fn staleness(&self, at: i64, currency: &str) -> Option<Notice> {
+        let newest = self.cards.iter().filter(|c| c.currency == currency).max_by_key(|c| c.effective)?;
+        let next = next_quarter_start(newest.effective);
+        (at >= next).then(|| {
+            let day = |t: i64| crate::window::format_time(t)[..10].to_string();
+            let checked = if newest.origin == "data/rates.json" {
+                format!(", last checked on {}", self.rates_checked)
+            } else {
+                String::new()
+            };
+            Notice {
+                kind: "stale_data",
+                message: format!(
+                    "prices after {} are not in the data: the newest {currency} card is {} ({}{checked}); Meta may have changed rates on the first day of any quarter since",
+                    day(next - 1),
+                    newest.id,
+                    newest.origin,
+                ),
+                file: Some(newest.origin.clone()),
+                checked: (newest.origin == "data/rates.json").then(|| self.rates_checked.clone()),
+                card: Some(newest.id.clone()),
+                market: None,
+                missing: Vec::new(),
+            }
+        })
+    }
+}
+
+/// The first day of the quarter after the one `t` falls in (Unix seconds).
+pub fn next_quarter_start(t: i64) -> i64 {
+    let day = crate::window::format_time(t);
+    let (year, month) = (day[..4].parse::<i64>().unwrap_or(1970), day[5..7].parse::<i64>().unwrap_or(1));
+    let next = (month - 1) / 3 * 3 + 4;
+    let (y, m) = if next > 12 { (year + 1, next - 12) } else { (year, next) };
+    parse_time(&format!("{y:04}-{m:02}-01")).unwrap_or(i64::MAX)
+}
+
+/// Something a price depends on that the data cannot vouch for.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Notice {
+    /// `stale_data` (the date is past what the data covers), `incomplete_card` (the card in
+    /// force lacks some of a market's rates) or `disputed_allowance` (service messages billed
+    /// under a free allowance the sources dispute).
+    pub kind: &'static str,
+    pub message: String,
+    /// The data file, or `rateCards[i]`.
+    pub file: Option<String>,
+    /// The day that file was last checked.
+    pub checked: Option<String>,
+    pub card: Option<String>,
+    pub market: Option<String>,
+    /// The card's columns the data lacks for `market`.
+    pub missing: Vec<&'static str>,
+}
+
+// Tests only: the unwraps below are assertions on fixed inputs, compiled under cfg(test) and
+// never into the library, so no user input reaches them.
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::pricing::DATA;
+
+    fn t(s: &str) -> i64 {
+        parse_time(s).unwrap()
+    }
+
+    #[test]
+    fn markets_by_longest_prefix() {
+        let at = t("2026-01-01");
+        assert_eq!(DATA.market_of("+39 333 123 4567", at).unwrap(), "Italy");
+        assert_eq!(DATA.market_of("+1 809 555 0100", at).unwrap(), "Rest of Latin America");
+        assert_eq!(DATA.market_of("+1 212 555 0100", at).unwrap(), "North America");
+        assert_eq!(DATA.market_of("+7 701 123 4567", at).unwrap(), "Russia"); // Kazakhstan, see markets.json
+        assert_eq!(DATA.market_of("+352 621 123 456", at).unwrap(), "Other"); // Luxembourg
+        assert_eq!(DATA.market_of("+263 77 123 4567", t("2025-09-30")).unwrap(), "Other");
+        assert_eq!(DATA.market_of("+263 77 123 4567", t("2025-10-01")).unwrap(), "Rest of Africa");
+    }
+
+    #[test]
+    fn eras_and_cards_by_date() {
+        assert_eq!(DATA.era_at(t("2021-06-01"), false).unwrap().model, "NBP");
+        assert_eq!(DATA.era_at(t("2023-06-01"), false).unwrap().id, "conversation-categories");
+        assert_eq!(DATA.era_at(t("2026-09-30"), false).unwrap().id, "per-message");
+        // Announced by Meta with a date: the default from that date.
+        assert_eq!(DATA.era_at(t("2026-10-01"), false).unwrap().id, "service-billed");
+        assert!(DATA.card_at(t("2022-06-01"), "CBP", "USD").is_none());
+        assert_eq!(DATA.card_at(t("2025-08-01"), "PMP", "USD").unwrap().id, "pmp-2025-07-01");
+        assert_eq!(DATA.card_at(t("2025-08-01"), "CBP", "USD").unwrap().id, "cbp-2024-11-01");
+        assert!(DATA.card_at(t("2025-08-01"), "PMP", "EUR").is_none());
+        assert_eq!(DATA.card_at(t("2026-11-20"), "PMP", "USD").unwrap().id, "pmp-2026-10-01");
+    }
+
+    #[test]
+    fn a_card_keeps_its_base_except_the_cells_it_lists() {
+        let data = PricingData::from_json(
+            include_str!(concat!(env!("OUT_DIR"), "/data/markets.json")),
+            r#"{"last_checked": "2026-12-01", "currencies": [{"code": "USD"}], "cards": [
+                {"id": "b", "effective": "2026-01-01", "model": "PMP", "currency": "USD",
+                 "rates": {"Italy": {"marketing": 0.07, "utility": 0.03}, "Spain": {"marketing": 0.06}}},
+                {"id": "c", "effective": "2026-04-01", "model": "PMP", "currency": "USD", "base": "b",
+                 "rates": {"Italy": {"marketing": null, "utility": {"rate": 0.04, "confidence": "reported"}},
+                           "Oman": {"utility": 0.02}}}]}"#,
+            include_str!(concat!(env!("OUT_DIR"), "/data/pricing-eras.json")),
+        )
+        .unwrap();
+        let c = data.cards.iter().find(|c| c.id == "c").unwrap();
+        assert_eq!(c.rates["Spain"].get(0, false), Ok(60_000)); // kept from the base
+        assert_eq!(c.rates["Italy"].get(0, true), Err(true)); // changed, value unknown
+        assert_eq!(c.rates["Italy"].get(1, false), Err(true)); // only reported
+        assert_eq!(c.rates["Italy"].get(1, true), Ok(40_000));
+        assert_eq!(c.rates["Italy"].missing(false), vec!["marketing", "utility"]);
+        assert_eq!(c.rates["Oman"].get(0, true), Err(false)); // a column the card does not have
+                                                              // The base card is untouched.
+        let b = data.cards.iter().find(|c| c.id == "b").unwrap();
+        assert_eq!((b.rates["Italy"].get(0, false), b.rates["Italy"].missing(false).len()), (Ok(70_000), 0));
+        let bad = r#"{"last_checked": "x", "currencies": [], "cards": [
+            {"id": "c", "effective": "2026-04-01", "model": "PMP", "currency": "USD", "base": "nope", "rates": {}}]}"#;
+        assert!(PricingData::from_json(
+            include_str!(concat!(env!("OUT_DIR"), "/data/markets.json")),
+            bad,
+            include_str!(concat!(env!("OUT_DIR"), "/data/pricing-eras.json"))
+        )
+        .is_err());
+    }
+
+    #[test]
+    fn quarters_start_in_january_april_july_and_october() {
+        let day = |x: i64| crate::window::format_time(x)[..10].to_string();
+        assert_eq!(day(next_quarter_start(t("2026-10-01"))), "2027-01-01");
+        assert_eq!(day(next_quarter_start(t("2026-12-31T23:59:59Z"))), "2027-01-01");
+        assert_eq!(day(next_quarter_start(t("2026-01-01"))), "2026-04-01");
+        assert_eq!(day(next_quarter_start(t("2026-06-30"))), "2026-07-01");
+    }
+}
