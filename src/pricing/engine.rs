@@ -11,6 +11,7 @@ use super::{card_from_csv, to_decimal, to_micros, Era, Notice, PricingData, Rate
 use crate::address::is_user_id;
 use crate::consent::{Consent, Refusal};
 use crate::input::InputError;
+use crate::rules::{payload as payload_rules, sending, Rule};
 use crate::window::{parse_time, Direction, Event, WindowTracker, FREE_ENTRY_POINT_SECONDS, WINDOW_SECONDS};
 
 /// Options of the engine.
@@ -463,25 +464,25 @@ pub fn price_with(data: &PricingData, timeline: &Timeline, opts: &PriceOptions) 
         let window_open = user.window.window(at).open;
         let fep = user.window.free_entry_point(at).is_some_and(|f| f.open) || user.window.entry_point_pending(at);
         let mut m = PricedMessage::new(i, model, category.clone(), market.clone());
-        // May it be sent at all?
-        let refusal = if !is_template && !window_open {
-            Some(("outside_window", 131047))
+        // May it be sent at all? The Cloud API code is the one the send rule carries.
+        let refusal: Option<(&'static str, &'static Rule)> = if !is_template && !window_open {
+            Some(("outside_window", &sending::OUTSIDE_WINDOW))
         } else if is_template && category == "authentication" && is_user_id(number.trim()) {
-            Some(("user_id_not_allowed", 131062))
+            Some(("user_id_not_allowed", &payload_rules::AUTHENTICATION_TO_USER_ID))
         } else if is_template {
             match user.consent.allows(&category, number, rules_at) {
                 Ok(()) => None,
-                Err(Refusal::OptedOut(_)) => Some(("opted_out", 0)),
-                Err(Refusal::MarketingStopped) => Some(("marketing_stopped", 131050)),
-                Err(Refusal::UsMarketingPaused) => Some(("us_marketing_paused", 131049)),
+                Err(Refusal::OptedOut(_)) => Some(("opted_out", &sending::RECIPIENT_OPTED_OUT)),
+                Err(Refusal::MarketingStopped) => Some(("marketing_stopped", &sending::MARKETING_STOPPED)),
+                Err(Refusal::UsMarketingPaused) => Some(("us_marketing_paused", &sending::US_MARKETING_PAUSED)),
             }
         } else {
             None
         };
-        if let Some((kind, code)) = refusal {
+        if let Some((kind, rule)) = refusal {
             m.allowed = false;
             m.pricing_type = kind;
-            m.error_code = (code != 0).then_some(code);
+            m.error_code = rule.meta_error.map(|e| e.code);
             messages.push(m);
             continue;
         }
