@@ -373,6 +373,8 @@ fn suggest_name(name: &str) -> String {
     }
 }
 
+// Tests only: the unwraps below are assertions on fixed inputs, compiled under cfg(test) and
+// never into the library, so no user input reaches them.
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -530,6 +530,8 @@ const SOURCES: &[(&str, &str)] = &[
     ("M-CPRT", "Meta, Call permission request message templates: …/whatsapp/templates/marketing-templates/call-permission-request-message-template"),
 ];
 
+// Tests only: the unwraps below are assertions on fixed inputs, compiled under cfg(test) and
+// never into the library, so no user input reaches them.
 #[cfg(test)]
 mod tests {
     use super::*;
