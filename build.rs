@@ -9,15 +9,6 @@
 use std::fmt::Write as _;
 use std::path::Path;
 
-/// The string value of the first top-level `"key": "…"` of a data file (the header keys come
-/// before the content in every file of `data/`).
-fn header_value(text: &str, key: &str) -> Option<String> {
-    let needle = format!("\"{key}\":");
-    let at = text.find(&needle)? + needle.len();
-    let rest = text[at..].trim_start().strip_prefix('"')?;
-    Some(rest[..rest.find('"')?].to_string())
-}
-
 /// Drops the keys written for people, at any depth; `source` too unless the file's reader
 /// shows it (the limits name their source in findings).
 fn strip(v: &mut serde_json::Value, keep_source: bool) {
@@ -43,19 +34,22 @@ fn main() {
         })
         .unwrap_or_default();
     files.sort();
-    let mut out = String::from("/// (file, effective, last checked) of each embedded data file, read from its header.\npub const DATA_FILES: &[(&str, Option<&str>, Option<&str>)] = &[\n");
+    let mut out = String::from("/// (file, effective, last checked) of each embedded data file, from its top-level keys.\npub const DATA_FILES: &[(&str, Option<&str>, Option<&str>)] = &[\n");
     let out_dir = std::path::PathBuf::from(std::env::var("OUT_DIR").unwrap_or_else(|_| ".".into()));
     let _ = std::fs::create_dir_all(out_dir.join("data"));
     for path in &files {
         let text = std::fs::read_to_string(path).unwrap_or_default();
         println!("cargo:rerun-if-changed={}", path.display());
         // A file that does not parse is embedded as it is, so that its reader reports it.
-        let embedded = match serde_json::from_str::<serde_json::Value>(&text) {
-            Ok(mut v) => {
+        let parsed = serde_json::from_str::<serde_json::Value>(&text).ok();
+        let header = |key: &str| parsed.as_ref().and_then(|v| v[key].as_str()).map(str::to_string);
+        let (effective, checked) = (header("effective"), header("last_checked"));
+        let embedded = match parsed {
+            Some(mut v) => {
                 strip(&mut v, path.file_name().is_some_and(|n| n == "send-limits.json"));
                 v.to_string()
             }
-            Err(_) => text.clone(),
+            None => text.clone(),
         };
         let _ = std::fs::write(out_dir.join("data").join(path.file_name().unwrap_or_default()), embedded);
         let quote = |v: Option<String>| v.map_or("None".to_string(), |v| format!("Some({v:?})"));
@@ -64,8 +58,8 @@ fn main() {
             out,
             "    ({:?}, {}, {}),",
             name.to_string_lossy().replace('\\', "/"),
-            quote(header_value(&text, "effective")),
-            quote(header_value(&text, "last_checked"))
+            quote(effective),
+            quote(checked)
         );
     }
     out.push_str("];\n");

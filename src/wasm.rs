@@ -547,10 +547,7 @@ pub fn estimate_campaign_js(
         .and_then(|v| v.as_string())
         .unwrap_or_else(|| "USD".into());
     // Markets are those of the rules' day.
-    let rules_at = match options.as_of.as_deref() {
-        Some(d) => parse_time(d).map_err(|e| throw(InputError::new("INVALID_OPTIONS", format!("asOf: {e}"))))?,
-        None => at,
-    };
+    let rules_at = options.as_of_time().map_err(throw)?.unwrap_or(at);
     if !matches!(category.to_ascii_lowercase().as_str(), "marketing" | "utility" | "authentication") {
         return Err(invalid(format!("category must be marketing, utility or authentication, not `{category}`")));
     }

@@ -45,6 +45,16 @@ pub struct PriceOptions {
     pub markets: BTreeMap<String, String>,
 }
 
+impl PriceOptions {
+    /// `asOf` as Unix seconds: the day whose eras, cards and markets apply.
+    pub fn as_of_time(&self) -> Result<Option<i64>, InputError> {
+        self.as_of
+            .as_deref()
+            .map(|d| parse_time(d).map_err(|e| InputError::new("INVALID_OPTIONS", format!("asOf: {e}"))))
+            .transpose()
+    }
+}
+
 /// The verdict on one outbound message.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct PricedMessage {
@@ -214,10 +224,7 @@ impl<'a> Meter<'a> {
                 ));
             }
         }
-        let as_of = match opts.as_of.as_deref() {
-            Some(d) => Some(parse_time(d).map_err(|e| InputError::new("INVALID_OPTIONS", format!("asOf: {e}")))?),
-            None => None,
-        };
+        let as_of = opts.as_of_time()?;
         for (id, market) in &opts.markets {
             if !data.is_market(market) {
                 return Err(InputError::new(

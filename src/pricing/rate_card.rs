@@ -130,10 +130,7 @@ fn currency_code(cell: &str) -> Option<String> {
 /// codes and signs) are dropped; a lone comma is a decimal comma.
 fn amount(cell: &str) -> String {
     let t = cell.trim();
-    let lower = t.to_ascii_lowercase();
-    if matches!(lower.as_str(), "n/a" | "na" | "-" | "—") {
-        return t.to_string();
-    }
+    // No digit (`n/a`, `-`, a word): the cell as it is, for the caller to judge.
     let (Some(first), Some(last)) = (t.find(|c: char| c.is_ascii_digit()), t.rfind(|c: char| c.is_ascii_digit()))
     else {
         return t.to_string();
