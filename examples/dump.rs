@@ -14,6 +14,8 @@ use std::process::ExitCode;
 use serde::Serialize;
 use serde_json::{json, Value};
 use wa_preflight::classify::classify;
+use wa_preflight::markup;
+use wa_preflight::pricing::{price_timeline, PriceOptions, Timeline};
 use wa_preflight::render::{render_template, RenderOptions};
 use wa_preflight::send::{check_send, read_state, SendOptions, TemplateRegistry};
 use wa_preflight::template::read_template;
@@ -66,6 +68,21 @@ fn run(case: &Value) -> Value {
         Some("content") => out(serde_json::from_value::<ContentOptions>(case["options"].clone())
             .map_err(|e| InputError::new("INVALID_OPTIONS", e.to_string()))
             .map(|o| check_content(case["text"].as_str().unwrap_or(""), &o))),
+        Some("markup") => {
+            let blocks = markup::parse(case["text"].as_str().unwrap_or(""));
+            match case["format"].as_str() {
+                Some("text") => Value::String(markup::to_plain_text(&blocks)),
+                Some("nodes") => serde_json::to_value(&blocks).unwrap_or(Value::Null),
+                _ => Value::String(markup::to_html(&blocks, markup::Links::Anchors)),
+            }
+        }
+        Some("price") => {
+            let timeline = serde_json::from_value::<Timeline>(case["timeline"].clone())
+                .map_err(|e| InputError::new("INVALID_TIMELINE", format!("invalid timeline: {e}")));
+            let options = serde_json::from_value::<PriceOptions>(case["options"].clone())
+                .map_err(|e| InputError::new("INVALID_OPTIONS", format!("invalid options: {e}")));
+            out(timeline.and_then(|t| options.and_then(|o| price_timeline(&t, &o))))
+        }
         other => json!({ "error": { "code": "UNKNOWN_KIND", "message": format!("{other:?}") } }),
     }
 }

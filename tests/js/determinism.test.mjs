@@ -51,6 +51,59 @@ for (const f of readdirSync(`${fixtures}/corpus`).sort()) {
   }
 }
 
+// Real templates by others (the category evaluation set): validated and classified.
+for (const f of readdirSync(`${fixtures}/category-real`).sort()) {
+  if (!f.endsWith('.jsonl')) continue;
+  for (const line of readFileSync(`${fixtures}/category-real/${f}`, 'utf8').split('\n').filter((l) => l.trim())) {
+    const { name, language, label, components } = JSON.parse(line);
+    const template = { name, language, category: label, components };
+    cases.push({ kind: 'validate', template, options: null, from: f }, { kind: 'classify', template, from: f },
+      { kind: 'render', template, params: null, from: f });
+  }
+}
+// Send requests others made, with Meta's answers: checked alone and against the registry.
+for (const f of readdirSync(`${fixtures}/send-corpus`).sort()) {
+  if (!f.endsWith('.jsonl')) continue;
+  for (const line of readFileSync(`${fixtures}/send-corpus/${f}`, 'utf8').split('\n').filter((l) => l.trim())) {
+    const { payload } = JSON.parse(line);
+    cases.push({ kind: 'send', payload, templates: null, state: null, now: null, from: f },
+      { kind: 'send', payload, templates: registry, state: null, now: '2026-11-02T10:00:00Z', from: f });
+  }
+}
+// The XSS vectors, as markup, as template text and as parameter values.
+for (const v of json(`${fixtures}/xss/vectors.json`).vectors) {
+  for (const format of ['html', 'text', 'nodes']) cases.push({ kind: 'markup', text: v, format, from: 'xss' });
+  const template = { name: 'xss', language: 'en', category: 'UTILITY', components: [
+    { type: 'HEADER', format: 'TEXT', text: v }, { type: 'BODY', text: `Hello {{1}}, ${v}` }, { type: 'FOOTER', text: v }] };
+  cases.push({ kind: 'render', template, params: { body: [v] }, from: 'xss' },
+    { kind: 'validate', template, options: null, from: 'xss' });
+}
+// Prices, where floating point could drift: every market of the shipped cards and of the EUR
+// card fixture, each category and a service message, across the pricing eras.
+{
+  const csv = readFileSync(`${fixtures}/send/rate-card-eur.csv`, 'utf8');
+  const numbers = ['393331234567', '4915112345678', '5511987654321', '14155550123', '919812345678', '6281234567890',
+    '971501234567', '2348031234567', '77011234567', '85291234567', '48501234567', '97455123456'];
+  for (const day of ['2022-03-01', '2023-09-01', '2025-08-01', '2026-11-02']) {
+    const events = [];
+    numbers.forEach((to, i) => {
+      const at = (h) => `${day}T${String(h).padStart(2, '0')}:${String(i).padStart(2, '0')}:00Z`;
+      for (const category of ['marketing', 'utility', 'authentication']) {
+        events.push({ at: at(1), direction: 'outbound', type: 'template', category, to });
+      }
+      events.push({ at: at(2), direction: 'inbound', from: to }, { at: at(3), direction: 'outbound', type: 'text', to },
+        { at: at(4), direction: 'outbound', type: 'template', category: 'utility', to });
+    });
+    cases.push({ kind: 'price', timeline: { events }, options: {}, from: `prices ${day}` },
+      { kind: 'price', timeline: { events }, options: { authenticationInternational: true, includeReported: true },
+        from: `prices ${day}` });
+    if (day >= '2025-08-01') {
+      cases.push({ kind: 'price', timeline: { currency: 'EUR', events },
+        options: { rateCards: [{ csv, effective: '2025-07-01', model: 'PMP' }] }, from: 'rate-card-eur.csv' });
+    }
+  }
+}
+
 function viaWasm(c) {
   try {
     switch (c.kind) {
@@ -60,6 +113,8 @@ function viaWasm(c) {
       case 'render': return wasm.renderTemplate(c.template, c.params ?? undefined);
       case 'content': return wasm.checkContent(c.text, c.options);
       case 'send': return wasm.checkSend(c.payload, { templates: c.templates, state: c.state, now: c.now });
+      case 'markup': return wasm.renderMarkup(c.text, c.format);
+      case 'price': return wasm.estimateCost(c.timeline, c.options);
       default: throw new Error(c.kind);
     }
   } catch (e) {
@@ -75,7 +130,7 @@ test('native and WASM builds give identical JSON for every fixture', () => {
   const expected = JSON.parse(native.stdout);
   assert.equal(expected.length, cases.length);
   const kinds = new Set(cases.map((c) => c.kind));
-  assert.deepEqual([...kinds].sort(), ['classify', 'content', 'document', 'render', 'send', 'validate']);
+  assert.deepEqual([...kinds].sort(), ['classify', 'content', 'document', 'markup', 'price', 'render', 'send', 'validate']);
   assert.ok(cases.length > 500, `${cases.length} cases`);
   let errors = 0;
   cases.forEach((c, i) => {
