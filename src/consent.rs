@@ -47,16 +47,17 @@ static WORDS: LazyLock<Words> = LazyLock::new(|| {
     let collect = |m: &std::collections::BTreeMap<String, Vec<String>>| -> HashSet<String> {
         m.values().flatten().map(|w| normalize(w)).collect()
     };
-    // Embedded and parsed by a test; an unreadable file means no keyword is recognised.
-    match serde_json::from_str::<ConsentData>(include_str!(concat!(env!("OUT_DIR"), "/data/consent.json"))) {
-        Ok(d) => Words {
+    // An unreadable file (see `embedded`) means no keyword is recognised.
+    let data: Option<ConsentData> = crate::load!("consent.json");
+    match data {
+        Some(d) => Words {
             stop_all: collect(&d.stop.all),
             stop_marketing: collect(&d.stop.marketing),
             resume: collect(&d.resume),
             us_pause_from: crate::window::parse_time(&d.us_marketing_pause.from).ok(),
             nanp_not_us: d.nanp_not_us.area_codes.into_iter().collect(),
         },
-        Err(_) => Words {
+        None => Words {
             stop_all: HashSet::new(),
             stop_marketing: HashSet::new(),
             resume: HashSet::new(),

@@ -27,6 +27,7 @@ pub mod check;
 pub mod classify;
 pub mod consent;
 pub mod diagnostic;
+pub mod embedded;
 pub mod input;
 pub mod lexicon;
 pub mod limits;
@@ -60,5 +61,4 @@ pub use text::LengthUnit;
 /// The crate version, also exported to JavaScript as `version()`.
 pub const VERSION: &str = env!("CARGO_PKG_VERSION");
 
-// The table `DATA_FILES`, written by build.rs from the headers of `data/*.json`.
-include!(concat!(env!("OUT_DIR"), "/data_files.rs"));
+pub use embedded::DATA_FILES;

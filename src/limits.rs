@@ -45,9 +45,8 @@ struct LimitsFile {
 }
 
 static BUILT_IN: LazyLock<HashMap<String, Entry>> = LazyLock::new(|| {
-    serde_json::from_str::<LimitsFile>(include_str!(concat!(env!("OUT_DIR"), "/data/send-limits.json")))
-        .map(|f| f.limits)
-        .unwrap_or_default()
+    // An unreadable file (see `embedded`) means no limit is known.
+    crate::load!("send-limits.json").map(|f: LimitsFile| f.limits).unwrap_or_default()
 });
 
 #[derive(Debug, Deserialize)]
@@ -97,8 +96,7 @@ pub struct Reported {
 
 // Read apart from the limits, so that a fault here cannot empty the limit table.
 static MARKETING_ENTRY: LazyLock<Option<RouteEntry>> = LazyLock::new(|| {
-    let file: RoutingFile =
-        serde_json::from_str(include_str!(concat!(env!("OUT_DIR"), "/data/send-limits.json"))).unwrap_or_default();
+    let file: RoutingFile = crate::load!("send-limits.json").unwrap_or_default();
     serde_json::from_value(file.routing.get("marketing_templates")?.clone()).ok()
 });
 
@@ -225,7 +223,7 @@ mod tests {
     #[test]
     fn the_data_file_reads_and_every_limit_has_a_source() {
         let file: Value =
-            serde_json::from_str(include_str!(concat!(env!("OUT_DIR"), "/data/send-limits.json"))).unwrap();
+            serde_json::from_str(crate::embedded!("send-limits.json")).unwrap();
         assert!(BUILT_IN.len() >= 40);
         for (name, e) in file["limits"].as_object().unwrap() {
             assert!(e["source"].as_str().is_some_and(|s| !s.is_empty()), "{name}");

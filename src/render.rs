@@ -123,7 +123,7 @@ struct AuthTexts {
 }
 
 static AUTH_TEXTS: LazyLock<Option<AuthTexts>> = LazyLock::new(|| {
-    serde_json::from_str(include_str!(concat!(env!("OUT_DIR"), "/data/authentication-text.json"))).ok()
+    crate::load!("authentication-text.json")
 });
 
 /// Meta's fixed authentication text for `language` (falling back to the base language, then

@@ -37,11 +37,11 @@ pub fn to_decimal(micros: i64) -> f64 {
 /// The shipped pricing data.
 pub static DATA: LazyLock<PricingData> = LazyLock::new(|| {
     PricingData::from_json(
-        include_str!(concat!(env!("OUT_DIR"), "/data/markets.json")),
-        include_str!(concat!(env!("OUT_DIR"), "/data/rates.json")),
-        include_str!(concat!(env!("OUT_DIR"), "/data/pricing-eras.json")),
+        crate::embedded!("markets.json"),
+        crate::embedded!("rates.json"),
+        crate::embedded!("pricing-eras.json"),
     )
-    // Parsed by a test; should it ever fail, no market, card or era is known.
+    // An unreadable file (see `embedded`) means no market, card or era is known.
     .unwrap_or(PricingData {
         prefixes: HashMap::new(),
         other: "Other".into(),

@@ -50,10 +50,8 @@ struct IdentifierLexicon {
 }
 
 static SHORTENERS: LazyLock<HashSet<String>> = LazyLock::new(|| {
-    // Embedded file, parsed by a test: an unreadable list disables only this rule.
-    serde_json::from_str::<ShortenerList>(include_str!(concat!(env!("OUT_DIR"), "/data/url-shorteners.json")))
-        .map(|l| l.domains.into_iter().collect())
-        .unwrap_or_default()
+    // An unreadable file (see `embedded`) disables only this rule.
+    crate::load!("url-shorteners.json").map(|l: ShortenerList| l.domains.into_iter().collect()).unwrap_or_default()
 });
 
 /// The identifier words of every language in one set, with each word's language, and the
@@ -65,11 +63,8 @@ struct Identifiers {
 }
 
 static IDENTIFIERS: LazyLock<Identifiers> = LazyLock::new(|| {
-    let lex = serde_json::from_str::<IdentifierLexicon>(include_str!(concat!(
-        env!("OUT_DIR"),
-        "/data/sensitive-identifiers.json"
-    )))
-    .unwrap_or(IdentifierLexicon { terms: BTreeMap::new(), partial_markers: Vec::new() });
+    // An unreadable file (see `embedded`) disables only this rule.
+    let lex = crate::load!("sensitive-identifiers.json").unwrap_or(IdentifierLexicon { terms: BTreeMap::new(), partial_markers: Vec::new() });
     let list: Vec<(&String, &String)> =
         lex.terms.iter().flat_map(|(l, terms)| terms.iter().map(move |t| (l, t))).collect();
     Identifiers {

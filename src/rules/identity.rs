@@ -158,11 +158,9 @@ struct LanguageTable {
 }
 
 static LANGUAGES: LazyLock<Vec<String>> = LazyLock::new(|| {
-    // The file is part of the crate and checked by a test; an unreadable table means no locale
+    // An unreadable file (see `embedded`) means no locale
     // is "known", which only turns WP104 into a warning on every template.
-    serde_json::from_str::<LanguageTable>(include_str!(concat!(env!("OUT_DIR"), "/data/languages.json")))
-        .map(|t| t.locales)
-        .unwrap_or_default()
+    crate::load!("languages.json").map(|t: LanguageTable| t.locales).unwrap_or_default()
 });
 
 /// True when `code` is in Meta's table of supported template languages.
