@@ -10,12 +10,26 @@ pub enum Category {
 }
 
 impl Category {
+    /// The name Meta uses, as in the Graph API (`MARKETING`).
     pub fn name(self) -> &'static str {
         match self {
             Category::Marketing => "MARKETING",
             Category::Utility => "UTILITY",
             Category::Authentication => "AUTHENTICATION",
         }
+    }
+}
+
+/// Written as Meta's name (`"UTILITY"`), in JSON and in text.
+impl serde::Serialize for Category {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(self.name())
+    }
+}
+
+impl std::fmt::Display for Category {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.name())
     }
 }
 

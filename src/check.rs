@@ -32,7 +32,7 @@ impl ValidateOptions {
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct CategorySummary {
     pub declared: Option<String>,
-    pub predicted: &'static str,
+    pub predicted: Category,
     pub confidence: f64,
     pub reasons: Vec<Reason>,
     /// The closest pre-2023 notification type, for utility content.
@@ -91,8 +91,7 @@ pub fn validate_value(value: &Value, options: &ValidateOptions) -> Result<Report
     let outcome = declared
         .as_deref()
         .and_then(parse_category)
-        .zip(parse_category(classification.predicted))
-        .map(|((d, _), (p, _))| meta_outcome(d, p));
+        .map(|(d, _)| meta_outcome(d, classification.predicted));
     Ok(Report {
         name: template.name.map(|t| t.value),
         language: template.language.map(|t| t.value),
@@ -179,7 +178,7 @@ pub fn validate_item(item: &Value, options: &ValidateOptions) -> Report {
         ok: false,
         category: CategorySummary {
             declared: None,
-            predicted: Category::Marketing.name(),
+            predicted: Category::Marketing,
             confidence: 0.0,
             reasons: Vec::new(),
             legacy_type: None,
@@ -238,7 +237,7 @@ mod tests {
         let utility =
             ContentOptions { language: Some("it".into()), category: Some("UTILITY".into()), ..Default::default() };
         let c = check_content(promo, &utility);
-        assert_eq!(c.classification.predicted, "MARKETING");
+        assert_eq!(c.classification.predicted, Category::Marketing);
         assert!(codes(&c).contains(&"WP403"), "{:?}", codes(&c));
         let marketing = ContentOptions { category: Some("MARKETING".into()), ..utility };
         assert!(!codes(&check_content(promo, &marketing)).contains(&"WP403"));

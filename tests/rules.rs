@@ -145,7 +145,7 @@ fn a_call_permission_request_is_at_home_in_utility() {
         assert!(report.ok, "{codes:?}");
         assert!(!codes.iter().any(|c| *c == "WP125" || c.starts_with("WP4")), "{codes:?}");
         assert_eq!(report.category.predicted, without.category.predicted);
-        assert_eq!(report.category.predicted, "UTILITY");
+        assert_eq!(report.category.predicted.name(), "UTILITY");
     }
     let mut marketing = as_component.clone();
     marketing["category"] = "MARKETING".into();

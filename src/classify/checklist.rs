@@ -191,7 +191,7 @@ pub(super) fn decide(reasons: Vec<Reason>, content_words: usize, lexicon: &Lexic
     // Greetings and thanks are only a reason when they are all there is.
     let reasons = reasons.into_iter().filter(|r| r.principle != Principle::Unclear || unclear).collect();
     Classification {
-        predicted: predicted.name(),
+        predicted,
         confidence,
         band,
         basis: outcome.name(),

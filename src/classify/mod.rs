@@ -102,7 +102,7 @@ pub struct Reason {
     /// The principle of Meta's checklist the signal is evidence for.
     pub principle: Principle,
     /// The category the signal points to.
-    pub category: &'static str,
+    pub category: Category,
     /// The words that fired, without WhatsApp markup (or the component, for structural signals).
     pub text: String,
     pub path: String,
@@ -132,7 +132,7 @@ pub enum Band {
 /// The classifier's answer.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Classification {
-    pub predicted: &'static str,
+    pub predicted: Category,
     /// The share of templates with the same evidence that Meta gives `predicted` (measured on
     /// the real-template evaluation, README "Category prediction").
     pub confidence: f64,
@@ -218,7 +218,7 @@ pub struct MetaOutcome {
     /// `approved` (as declared), `approved_as_marketing` or `rejected`.
     pub action: &'static str,
     /// The category the template will have, and be billed at; none when rejected.
-    pub category: Option<&'static str>,
+    pub category: Option<Category>,
     pub note: String,
 }
 
@@ -247,7 +247,7 @@ pub fn meta_outcome(declared: Category, predicted: Category) -> MetaOutcome {
         ),
         (d, _) => ("approved", Some(d), format!("the content matches {}", d.name())),
     };
-    MetaOutcome { action, category: category.map(Category::name), note }
+    MetaOutcome { action, category, note }
 }
 
 
@@ -275,17 +275,17 @@ mod tests {
 
     #[test]
     fn meta_tie_rules() {
-        assert_eq!(text("Your order #123 has shipped and arrives Monday.", "en").predicted, "UTILITY");
+        assert_eq!(text("Your order #123 has shipped and arrives Monday.", "en").predicted, Category::Utility);
         assert_eq!(
             text("Your order #123 has shipped. Use code SAVE10 for 10% off your next order!", "en").predicted,
-            "MARKETING"
+            Category::Marketing
         );
-        assert_eq!(text("Congratulations!", "en").predicted, "MARKETING");
-        assert_eq!(text("{{1}}", "en").predicted, "MARKETING");
-        assert_eq!(text("Hi {{1}}!", "en").predicted, "MARKETING");
-        assert_eq!(text("Il tuo codice di verifica è {{1}}.", "it").predicted, "AUTHENTICATION");
-        assert_eq!(text("Take our survey about our new products.", "en").predicted, "MARKETING");
-        assert_eq!(text("How was your delivery? Rate your order #88 in one tap.", "en").predicted, "UTILITY");
+        assert_eq!(text("Congratulations!", "en").predicted, Category::Marketing);
+        assert_eq!(text("{{1}}", "en").predicted, Category::Marketing);
+        assert_eq!(text("Hi {{1}}!", "en").predicted, Category::Marketing);
+        assert_eq!(text("Il tuo codice di verifica è {{1}}.", "it").predicted, Category::Authentication);
+        assert_eq!(text("Take our survey about our new products.", "en").predicted, Category::Marketing);
+        assert_eq!(text("How was your delivery? Rate your order #88 in one tap.", "en").predicted, Category::Utility);
     }
 
     #[test]
@@ -313,7 +313,7 @@ mod tests {
         // Italian text listed as `en`: read with the Italian words.
         let c = text("Ciao, il tuo ordine è stato spedito e sarà consegnato domani", "en");
         assert_eq!(c.languages, ["it"]);
-        assert_eq!(c.predicted, "UTILITY");
+        assert_eq!(c.predicted, Category::Utility);
         // Portuguese whose Portuguese words find nothing stays Portuguese: the Italian
         // "pratica" (a case file) does not light up in "missão prática".
         let c = text("Olá, a semana da sua trilha é de aplicação: uma missão prática para você", "pt");
@@ -325,7 +325,7 @@ mod tests {
     fn the_longest_phrase_wins_across_signals() {
         let c = text("Check out our new arrivals in store this week.", "en");
         assert!(c.reasons.iter().all(|r| &*r.signal != "reservation-update"), "{:?}", c.reasons);
-        assert_eq!(c.predicted, "MARKETING");
+        assert_eq!(c.predicted, Category::Marketing);
     }
 
     #[test]
@@ -340,7 +340,7 @@ mod tests {
             ("Votre code de vérification est *{{1}}*. Pour votre sécurité, ne le partagez pas.", "fr"),
         ] {
             let c = text(t, lang);
-            assert_eq!(c.predicted, "AUTHENTICATION", "{t}");
+            assert_eq!(c.predicted, Category::Authentication, "{t}");
             assert!(c.reasons.iter().all(|r| r.principle == Principle::Authentication), "{t}: {:?}", c.reasons);
         }
     }
@@ -364,7 +364,7 @@ mod tests {
     #[test]
     fn legacy_types_and_reasons_with_spans() {
         let c = text("🎉 Il tuo volo AZ123 è in ritardo: nuova partenza alle 18:40.", "it");
-        assert_eq!(c.predicted, "UTILITY");
+        assert_eq!(c.predicted, Category::Utility);
         assert_eq!(c.legacy_type.as_deref(), Some("TRANSPORTATION_UPDATE"));
         let r = c.reasons.iter().find(|r| &*r.signal == "transportation-update").unwrap();
         assert_eq!(r.text, "Il tuo volo");

@@ -124,7 +124,7 @@ pub fn find_signals<'a>(
             reasons.push(Reason {
                 signal: signal.id.clone(),
                 principle: signal.principle,
-                category: signal.principle.category().name(),
+                category: signal.principle.category(),
                 text: plain_words(&text[r.clone()]),
                 path: path.to_string(),
                 span: Some(Span::from_bytes(text, r)),
@@ -142,7 +142,7 @@ pub(super) fn structural_signals(t: &Template) -> Vec<Reason> {
     let reason = |signal: &str, principle: Principle, text: &str, path: &str, clause: &str| Reason {
         signal: signal.into(),
         principle,
-        category: principle.category().name(),
+        category: principle.category(),
         text: text.into(),
         path: path.into(),
         span: None,

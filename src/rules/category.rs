@@ -48,12 +48,12 @@ pub fn check(cx: &mut Context) {
     let c = cx.classification;
     let mut found = Vec::new();
     match cx.category {
-        Some(Category::Utility) if c.predicted == Category::Marketing.name() => {
+        Some(Category::Utility) if c.predicted == Category::Marketing => {
             // The earliest marketing words in the text (structural signals last).
             let first = c
                 .reasons
                 .iter()
-                .filter(|r| r.category == "MARKETING")
+                .filter(|r| r.category == Category::Marketing)
                 .min_by_key(|r| r.span.map_or(usize::MAX, |s| s.start));
             let mut d = Diagnostic::new(
                 &CATEGORY_WILL_CHANGE,
@@ -83,7 +83,7 @@ pub fn check(cx: &mut Context) {
         }
     }
     if cx.category == Some(Category::Authentication) {
-        for r in c.reasons.iter().filter(|r| r.category != "AUTHENTICATION" && r.span.is_some()) {
+        for r in c.reasons.iter().filter(|r| r.category != Category::Authentication && r.span.is_some()) {
             let mut d = Diagnostic::new(
                 &AUTHENTICATION_EXTRA_CONTENT,
                 &r.path,

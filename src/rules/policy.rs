@@ -167,7 +167,7 @@ pub fn check(cx: &mut Context) {
             }
         }
         // A survey was acceptable only about the user's own order or service.
-        let tied = reasons.iter().any(|r| r.category == "UTILITY");
+        let tied = reasons.iter().any(|r| r.category == crate::category::Category::Utility);
         if !tied {
             for r in reasons.iter().filter(|r| &*r.signal == "survey") {
                 found.push(from_reason(&SURVEY_2019, r, "a survey not tied to a transaction:"));
