@@ -141,8 +141,7 @@ pub struct ContentOptions {
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct ContentCheck {
     pub classification: Classification,
-    /// Content and category findings (WP3xx, and WP40x but the legacy-category note WP401), at
-    /// path `text`.
+    /// Content and category findings (rules of the content and category stages), at path `text`.
     pub diagnostics: Vec<Diagnostic>,
 }
 
@@ -162,7 +161,9 @@ pub fn check_content(text: &str, options: &ContentOptions) -> ContentCheck {
     let to_text = |path: String| if path.ends_with(".text") { "text".to_string() } else { path };
     let diagnostics = rules::run(&template, &validate, &classification)
         .into_iter()
-        .filter(|d| d.code.starts_with("WP3") || (d.code.starts_with("WP40") && d.code != "WP401"))
+        .filter(|d| {
+            rules::find_rule(d.code).is_some_and(|r| matches!(r.stage, rules::Stage::Content | rules::Stage::Category))
+        })
         .map(|d| Diagnostic { path: to_text(d.path), ..d })
         .collect();
     for r in &mut classification.reasons {

@@ -114,25 +114,13 @@ fn fixture_templates() -> Vec<(String, Value)> {
             .filter(|p| p.extension().is_some_and(|x| x == "json")),
     );
     files.sort();
-    // The templates of the template rules' fixtures, valid and broken alike.
-    let mut rule_files: Vec<_> = fs::read_dir("tests/fixtures/rules")
-        .unwrap()
-        .filter_map(|e| e.ok().map(|e| e.path()))
-        .filter(|p| {
-            p.file_name()
-                .and_then(|n| n.to_str())
-                .is_some_and(|n| n.starts_with("WP") && !n.starts_with("WP5") && !n.starts_with("WP6"))
-        })
-        .collect();
-    rule_files.sort();
-    for path in rule_files {
-        let fixture: Value = serde_json::from_str(&fs::read_to_string(&path).unwrap()).unwrap();
-        for key in ["fires", "passes"] {
-            for (i, case) in fixture[key].as_array().into_iter().flatten().enumerate() {
-                let t = case.get("template").unwrap_or(case);
-                if t.get("name").is_some() && t.get("language").is_some() {
-                    out.push((format!("{}#{key}[{i}]", path.display()), t.clone()));
-                }
+    // The templates of the template rules' cases, valid and broken alike.
+    for rule in wa_preflight::RULES.iter().filter(|r| !r.stage.is_send()) {
+        for case in wa_preflight::rules::cases::of(rule) {
+            let value = case.value().unwrap();
+            let t = value.get("template").unwrap_or(&value);
+            if t.get("name").is_some() && t.get("language").is_some() {
+                out.push((format!("{}#{}[{}]", rule.code, case.kind(), case.index), t.clone()));
             }
         }
     }

@@ -3,28 +3,24 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { checkSend, SendChecker, buildSendPayload, rules } from 'wa-preflight';
+import { ruleCases } from '../../scripts/rule-cases.mjs';
 
 const fixtures = fileURLToPath(new URL('../fixtures/', import.meta.url));
 const templatesFile = join(fixtures, 'send/templates.json');
 const templates = JSON.parse(readFileSync(templatesFile, 'utf8'));
 const bin = fileURLToPath(new URL('../../bin/wa-preflight.js', import.meta.url));
 
-/** Every send-time rule's cases: { code, kind, index, case }. */
-const cases = readdirSync(join(fixtures, 'rules'))
-  .filter((f) => /^WP[56]\d\d\.json$/.test(f))
-  .flatMap((f) => {
-    const code = f.slice(0, 5);
-    const data = JSON.parse(readFileSync(join(fixtures, 'rules', f), 'utf8'));
-    return ['fires', 'passes'].flatMap((kind) => data[kind].map((c, index) => ({ code, kind, index, case: c })));
-  });
+/** Every send-time rule's cases: { code, kind, index, case }, from the rule declarations. */
+const cases = ruleCases().filter((c) => c.send);
 
 test('every send-time rule has fixtures', () => {
-  const sendRules = rules().filter((r) => /^WP[56]/.test(r.code)).map((r) => r.code);
+  const sendRules = [...new Set(ruleCases().filter((c) => c.send).map((c) => c.code))];
+  assert.deepEqual(sendRules, rules().map((r) => r.code).filter((code) => sendRules.includes(code)));
   assert.ok(sendRules.length >= 20);
   for (const code of sendRules) {
     assert.ok(cases.some((c) => c.code === code && c.kind === 'fires'), `${code} fires`);
