@@ -1,6 +1,8 @@
 //! Validating templates: options in, a report out. Composes reading (`template`) and the rule
 //! registry (`rules`).
 
+use std::collections::HashMap;
+
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
@@ -135,6 +137,9 @@ pub struct ContentOptions {
     pub policy: PolicyEra,
     /// The category the text is meant for; MARKETING when absent.
     pub category: Option<String>,
+    /// Per-rule overrides, keyed by code or name (as for templates).
+    #[serde(deserialize_with = "rules::deserialize_settings")]
+    pub rules: HashMap<String, RuleSetting>,
 }
 
 /// The result of checking free text: its category and the content findings.
@@ -157,7 +162,8 @@ pub fn check_content(text: &str, options: &ContentOptions) -> ContentCheck {
     let template = read_template(&obj, &mut Vec::new());
     // Classified once, as validation does; the body's reasons then point at the text itself.
     let mut classification = classify(&template);
-    let validate = ValidateOptions { policy: Some(options.policy), ..ValidateOptions::default() };
+    let validate =
+        ValidateOptions { policy: Some(options.policy), rules: options.rules.clone(), ..ValidateOptions::default() };
     let to_text = |path: String| if path.ends_with(".text") { "text".to_string() } else { path };
     let diagnostics = rules::run(&template, &validate, &classification)
         .into_iter()

@@ -146,7 +146,7 @@ fn every_template_fixture_builds_a_body_the_checker_agrees_with() {
         let template = read_template(item.as_object().unwrap(), &mut Vec::new());
         let slots = Slots::of(&template);
         let values = values_for(&slots);
-        let (payload, findings) = match build_send_payload(&template, &values, "393331234567") {
+        let (payload, findings) = match build_send_payload(&template, &values, "393331234567", &Default::default()) {
             Ok(b) => b,
             Err(e) => {
                 problems.push(format!("{name}: build failed: {}", e.message));
@@ -197,7 +197,7 @@ fn authentication_sends_carry_the_code_twice_in_every_form() {
     ];
     for form in forms {
         let t = read_template(form.as_object().unwrap(), &mut Vec::new());
-        let (payload, findings) = build_send_payload(&t, &json!({ "body": ["482913"] }), "393331234567").unwrap();
+        let (payload, findings) = build_send_payload(&t, &json!({ "body": ["482913"] }), "393331234567", &Default::default()).unwrap();
         assert!(findings.is_empty(), "{findings:?}");
         let components = &payload["template"]["components"];
         assert_eq!(components[0], json!({ "type": "body", "parameters": [{ "type": "text", "text": "482913" }] }));

@@ -293,27 +293,51 @@ pub struct Context<'a> {
 /// of 200,000 placeholders) gives a bounded answer in bounded time.
 pub const MAX_PER_SITE: usize = 20;
 
-/// Findings being collected, at most [`MAX_PER_SITE`] per rule and field. Rules that may find
-/// many things in one field ask [`Findings::wants`] before building each diagnostic, which keeps
-/// the work linear in the input.
+/// Findings being collected, at most [`MAX_PER_SITE`] per rule and field (and, for a send
+/// request, at most a total per rule: [`Findings::with_rule_cap`]). Rules that may find many
+/// things in one field ask [`Findings::wants`] before building each diagnostic, which keeps the
+/// work linear in the input. Every entry point ends with [`Findings::finish`], which applies the
+/// caller's per-rule settings: template validation, content checks, renders, built and checked
+/// sends alike.
 #[derive(Debug, Default)]
 pub struct Findings {
     list: Vec<Diagnostic>,
     per_site: HashMap<&'static str, HashMap<String, usize>>,
+    /// The cap on one rule's findings in all, with the counts so far; none for templates.
+    per_rule: Option<(usize, HashMap<&'static str, usize>)>,
 }
 
 impl Findings {
+    /// Findings that also keep at most `cap` of one rule in all: a send request's unknown keys
+    /// each sit at their own path, so the per-site cap alone would not bound them.
+    pub fn with_rule_cap(cap: usize) -> Self {
+        Findings { per_rule: Some((cap, HashMap::new())), ..Findings::default() }
+    }
+
     /// False once `rule` has reached its cap at `path`.
     pub fn wants(&self, rule: &Rule, path: &str) -> bool {
-        self.per_site.get(rule.code).and_then(|m| m.get(path)).is_none_or(|n| *n < MAX_PER_SITE)
+        self.wants_code(rule.code, path)
+    }
+
+    fn wants_code(&self, code: &str, path: &str) -> bool {
+        let site = self.per_site.get(code).and_then(|m| m.get(path)).is_none_or(|n| *n < MAX_PER_SITE);
+        site && self.per_rule.as_ref().is_none_or(|(cap, m)| m.get(code).is_none_or(|n| n < cap))
     }
 
     pub fn push(&mut self, d: Diagnostic) {
-        let n = self.per_site.entry(d.code).or_default().entry(d.path.clone()).or_insert(0);
-        if *n < MAX_PER_SITE {
-            *n += 1;
-            self.list.push(d);
+        if !self.wants_code(d.code, &d.path) {
+            return;
         }
+        *self.per_site.entry(d.code).or_default().entry(d.path.clone()).or_insert(0) += 1;
+        if let Some((_, counts)) = &mut self.per_rule {
+            *counts.entry(d.code).or_insert(0) += 1;
+        }
+        self.list.push(d);
+    }
+
+    /// The findings, with the per-rule settings (keyed by code or name) applied.
+    pub fn finish(self, settings: &HashMap<String, RuleSetting>) -> Vec<Diagnostic> {
+        apply_settings(self.list, settings)
     }
 }
 
@@ -345,7 +369,7 @@ impl<'a> Context<'a> {
 
     /// Findings with the options' per-rule settings applied.
     pub fn finish(self) -> Vec<Diagnostic> {
-        apply_settings(self.findings.list, &self.options.rules)
+        self.findings.finish(&self.options.rules)
     }
 }
 
@@ -355,20 +379,36 @@ pub fn apply_settings(list: Vec<Diagnostic>, settings: &HashMap<String, RuleSett
         return list;
     }
     list.into_iter()
-        .filter_map(|mut d| {
-            let setting = settings.get(d.code).or_else(|| settings.get(d.rule));
-            match setting {
-                Some(RuleSetting::Off) => None,
-                Some(RuleSetting::Info) => Some(Diagnostic { severity: Severity::Info, ..d }),
-                Some(RuleSetting::Warning) => Some(Diagnostic { severity: Severity::Warning, ..d }),
-                Some(RuleSetting::Error) => {
-                    d.severity = Severity::Error;
-                    Some(d)
-                }
-                None => Some(d),
-            }
+        .filter_map(|d| {
+            let severity = match settings.get(d.code).or_else(|| settings.get(d.rule)) {
+                Some(RuleSetting::Off) => return None,
+                Some(RuleSetting::Info) => Severity::Info,
+                Some(RuleSetting::Warning) => Severity::Warning,
+                Some(RuleSetting::Error) => Severity::Error,
+                None => d.severity,
+            };
+            Some(Diagnostic { severity, ..d })
         })
         .collect()
+}
+
+/// Reads per-rule settings, `{"WP210": "off", "variable-density": "info"}`, rejecting rules
+/// that do not exist.
+pub fn read_settings(v: &serde_json::Value) -> Result<HashMap<String, RuleSetting>, String> {
+    let settings: HashMap<String, RuleSetting> = match v {
+        serde_json::Value::Null => HashMap::new(),
+        v => serde_json::from_value(v.clone()).map_err(|e| format!("rules: {e}"))?,
+    };
+    match settings.keys().find(|k| find_rule(k).is_none()) {
+        Some(unknown) => Err(format!("rules: no rule `{unknown}`")),
+        None => Ok(settings),
+    }
+}
+
+/// [`read_settings`] for a `rules` field of options read with serde.
+pub fn deserialize_settings<'de, D: serde::Deserializer<'de>>(d: D) -> Result<HashMap<String, RuleSetting>, D::Error> {
+    use serde::Deserialize;
+    read_settings(&serde_json::Value::deserialize(d)?).map_err(serde::de::Error::custom)
 }
 
 fn collect_fields<'a>(
@@ -438,6 +478,25 @@ pub fn run(template: &Template, options: &ValidateOptions, classification: &Clas
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn send_findings_are_capped_per_site_and_per_rule() {
+        let finding = |path: String| Diagnostic::new(&payload::UNEXPECTED_KEY, path, "unexpected key");
+        let mut one_site = Findings::with_rule_cap(50);
+        (0..30).for_each(|_| one_site.push(finding("to".into())));
+        assert_eq!(one_site.finish(&HashMap::new()).len(), MAX_PER_SITE);
+        let mut many_sites = Findings::with_rule_cap(50);
+        (0..100).for_each(|i| many_sites.push(finding(format!("k{i}"))));
+        assert!(!many_sites.wants(&payload::UNEXPECTED_KEY, "k100"));
+        let settings = HashMap::from([("WP530".to_string(), RuleSetting::Warning)]);
+        let kept = many_sites.finish(&settings);
+        assert_eq!(kept.len(), 50);
+        assert!(kept.iter().all(|d| d.severity == Severity::Warning));
+        // Templates have no cap per rule, only per site.
+        let mut template = Findings::default();
+        (0..100).for_each(|i| template.push(finding(format!("k{i}"))));
+        assert_eq!(template.finish(&HashMap::new()).len(), 100);
+    }
 
     #[test]
     fn codes_and_names_are_unique_and_well_formed() {
