@@ -802,7 +802,10 @@ impl SendChecker {
 pub fn build_send_payload_js(
     #[wasm_bindgen(unchecked_param_type = "TemplateInput")] template: JsValue,
     #[wasm_bindgen(unchecked_param_type = "TemplateParams")] params: JsValue,
-    #[wasm_bindgen(unchecked_param_type = "{ to: string; rules?: Record<string, \"off\" | \"info\" | \"warning\" | \"error\"> }")] options: JsValue,
+    #[wasm_bindgen(
+        unchecked_param_type = "{ to: string; rules?: Record<string, \"off\" | \"info\" | \"warning\" | \"error\"> }"
+    )]
+    options: JsValue,
 ) -> Result<JsValue, JsValue> {
     console_error_panic_hook::set_once();
     let template = template_of(&template)?;

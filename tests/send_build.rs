@@ -197,7 +197,8 @@ fn authentication_sends_carry_the_code_twice_in_every_form() {
     ];
     for form in forms {
         let t = read_template(form.as_object().unwrap(), &mut Vec::new());
-        let (payload, findings) = build_send_payload(&t, &json!({ "body": ["482913"] }), "393331234567", &Default::default()).unwrap();
+        let (payload, findings) =
+            build_send_payload(&t, &json!({ "body": ["482913"] }), "393331234567", &Default::default()).unwrap();
         assert!(findings.is_empty(), "{findings:?}");
         let components = &payload["template"]["components"];
         assert_eq!(components[0], json!({ "type": "body", "parameters": [{ "type": "text", "text": "482913" }] }));

@@ -135,4 +135,3 @@ pub(super) const SOURCES: &[(&str, &str)] = &[
     ("M-ROUTE", "Meta, Route template messages by category (page of 2026-09-21)"),
     ("M-CPRT", "Meta, Call permission request message templates: …/whatsapp/templates/marketing-templates/call-permission-request-message-template"),
 ];
-

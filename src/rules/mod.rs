@@ -142,8 +142,12 @@ macro_rules! declare_rules {
 
 pub mod authentication;
 pub mod buttons;
+#[cfg(not(target_arch = "wasm32"))]
+pub mod cases;
 pub mod category;
 pub mod content;
+#[cfg(not(target_arch = "wasm32"))]
+mod docs;
 pub mod examples;
 pub mod identity;
 pub mod limits;
@@ -153,10 +157,6 @@ pub mod policy;
 pub mod sending;
 pub mod shape;
 pub mod structure;
-#[cfg(not(target_arch = "wasm32"))]
-pub mod cases;
-#[cfg(not(target_arch = "wasm32"))]
-mod docs;
 
 #[cfg(not(target_arch = "wasm32"))]
 pub use docs::rules_markdown;
