@@ -7,6 +7,10 @@
 //! `{"kind": "send", "payload", "templates", "state", "now", "endpoint"}`, `{"kind": "content", "text",
 //! "options"}`. A failure is
 //! `{"error": {"code", "message"}}`.
+//!
+//! `cargo run --example dump -- cases` instead prints every rule's cases, as the declarations
+//! carry them (`src/rules/cases.rs`), so that the JavaScript tests run the same ones:
+//! `[{"code", "name", "stage", "send", "kind": "fires" | "passes", "index", "case"}]`.
 
 use std::io::Read;
 use std::process::ExitCode;
@@ -87,7 +91,36 @@ fn run(case: &Value) -> Value {
     }
 }
 
+/// Every rule case as JSON, in code order.
+fn rule_cases() -> Result<Value, serde_json::Error> {
+    let mut out = Vec::new();
+    for c in wa_preflight::rules::cases::all() {
+        out.push(json!({
+            "code": c.rule.code,
+            "name": c.rule.name,
+            "stage": c.rule.stage.as_str(),
+            "send": c.rule.stage.is_send(),
+            "kind": c.kind(),
+            "index": c.index,
+            "case": c.value()?,
+        }));
+    }
+    Ok(Value::Array(out))
+}
+
 fn main() -> ExitCode {
+    if std::env::args().nth(1).as_deref() == Some("cases") {
+        return match rule_cases() {
+            Ok(v) => {
+                println!("{v}");
+                ExitCode::SUCCESS
+            }
+            Err(e) => {
+                eprintln!("dump: a rule case is not JSON: {e}");
+                ExitCode::from(2)
+            }
+        };
+    }
     let mut input = String::new();
     if std::io::stdin().read_to_string(&mut input).is_err() {
         eprintln!("dump: cannot read stdin");

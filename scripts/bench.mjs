@@ -8,6 +8,7 @@ import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { root } from './tools.mjs';
+import { ruleCases } from './rule-cases.mjs';
 import { TemplateDefinition } from '@kapso/whatsapp-cloud-api';
 
 const pkg = join(root, 'pkg/node');
@@ -154,10 +155,9 @@ results.price_timeline_events_per_sec = Math.round(throughput(() => wasm.estimat
 // Send preflight over a realistic mix: every near miss of the send rules' fixtures (templates
 // of every kind, interactive lists, buttons, carousels, flows, media, text, read receipts),
 // each a request Meta takes, checked by a SendChecker holding the fixture registry.
-const rulesDir = join(root, 'tests/fixtures/rules');
-const sendMix = readdirSync(rulesDir)
-  .filter((f) => /^WP[56]\d\d\.json$/.test(f))
-  .flatMap((f) => JSON.parse(readFileSync(join(rulesDir, f), 'utf8')).passes.filter((c) => !c.endpoint).map((c) => c.payload));
+const sendMix = ruleCases()
+  .filter((c) => c.send && c.kind === 'passes' && !c.case.endpoint)
+  .map((c) => c.case.payload);
 const registry = JSON.parse(readFileSync(join(root, 'tests/fixtures/send/templates.json'), 'utf8'));
 const checker = new wasm.SendChecker(registry);
 const sendNow = Date.parse('2026-12-01T10:00:00Z');

@@ -10,6 +10,7 @@ import { closeSync, mkdirSync, openSync, readdirSync, readFileSync, rmSync, writ
 import { createHash } from 'node:crypto';
 import { join } from 'node:path';
 import { root, output, run } from './tools.mjs';
+import { ruleCases } from './rule-cases.mjs';
 
 const TARGETS = ['validate', 'markup', 'send', 'pricing'];
 const args = process.argv.slice(2);
@@ -36,16 +37,13 @@ const seeds = { validate: [], markup: [], send: [], pricing: [] };
 for (const f of readdirSync(join(fixtures, 'templates'))) {
   if (!f.endsWith('.expected')) seeds.validate.push(readFileSync(join(fixtures, 'templates', f), 'utf8'));
 }
-for (const f of readdirSync(join(fixtures, 'rules'))) {
-  const doc = JSON.parse(readFileSync(join(fixtures, 'rules', f), 'utf8'));
-  for (const item of [...(doc.fires ?? []), ...(doc.passes ?? [])]) {
-    if (item.payload) seeds.send.push(JSON.stringify(item.payload));
-    else {
-      const template = item.template ?? item;
-      seeds.validate.push(JSON.stringify(template));
-      const parts = Array.isArray(template.components) ? template.components : [];
-      for (const c of parts) if (typeof c?.text === 'string') seeds.markup.push(c.text);
-    }
+for (const { case: item } of ruleCases()) {
+  if (item.payload) seeds.send.push(JSON.stringify(item.payload));
+  else {
+    const template = item.template ?? item;
+    seeds.validate.push(JSON.stringify(template));
+    const parts = Array.isArray(template.components) ? template.components : [];
+    for (const c of parts) if (typeof c?.text === 'string') seeds.markup.push(c.text);
   }
 }
 for (const f of readdirSync(join(fixtures, 'corpus'))) {

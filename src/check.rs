@@ -1,6 +1,8 @@
 //! Validating templates: options in, a report out. Composes reading (`template`) and the rule
 //! registry (`rules`).
 
+use std::collections::HashMap;
+
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
@@ -134,14 +136,16 @@ pub struct ContentOptions {
     pub policy: PolicyEra,
     /// The category the text is meant for; MARKETING when absent.
     pub category: Option<String>,
+    /// Per-rule overrides, keyed by code or name (as for templates).
+    #[serde(deserialize_with = "rules::deserialize_settings")]
+    pub rules: HashMap<String, RuleSetting>,
 }
 
 /// The result of checking free text: its category and the content findings.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct ContentCheck {
     pub classification: Classification,
-    /// Content and category findings (WP3xx, and WP40x but the legacy-category note WP401), at
-    /// path `text`.
+    /// Content and category findings (rules of the content and category stages), at path `text`.
     pub diagnostics: Vec<Diagnostic>,
 }
 
@@ -157,11 +161,14 @@ pub fn check_content(text: &str, options: &ContentOptions) -> ContentCheck {
     let template = read_template(&obj, &mut Vec::new());
     // Classified once, as validation does; the body's reasons then point at the text itself.
     let mut classification = classify(&template);
-    let validate = ValidateOptions { policy: Some(options.policy), ..ValidateOptions::default() };
+    let validate =
+        ValidateOptions { policy: Some(options.policy), rules: options.rules.clone(), ..ValidateOptions::default() };
     let to_text = |path: String| if path.ends_with(".text") { "text".to_string() } else { path };
     let diagnostics = rules::run(&template, &validate, &classification)
         .into_iter()
-        .filter(|d| d.code.starts_with("WP3") || (d.code.starts_with("WP40") && d.code != "WP401"))
+        .filter(|d| {
+            rules::find_rule(d.code).is_some_and(|r| matches!(r.stage, rules::Stage::Content | rules::Stage::Category))
+        })
         .map(|d| Diagnostic { path: to_text(d.path), ..d })
         .collect();
     for r in &mut classification.reasons {

@@ -55,7 +55,9 @@ pub use check::{
 };
 pub use diagnostic::{Diagnostic, Severity, Span};
 pub use input::{parse_document, InputError};
-pub use rules::{rules_markdown, Rule, RULES};
+#[cfg(not(target_arch = "wasm32"))]
+pub use rules::rules_markdown;
+pub use rules::{Rule, Stage, RULES};
 pub use text::LengthUnit;
 
 /// The crate version, also exported to JavaScript as `version()`.

@@ -2,7 +2,7 @@
 //! formatted body, footer, buttons in display order (more than three collapse behind "See all
 //! options"), carousel cards — with the text as nodes, as plain text and as escaped HTML.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 use std::sync::LazyLock;
 
 use serde::{Deserialize, Serialize};
@@ -12,6 +12,7 @@ use crate::category::Category;
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::input::InputError;
 use crate::markup::{self, Block, Links};
+use crate::options::RuleSetting;
 use crate::params::{self, ButtonSlot, ButtonTakes, Given, HeaderSlot, Param, ParamValue, Slots, TextSlot};
 use crate::template::{ButtonKind, ComponentKind, Template};
 use crate::text::LengthUnit;
@@ -25,6 +26,9 @@ pub struct RenderOptions {
     pub use_examples: bool,
     /// Render links as text instead of anchors.
     pub links_as_text: bool,
+    /// Per-rule overrides of the findings about the values, keyed by code or name.
+    #[serde(deserialize_with = "crate::rules::deserialize_settings")]
+    pub rules: HashMap<String, RuleSetting>,
 }
 
 /// A text component rendered three ways.
@@ -144,7 +148,7 @@ pub fn render_template(template: &Template, values: &Value, opts: &RenderOptions
     let mut cx = crate::payload::Cx::new(&limits, None, opts.length_unit, crate::payload::Endpoint::Messages);
     params::check_values(&given, &mut cx);
     params::check(&slots, &given, &mut cx);
-    let diagnostics = cx.out;
+    let diagnostics = cx.finish(&opts.rules);
     let links = if opts.links_as_text { Links::Text } else { Links::Anchors };
 
     let header = slots.header.as_ref().map(|h| header_preview(h, given.header.as_deref(), links));

@@ -271,10 +271,10 @@ pub fn check_send(payload: &Value, opts: &SendOptions) -> Result<SendReport, Inp
             None
         }
     };
-    let mut diagnostics = cx.out;
-    if let Some(settings) = opts.rules {
-        diagnostics = crate::rules::apply_settings(diagnostics, settings);
-    }
+    // Re-graded before the verdict: a rule turned off or down to a warning does not block, and
+    // the error code is that of the first finding still an error.
+    let no_settings = HashMap::new();
+    let diagnostics = cx.finish(opts.rules.unwrap_or(&no_settings));
     let blocking = ERROR_PRIORITY
         .iter()
         .find_map(|code| diagnostics.iter().find(|d| d.severity == Severity::Error && d.error_code == Some(*code)))
@@ -505,10 +505,12 @@ fn marketing_route(name: &str, now: Option<i64>, cx: &mut Cx) {
 /// A send request for `template` to `to` with the given values, in the form Meta documents
 /// for the template's kind, and the findings about the values (an unfilled placeholder is left
 /// out of the request and reported).
+/// `rules` re-grades the findings as for [`check_send`].
 pub fn build_send_payload(
     template: &Template,
     values: &Value,
     to: &str,
+    rules: &HashMap<String, RuleSetting>,
 ) -> Result<(Value, Vec<Diagnostic>), InputError> {
     let slots = Slots::of(template);
     let mut given = params::given_from_values(&slots, values)?;
@@ -579,7 +581,7 @@ pub fn build_send_payload(
         tpl["components"] = Value::Array(components);
     }
     let payload = json!({ "messaging_product": "whatsapp", "recipient_type": "individual", "to": to, "type": "template", "template": tpl });
-    Ok((payload, cx.out))
+    Ok((payload, cx.finish(rules)))
 }
 
 fn param_json(p: &Param) -> Value {

@@ -202,6 +202,8 @@ export interface RenderOptions {
   useExamples?: boolean;
   /** Show links as text instead of rel="noopener noreferrer" anchors. */
   linksAsText?: boolean;
+  /** Per-rule overrides of the findings about the values, e.g. { WP501: "warning" }. */
+  rules?: Record<string, "off" | "info" | "warning" | "error">;
 }
 
 export interface HeaderPreview extends Partial<RenderedText> {
@@ -497,7 +499,7 @@ pub fn classify_template_js(
 pub fn check_content_js(
     #[wasm_bindgen(unchecked_param_type = "string")] text: JsValue,
     #[wasm_bindgen(
-        unchecked_optional_param_type = "{ language?: string; policy?: \"current\" | \"2019\"; category?: string }"
+        unchecked_optional_param_type = "{ language?: string; policy?: \"current\" | \"2019\"; category?: string; rules?: Record<string, \"off\" | \"info\" | \"warning\" | \"error\"> }"
     )]
     options: JsValue,
 ) -> Result<JsValue, JsValue> {
@@ -800,7 +802,10 @@ impl SendChecker {
 pub fn build_send_payload_js(
     #[wasm_bindgen(unchecked_param_type = "TemplateInput")] template: JsValue,
     #[wasm_bindgen(unchecked_param_type = "TemplateParams")] params: JsValue,
-    #[wasm_bindgen(unchecked_param_type = "{ to: string }")] options: JsValue,
+    #[wasm_bindgen(
+        unchecked_param_type = "{ to: string; rules?: Record<string, \"off\" | \"info\" | \"warning\" | \"error\"> }"
+    )]
+    options: JsValue,
 ) -> Result<JsValue, JsValue> {
     console_error_panic_hook::set_once();
     let template = template_of(&template)?;
@@ -809,7 +814,10 @@ pub fn build_send_payload_js(
     let Some(to) = to.filter(|t| !t.trim().is_empty()) else {
         return Err(throw(InputError::new("INVALID_OPTIONS", "buildSendPayload needs { to: \"<recipient number>\" }")));
     };
-    let (payload, diagnostics) = build_send_payload(&template, &params, &to).map_err(throw)?;
+    let rules = js_sys::Reflect::get(&options, &"rules".into()).unwrap_or(JsValue::UNDEFINED);
+    let rules = crate::rules::read_settings(&read_value(&rules, "INVALID_OPTIONS")?)
+        .map_err(|e| throw(InputError::new("INVALID_OPTIONS", e)))?;
+    let (payload, diagnostics) = build_send_payload(&template, &params, &to, &rules).map_err(throw)?;
     #[derive(Serialize)]
     struct Built {
         payload: Value,
@@ -885,17 +893,7 @@ fn read_send_options(v: &JsValue) -> Result<JsSendOptions, JsValue> {
             .map_err(|_| invalid("endpoint must be \"messages\" or \"marketing_messages\"".into()))?,
     };
     let limits = crate::payload::Limits::from_value(obj.get("limits").unwrap_or(&Value::Null)).map_err(throw)?;
-    let rules = match obj.get("rules") {
-        None | Some(Value::Null) => Default::default(),
-        Some(v) => {
-            let rules: std::collections::HashMap<String, crate::check::RuleSetting> =
-                serde_json::from_value(v.clone()).map_err(|e| invalid(format!("rules: {e}")))?;
-            if let Some(k) = rules.keys().find(|k| crate::rules::find_rule(k).is_none()) {
-                return Err(invalid(format!("rules: no rule `{k}`")));
-            }
-            rules
-        }
-    };
+    let rules = crate::rules::read_settings(obj.get("rules").unwrap_or(&Value::Null)).map_err(invalid)?;
     Ok(JsSendOptions { templates, state, now, as_of, pricing, length_unit, endpoint, limits, rules })
 }
 

@@ -1,22 +1,20 @@
-//! Every rule in the registry has fixtures that fire it and near misses that do not
-//! (`tests/fixtures/rules/<CODE>.json`, written from each rule's documented source).
+//! Every rule in the registry has cases that fire it and near misses that do not, declared with
+//! the rule (`fires` and `passes` of its `declare_rules!` block, written from its documented
+//! source); this test runs them all.
 #![cfg(not(target_arch = "wasm32"))]
 
 use std::fs;
 
 use serde_json::Value;
 use wa_preflight::payload::Endpoint;
+use wa_preflight::rules::{cases, Rule, Stage};
 use wa_preflight::send::{check_send, read_state, SendOptions, TemplateRegistry};
 use wa_preflight::window::parse_time;
 use wa_preflight::{validate_value, ValidateOptions, RULES};
 
-fn is_send_rule(code: &str) -> bool {
-    code.starts_with("WP5") || code.starts_with("WP6")
-}
-
 /// The codes a case produces, and for send cases the predicted error code.
-fn run(code: &str, case: &Value, registry: &TemplateRegistry) -> (Vec<&'static str>, Option<u32>, bool) {
-    if !is_send_rule(code) {
+fn run(rule: &Rule, case: &Value, registry: &TemplateRegistry) -> (Vec<&'static str>, Option<u32>, bool) {
+    if !rule.stage.is_send() {
         // A case is a template, or `{"template": ..., "options": ...}`.
         let (template, options) = match case.get("template") {
             Some(t) => (t, ValidateOptions::from_value(&case["options"]).expect("valid fixture options")),
@@ -47,19 +45,16 @@ fn every_rule_fires_on_its_fixtures_and_not_on_its_near_misses() {
     let registry = registry();
     let mut problems = Vec::new();
     for rule in RULES {
-        let path = format!("tests/fixtures/rules/{}.json", rule.code);
-        let Ok(text) = fs::read_to_string(&path) else {
-            problems.push(format!("{}: no fixture file {path}", rule.code));
-            continue;
-        };
-        let fixture: Value = serde_json::from_str(&text).unwrap_or_else(|e| panic!("{path}: {e}"));
         for key in ["fires", "passes"] {
-            let cases = fixture[key].as_array().map(Vec::as_slice).unwrap_or_default();
+            let cases: Vec<Value> = cases::of(rule)
+                .filter(|c| c.kind() == key)
+                .map(|c| c.value().unwrap_or_else(|e| panic!("{} {key}[{}]: {e}", rule.code, c.index)))
+                .collect();
             if cases.is_empty() {
                 problems.push(format!("{}: no `{key}` cases", rule.code));
             }
             for (i, case) in cases.iter().enumerate() {
-                let (found, error_code, ok) = run(rule.code, case, &registry);
+                let (found, error_code, ok) = run(rule, case, &registry);
                 let fired = found.contains(&rule.code);
                 if let Some(want) = case.get("error_code") {
                     if want.as_u64().map(|c| c as u32) != error_code {
@@ -68,7 +63,7 @@ fn every_rule_fires_on_its_fixtures_and_not_on_its_near_misses() {
                             rule.code
                         ));
                     }
-                } else if key == "passes" && is_send_rule(rule.code) && !ok {
+                } else if key == "passes" && rule.stage.is_send() && !ok {
                     // A send near miss is a request Meta takes: nothing may block it.
                     problems.push(format!("{} passes[{i}]: blocked ({error_code:?}); found {found:?}", rule.code));
                 }
@@ -91,15 +86,13 @@ fn near_misses_are_otherwise_clean_of_errors() {
     // where a rule's near miss is about another severity.
     let mut problems = Vec::new();
     for rule in RULES {
-        let text = fs::read_to_string(format!("tests/fixtures/rules/{}.json", rule.code)).unwrap_or_default();
-        let Ok(fixture) = serde_json::from_str::<Value>(&text) else { continue };
-        if is_send_rule(rule.code) {
+        if rule.stage.is_send() {
             continue; // send cases state their expected verdict (`error_code`) instead
         }
-        for (i, case) in fixture["passes"].as_array().map(Vec::as_slice).unwrap_or_default().iter().enumerate() {
+        for (i, case) in cases::of(rule).filter(|c| !c.fires).map(|c| c.value().unwrap()).enumerate() {
             let (template, options) = match case.get("template") {
                 Some(t) => (t, ValidateOptions::from_value(&case["options"]).unwrap()),
-                None => (case, ValidateOptions::default()),
+                None => (&case, ValidateOptions::default()),
             };
             let report = validate_value(template, &options).unwrap();
             let errors: Vec<String> = report
@@ -143,7 +136,8 @@ fn a_call_permission_request_is_at_home_in_utility() {
         let report = validate_value(t, &options).unwrap();
         let codes: Vec<&str> = report.diagnostics.iter().map(|d| d.code).collect();
         assert!(report.ok, "{codes:?}");
-        assert!(!codes.iter().any(|c| *c == "WP125" || c.starts_with("WP4")), "{codes:?}");
+        let category_rule = |c: &str| wa_preflight::rules::find_rule(c).is_some_and(|r| r.stage == Stage::Category);
+        assert!(!codes.iter().any(|c| *c == "WP125" || category_rule(c)), "{codes:?}");
         assert_eq!(report.category.predicted, without.category.predicted);
         assert_eq!(report.category.predicted.name(), "UTILITY");
     }
@@ -158,8 +152,9 @@ fn a_call_permission_request_is_at_home_in_utility() {
 #[test]
 fn a_marketing_template_on_messages_warns_from_metas_date_and_names_the_reported_end() {
     let registry = registry();
-    let fixture: Value = serde_json::from_str(&fs::read_to_string("tests/fixtures/rules/WP554.json").unwrap()).unwrap();
-    let payload = &fixture["fires"][0]["payload"];
+    let rule = wa_preflight::rules::find_rule("WP554").unwrap();
+    let fires: Value = cases::of(rule).next().unwrap().value().unwrap();
+    let payload = &fires["payload"];
     let check = |now: Option<&str>, templates: Option<&TemplateRegistry>| {
         let opts = SendOptions { templates, now: now.map(|t| parse_time(t).unwrap()), ..SendOptions::default() };
         check_send(payload, &opts).unwrap()

@@ -114,25 +114,13 @@ fn fixture_templates() -> Vec<(String, Value)> {
             .filter(|p| p.extension().is_some_and(|x| x == "json")),
     );
     files.sort();
-    // The templates of the template rules' fixtures, valid and broken alike.
-    let mut rule_files: Vec<_> = fs::read_dir("tests/fixtures/rules")
-        .unwrap()
-        .filter_map(|e| e.ok().map(|e| e.path()))
-        .filter(|p| {
-            p.file_name()
-                .and_then(|n| n.to_str())
-                .is_some_and(|n| n.starts_with("WP") && !n.starts_with("WP5") && !n.starts_with("WP6"))
-        })
-        .collect();
-    rule_files.sort();
-    for path in rule_files {
-        let fixture: Value = serde_json::from_str(&fs::read_to_string(&path).unwrap()).unwrap();
-        for key in ["fires", "passes"] {
-            for (i, case) in fixture[key].as_array().into_iter().flatten().enumerate() {
-                let t = case.get("template").unwrap_or(case);
-                if t.get("name").is_some() && t.get("language").is_some() {
-                    out.push((format!("{}#{key}[{i}]", path.display()), t.clone()));
-                }
+    // The templates of the template rules' cases, valid and broken alike.
+    for rule in wa_preflight::RULES.iter().filter(|r| !r.stage.is_send()) {
+        for case in wa_preflight::rules::cases::of(rule) {
+            let value = case.value().unwrap();
+            let t = value.get("template").unwrap_or(&value);
+            if t.get("name").is_some() && t.get("language").is_some() {
+                out.push((format!("{}#{}[{}]", rule.code, case.kind(), case.index), t.clone()));
             }
         }
     }
@@ -158,7 +146,7 @@ fn every_template_fixture_builds_a_body_the_checker_agrees_with() {
         let template = read_template(item.as_object().unwrap(), &mut Vec::new());
         let slots = Slots::of(&template);
         let values = values_for(&slots);
-        let (payload, findings) = match build_send_payload(&template, &values, "393331234567") {
+        let (payload, findings) = match build_send_payload(&template, &values, "393331234567", &Default::default()) {
             Ok(b) => b,
             Err(e) => {
                 problems.push(format!("{name}: build failed: {}", e.message));
@@ -209,7 +197,8 @@ fn authentication_sends_carry_the_code_twice_in_every_form() {
     ];
     for form in forms {
         let t = read_template(form.as_object().unwrap(), &mut Vec::new());
-        let (payload, findings) = build_send_payload(&t, &json!({ "body": ["482913"] }), "393331234567").unwrap();
+        let (payload, findings) =
+            build_send_payload(&t, &json!({ "body": ["482913"] }), "393331234567", &Default::default()).unwrap();
         assert!(findings.is_empty(), "{findings:?}");
         let components = &payload["template"]["components"];
         assert_eq!(components[0], json!({ "type": "body", "parameters": [{ "type": "text", "text": "482913" }] }));

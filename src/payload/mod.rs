@@ -22,7 +22,8 @@ pub use crate::limits::{Limit, Limits};
 pub use schema::{as_array, as_int, as_number, as_object, as_text, has_http_scheme};
 
 use crate::diagnostic::Diagnostic;
-use crate::rules::{payload as rules, sending};
+use crate::options::RuleSetting;
+use crate::rules::{payload as rules, sending, Findings};
 use crate::text::LengthUnit;
 
 /// Which endpoint the request goes to.
@@ -109,32 +110,33 @@ impl std::fmt::Display for Path<'_> {
 }
 
 /// At most this many findings of one rule in one request, so that hostile input (100,000
-/// unknown keys) gives a bounded answer.
+/// unknown keys) gives a bounded answer; as for templates, at most
+/// [`MAX_PER_SITE`](crate::rules::MAX_PER_SITE) of one rule at one path.
 pub const MAX_PER_RULE: usize = 50;
 
 /// What a check reads and writes: the limits in force, the send's time and length unit, the
-/// endpoint, and the findings.
+/// endpoint, and the findings (the rules' [`Findings`], capped per rule and site).
 #[derive(Debug)]
 pub struct Cx<'a> {
     pub limits: &'a Limits,
     pub now: Option<i64>,
     pub unit: LengthUnit,
     pub endpoint: Endpoint,
-    pub out: Vec<Diagnostic>,
-    per_rule: HashMap<&'static str, usize>,
+    findings: Findings,
 }
 
 impl<'a> Cx<'a> {
     pub fn new(limits: &'a Limits, now: Option<i64>, unit: LengthUnit, endpoint: Endpoint) -> Self {
-        Cx { limits, now, unit, endpoint, out: Vec::new(), per_rule: HashMap::new() }
+        Cx { limits, now, unit, endpoint, findings: Findings::with_rule_cap(MAX_PER_RULE) }
     }
 
     pub fn push(&mut self, d: Diagnostic) {
-        let n = self.per_rule.entry(d.code).or_insert(0);
-        if *n < MAX_PER_RULE {
-            *n += 1;
-            self.out.push(d);
-        }
+        self.findings.push(d);
+    }
+
+    /// The findings, with the caller's per-rule settings applied.
+    pub fn finish(self, settings: &HashMap<String, RuleSetting>) -> Vec<Diagnostic> {
+        self.findings.finish(settings)
     }
 
     pub fn limit(&self, name: &str) -> Limit {

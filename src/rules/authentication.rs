@@ -1,127 +1,164 @@
 //! WP16x: authentication templates — Meta's fixed format with one OTP button.
 
-use super::{Context, Findings, Rule};
+use super::{Context, Findings};
 use crate::category::Category;
-use crate::diagnostic::{Diagnostic, Severity};
+use crate::diagnostic::Diagnostic;
 use crate::template::{Button, ComponentKind};
 use crate::text::emoji_ranges;
 
-pub static OTP_BUTTON_OUTSIDE_AUTHENTICATION: Rule = Rule {
-    code: "WP160",
-    name: "otp-button-outside-authentication",
-    severity: Severity::Error,
-    summary: "An OTP button in a MARKETING or UTILITY template.",
-    why: "Only authentication templates may carry one-time passcodes (M-CAT, M-AUTH).",
-    help: "declare the template AUTHENTICATION, or use a COPY_CODE button for coupon codes",
-    fires: r#"a UTILITY template with `{"type": "OTP", "otp_type": "COPY_CODE"}`"#,
-    passes: "the same button in an AUTHENTICATION template",
-    uncertain: false,
-    meta_error: None,
-};
+declare_rules! {
+    OTP_BUTTON_OUTSIDE_AUTHENTICATION {
+        code: "WP160",
+        name: "otp-button-outside-authentication",
+        stage: Template,
+        severity: Error,
+        summary: "An OTP button in a MARKETING or UTILITY template.",
+        why: "Only authentication templates may carry one-time passcodes (M-CAT, M-AUTH).",
+        help: "declare the template AUTHENTICATION, or use a COPY_CODE button for coupon codes",
+        fires: [
+            r#"{"name": "order_update", "language": "en_US", "category": "UTILITY", "components": [{"type": "BODY", "text": "Your order has shipped today."}, {"type": "BUTTONS", "buttons": [{"type": "OTP", "otp_type": "COPY_CODE", "text": "Copy code"}]}]}"#,
+        ],
+        passes: [
+            r#"{"name": "login_code", "language": "en_US", "category": "AUTHENTICATION", "components": [{"type": "BODY", "add_security_recommendation": true}, {"type": "BUTTONS", "buttons": [{"type": "OTP", "otp_type": "COPY_CODE", "text": "Copy code"}]}]}"#,
+        ],
+    }
 
-pub static OTP_BUTTON_COUNT: Rule = Rule {
-    code: "WP161",
-    name: "otp-button-count",
-    severity: Severity::Error,
-    summary: "An AUTHENTICATION template without exactly one OTP button, or with other buttons beside it.",
-    why: "Authentication templates have exactly one OTP button (copy code, one-tap or zero-tap) and no other buttons; since 2023-05-29 the button is required (M-AUTH, M-AUTH-CC).",
-    help: "use a single `{\"type\": \"OTP\", \"otp_type\": \"COPY_CODE\"}` button",
-    fires: "an AUTHENTICATION template with no buttons",
-    passes: "an AUTHENTICATION template with one OTP button",
-    uncertain: false,
-    meta_error: None,
-};
+    OTP_BUTTON_COUNT {
+        code: "WP161",
+        name: "otp-button-count",
+        stage: Template,
+        severity: Error,
+        summary: "An AUTHENTICATION template without exactly one OTP button, or with other buttons beside it.",
+        why: "Authentication templates have exactly one OTP button (copy code, one-tap or zero-tap) and no other buttons; since 2023-05-29 the button is required (M-AUTH, M-AUTH-CC).",
+        help: "use a single `{\"type\": \"OTP\", \"otp_type\": \"COPY_CODE\"}` button",
+        fires: [
+            r#"{"name": "login_code", "language": "en_US", "category": "AUTHENTICATION", "components": [{"type": "BODY", "add_security_recommendation": true}, {"type": "BUTTONS", "buttons": []}]}"#,
+            r#"{"name": "login_code", "language": "en_US", "category": "AUTHENTICATION", "components": [{"type": "BODY", "add_security_recommendation": true}, {"type": "BUTTONS", "buttons": [{"type": "OTP", "otp_type": "COPY_CODE", "text": "Copy code"}, {"type": "QUICK_REPLY", "text": "Not me"}]}]}"#,
+        ],
+        passes: [
+            r#"{"name": "login_code", "language": "en_US", "category": "AUTHENTICATION", "components": [{"type": "BODY", "add_security_recommendation": true}, {"type": "BUTTONS", "buttons": [{"type": "OTP", "otp_type": "COPY_CODE", "text": "Copy code"}]}]}"#,
+            r#"{"name": "login_code", "language": "en_US", "category": "AUTHENTICATION", "components": [{"type": "BODY", "text": "*{{1}}* is your verification code."}, {"type": "BUTTONS", "buttons": [{"type": "URL", "text": "Copy code", "url": "https://www.whatsapp.com/otp/code/?otp_type=COPY_CODE&code_expiration_minutes=10&cta_display_name=Copy%20code&code=otp{{1}}"}]}], "id": "55", "status": "APPROVED"}"#,
+        ],
+    }
 
-pub static AUTHENTICATION_CUSTOM_TEXT: Rule = Rule {
-    code: "WP162",
-    name: "authentication-custom-text",
-    severity: Severity::Error,
-    summary: "Own `text` in the BODY or FOOTER of an AUTHENTICATION create request.",
-    why: "Authentication templates use Meta's preset text (\"<code> is your verification code.\", the optional security recommendation and expiry note); custom text is not supported (M-AUTH).",
-    help: "remove `text`; use `add_security_recommendation` in the body and `code_expiration_minutes` in the footer",
-    fires: r#"`{"type": "BODY", "text": "Your code is {{1}}"}` in an AUTHENTICATION template"#,
-    passes: r#"`{"type": "BODY", "add_security_recommendation": true}`"#,
-    uncertain: false,
-    meta_error: None,
-};
+    AUTHENTICATION_CUSTOM_TEXT {
+        code: "WP162",
+        name: "authentication-custom-text",
+        stage: Template,
+        severity: Error,
+        summary: "Own `text` in the BODY or FOOTER of an AUTHENTICATION create request.",
+        why: "Authentication templates use Meta's preset text (\"<code> is your verification code.\", the optional security recommendation and expiry note); custom text is not supported (M-AUTH).",
+        help: "remove `text`; use `add_security_recommendation` in the body and `code_expiration_minutes` in the footer",
+        fires: [
+            r#"{"name": "login_code", "language": "en_US", "category": "AUTHENTICATION", "components": [{"type": "BODY", "text": "Your code is {{1}}", "example": {"body_text": [["123456"]]}}, {"type": "BUTTONS", "buttons": [{"type": "OTP", "otp_type": "COPY_CODE", "text": "Copy code"}]}]}"#,
+            r#"{"name": "login_code", "language": "en_US", "category": "AUTHENTICATION", "components": [{"type": "BODY", "add_security_recommendation": true}, {"type": "FOOTER", "text": "Expires soon"}, {"type": "BUTTONS", "buttons": [{"type": "OTP", "otp_type": "COPY_CODE", "text": "Copy code"}]}]}"#,
+        ],
+        passes: [
+            r#"{"name": "login_code", "language": "en_US", "category": "AUTHENTICATION", "components": [{"type": "BODY", "add_security_recommendation": true}, {"type": "FOOTER", "code_expiration_minutes": 10}, {"type": "BUTTONS", "buttons": [{"type": "OTP", "otp_type": "COPY_CODE", "text": "Copy code"}]}]}"#,
+        ],
+    }
 
-pub static AUTHENTICATION_HEADER: Rule = Rule {
-    code: "WP163",
-    name: "authentication-header",
-    severity: Severity::Error,
-    summary: "A HEADER (text, media or location) in an AUTHENTICATION template.",
-    why: "Authentication templates consist of the preset body, an optional expiry footer and the OTP button; media is not allowed (M-AUTH, M-CAT).",
-    help: "remove the header",
-    fires: r#"an AUTHENTICATION template with an IMAGE header"#,
-    passes: "an AUTHENTICATION template with BODY, FOOTER and BUTTONS only",
-    uncertain: false,
-    meta_error: None,
-};
+    AUTHENTICATION_HEADER {
+        code: "WP163",
+        name: "authentication-header",
+        stage: Template,
+        severity: Error,
+        summary: "A HEADER (text, media or location) in an AUTHENTICATION template.",
+        why: "Authentication templates consist of the preset body, an optional expiry footer and the OTP button; media is not allowed (M-AUTH, M-CAT).",
+        help: "remove the header",
+        fires: [
+            r#"{"name": "login_code", "language": "en_US", "category": "AUTHENTICATION", "components": [{"type": "BODY", "add_security_recommendation": true}, {"type": "HEADER", "format": "IMAGE", "example": {"header_handle": ["4::aW1hZ2UvanBlZw==:ARb"]}}, {"type": "BUTTONS", "buttons": [{"type": "OTP", "otp_type": "COPY_CODE", "text": "Copy code"}]}]}"#,
+        ],
+        passes: [
+            r#"{"name": "login_code", "language": "en_US", "category": "AUTHENTICATION", "components": [{"type": "BODY", "add_security_recommendation": true}, {"type": "BUTTONS", "buttons": [{"type": "OTP", "otp_type": "COPY_CODE", "text": "Copy code"}]}]}"#,
+        ],
+    }
 
-pub static AUTHENTICATION_FORBIDDEN_CONTENT: Rule = Rule {
-    code: "WP164",
-    name: "authentication-forbidden-content",
-    severity: Severity::Error,
-    summary: "A URL or an emoji in the text of an AUTHENTICATION template.",
-    why: "Authentication templates may not contain URLs, media or emoji, in content or parameters (M-CAT, M-AUTH-CC).",
-    help: "remove the link or emoji",
-    fires: r#"a fetched authentication template whose body contains `https://example.com`"#,
-    passes: r#"`"*{{1}}* is your verification code."`"#,
-    uncertain: false,
-    meta_error: None,
-};
+    AUTHENTICATION_FORBIDDEN_CONTENT {
+        code: "WP164",
+        name: "authentication-forbidden-content",
+        stage: Template,
+        severity: Error,
+        summary: "A URL or an emoji in the text of an AUTHENTICATION template.",
+        why: "Authentication templates may not contain URLs, media or emoji, in content or parameters (M-CAT, M-AUTH-CC).",
+        help: "remove the link or emoji",
+        fires: [
+            r#"{"name": "login_code", "language": "en_US", "category": "AUTHENTICATION", "components": [{"type": "BODY", "text": "*{{1}}* is your code. Log in at https://example.com"}, {"type": "BUTTONS", "buttons": [{"type": "URL", "text": "Copy code", "url": "https://www.whatsapp.com/otp/code/?code=otp{{1}}"}]}], "id": "55", "status": "APPROVED"}"#,
+            r#"{"name": "login_code", "language": "en_US", "category": "AUTHENTICATION", "components": [{"type": "BODY", "text": "*{{1}}* is your verification code 🔐."}, {"type": "BUTTONS", "buttons": [{"type": "URL", "text": "Copy code", "url": "https://www.whatsapp.com/otp/code/?code=otp{{1}}"}]}], "id": "55", "status": "APPROVED"}"#,
+        ],
+        passes: [
+            r#"{"name": "login_code", "language": "en_US", "category": "AUTHENTICATION", "components": [{"type": "BODY", "text": "*{{1}}* is your verification code."}, {"type": "BUTTONS", "buttons": [{"type": "URL", "text": "Copy code", "url": "https://www.whatsapp.com/otp/code/?code=otp{{1}}"}]}], "id": "55", "status": "APPROVED"}"#,
+        ],
+    }
 
-pub static CODE_EXPIRATION_RANGE: Rule = Rule {
-    code: "WP165",
-    name: "code-expiration-range",
-    severity: Severity::Error,
-    summary: "A `code_expiration_minutes` outside 1–90.",
-    why: "The expiry footer of authentication templates takes 1 to 90 minutes (M-AUTH, M-AUTH-CC).",
-    help: "use a value from 1 to 90",
-    fires: r#"`"code_expiration_minutes": 120`"#,
-    passes: r#"`"code_expiration_minutes": 10`"#,
-    uncertain: false,
-    meta_error: None,
-};
+    CODE_EXPIRATION_RANGE {
+        code: "WP165",
+        name: "code-expiration-range",
+        stage: Template,
+        severity: Error,
+        summary: "A `code_expiration_minutes` outside 1–90.",
+        why: "The expiry footer of authentication templates takes 1 to 90 minutes (M-AUTH, M-AUTH-CC).",
+        help: "use a value from 1 to 90",
+        fires: [
+            r#"{"name": "login_code", "language": "en_US", "category": "AUTHENTICATION", "components": [{"type": "BODY", "add_security_recommendation": true}, {"type": "FOOTER", "code_expiration_minutes": 120}, {"type": "BUTTONS", "buttons": [{"type": "OTP", "otp_type": "COPY_CODE", "text": "Copy code"}]}]}"#,
+            r#"{"name": "login_code", "language": "en_US", "category": "AUTHENTICATION", "components": [{"type": "BODY", "add_security_recommendation": true}, {"type": "FOOTER", "code_expiration_minutes": 0}, {"type": "BUTTONS", "buttons": [{"type": "OTP", "otp_type": "COPY_CODE", "text": "Copy code"}]}]}"#,
+        ],
+        passes: [
+            r#"{"name": "login_code", "language": "en_US", "category": "AUTHENTICATION", "components": [{"type": "BODY", "add_security_recommendation": true}, {"type": "FOOTER", "code_expiration_minutes": 90}, {"type": "BUTTONS", "buttons": [{"type": "OTP", "otp_type": "COPY_CODE", "text": "Copy code"}]}]}"#,
+        ],
+    }
 
-pub static INVALID_OTP_TYPE: Rule = Rule {
-    code: "WP166",
-    name: "invalid-otp-type",
-    severity: Severity::Error,
-    summary: "An OTP button whose `otp_type` is missing or not COPY_CODE, ONE_TAP or ZERO_TAP.",
-    why: "The OTP button type decides how the code reaches the app (M-AUTH; PYWA `OtpType`).",
-    help: "set `otp_type` to COPY_CODE, ONE_TAP or ZERO_TAP",
-    fires: r#"`{"type": "OTP", "otp_type": "AUTOFILL"}`"#,
-    passes: r#"`{"type": "OTP", "otp_type": "ONE_TAP", "supported_apps": [...]}`"#,
-    uncertain: false,
-    meta_error: None,
-};
+    INVALID_OTP_TYPE {
+        code: "WP166",
+        name: "invalid-otp-type",
+        stage: Template,
+        severity: Error,
+        summary: "An OTP button whose `otp_type` is missing or not COPY_CODE, ONE_TAP or ZERO_TAP.",
+        why: "The OTP button type decides how the code reaches the app (M-AUTH; PYWA `OtpType`).",
+        help: "set `otp_type` to COPY_CODE, ONE_TAP or ZERO_TAP",
+        fires: [
+            r#"{"name": "login_code", "language": "en_US", "category": "AUTHENTICATION", "components": [{"type": "BODY", "add_security_recommendation": true}, {"type": "BUTTONS", "buttons": [{"type": "OTP", "otp_type": "AUTOFILL"}]}]}"#,
+            r#"{"name": "login_code", "language": "en_US", "category": "AUTHENTICATION", "components": [{"type": "BODY", "add_security_recommendation": true}, {"type": "BUTTONS", "buttons": [{"type": "OTP", "text": "Copy"}]}]}"#,
+        ],
+        passes: [
+            r#"{"name": "login_code", "language": "en_US", "category": "AUTHENTICATION", "components": [{"type": "BODY", "add_security_recommendation": true}, {"type": "BUTTONS", "buttons": [{"type": "OTP", "otp_type": "copy_code"}]}]}"#,
+        ],
+    }
 
-pub static OTP_APP_MISSING: Rule = Rule {
-    code: "WP167",
-    name: "otp-app-missing",
-    severity: Severity::Error,
-    summary: "A ONE_TAP or ZERO_TAP button without `supported_apps` entries carrying a `package_name` and an 11-character `signature_hash`.",
-    why: "One-tap and zero-tap autofill hand the code to a specific Android app, identified by package name and app signature hash (M-AUTH).",
-    help: "add `\"supported_apps\": [{\"package_name\": \"com.example.app\", \"signature_hash\": \"K8a/AINcGX7\"}]`",
-    fires: r#"`{"type": "OTP", "otp_type": "ONE_TAP"}`"#,
-    passes: r#"`{"type": "OTP", "otp_type": "ONE_TAP", "supported_apps": [{"package_name": "com.example.app", "signature_hash": "K8a/AINcGX7"}]}`"#,
-    uncertain: false,
-    meta_error: None,
-};
+    OTP_APP_MISSING {
+        code: "WP167",
+        name: "otp-app-missing",
+        stage: Template,
+        severity: Error,
+        summary: "A ONE_TAP or ZERO_TAP button without `supported_apps` entries carrying a `package_name` and an 11-character `signature_hash`.",
+        why: "One-tap and zero-tap autofill hand the code to a specific Android app, identified by package name and app signature hash (M-AUTH).",
+        help: "add `\"supported_apps\": [{\"package_name\": \"com.example.app\", \"signature_hash\": \"K8a/AINcGX7\"}]`",
+        fires: [
+            r#"{"name": "login_code", "language": "en_US", "category": "AUTHENTICATION", "components": [{"type": "BODY", "add_security_recommendation": true}, {"type": "BUTTONS", "buttons": [{"type": "OTP", "otp_type": "ONE_TAP"}]}]}"#,
+            r#"{"name": "login_code", "language": "en_US", "category": "AUTHENTICATION", "components": [{"type": "BODY", "add_security_recommendation": true}, {"type": "BUTTONS", "buttons": [{"type": "OTP", "otp_type": "ONE_TAP", "supported_apps": [{"package_name": "com.example.app", "signature_hash": "short"}]}]}]}"#,
+        ],
+        passes: [
+            r#"{"name": "login_code", "language": "en_US", "category": "AUTHENTICATION", "components": [{"type": "BODY", "add_security_recommendation": true}, {"type": "BUTTONS", "buttons": [{"type": "OTP", "otp_type": "ONE_TAP", "supported_apps": [{"package_name": "com.example.app", "signature_hash": "K8a/AINcGX7"}]}]}]}"#,
+            r#"{"name": "login_code", "language": "en_US", "category": "AUTHENTICATION", "components": [{"type": "BODY", "add_security_recommendation": true}, {"type": "BUTTONS", "buttons": [{"type": "OTP", "otp_type": "ONE_TAP", "package_name": "com.example.app", "signature_hash": "K8a/AINcGX7"}]}]}"#,
+        ],
+    }
 
-pub static ZERO_TAP_TERMS: Rule = Rule {
-    code: "WP168",
-    name: "zero-tap-terms",
-    severity: Severity::Error,
-    summary: "A ZERO_TAP button without `zero_tap_terms_accepted: true`.",
-    why: "Zero-tap requires the business to accept Meta's zero-tap terms in the request (M-AUTH).",
-    help: "set `zero_tap_terms_accepted` to true after reading the terms",
-    fires: r#"`{"type": "OTP", "otp_type": "ZERO_TAP", "supported_apps": [...]}`"#,
-    passes: r#"the same with `"zero_tap_terms_accepted": true`"#,
-    uncertain: false,
-    meta_error: None,
-};
+    ZERO_TAP_TERMS {
+        code: "WP168",
+        name: "zero-tap-terms",
+        stage: Template,
+        severity: Error,
+        summary: "A ZERO_TAP button without `zero_tap_terms_accepted: true`.",
+        why: "Zero-tap requires the business to accept Meta's zero-tap terms in the request (M-AUTH).",
+        help: "set `zero_tap_terms_accepted` to true after reading the terms",
+        fires: [
+            r#"{"name": "login_code", "language": "en_US", "category": "AUTHENTICATION", "components": [{"type": "BODY", "add_security_recommendation": true}, {"type": "BUTTONS", "buttons": [{"type": "OTP", "otp_type": "ZERO_TAP", "supported_apps": [{"package_name": "com.example.app", "signature_hash": "K8a/AINcGX7"}]}]}]}"#,
+        ],
+        passes: [
+            r#"{"name": "login_code", "language": "en_US", "category": "AUTHENTICATION", "components": [{"type": "BODY", "add_security_recommendation": true}, {"type": "BUTTONS", "buttons": [{"type": "OTP", "otp_type": "ZERO_TAP", "supported_apps": [{"package_name": "com.example.app", "signature_hash": "K8a/AINcGX7"}], "zero_tap_terms_accepted": true}]}]}"#,
+        ],
+    }
+}
 
 pub fn check(cx: &mut Context) {
     let t = cx.template;

@@ -1,151 +1,191 @@
 //! WP14x–WP15x: buttons — how many of each, their order, labels, URLs and phone numbers.
 
 use super::{Context, Findings, Rule};
-use crate::diagnostic::{Diagnostic, Severity};
+use crate::diagnostic::Diagnostic;
 use crate::template::{Button, ButtonKind, ComponentKind};
 
-pub static TOO_MANY_BUTTONS: Rule = Rule {
-    code: "WP140",
-    name: "too-many-buttons",
-    severity: Severity::Error,
-    summary: "More than 10 buttons in a template.",
-    why: "A template has at most 10 buttons in total (M-COMP).",
-    help: "keep at most 10 buttons",
-    fires: "11 QUICK_REPLY buttons",
-    passes: "10 QUICK_REPLY buttons",
-    uncertain: false,
-    meta_error: None,
-};
+declare_rules! {
+    TOO_MANY_BUTTONS {
+        code: "WP140",
+        name: "too-many-buttons",
+        stage: Template,
+        severity: Error,
+        summary: "More than 10 buttons in a template.",
+        why: "A template has at most 10 buttons in total (M-COMP).",
+        help: "keep at most 10 buttons",
+        fires: [
+            r#"{"name": "order_update", "language": "en_US", "category": "UTILITY", "components": [{"type": "BODY", "text": "How was your stay with us this week?"}, {"type": "BUTTONS", "buttons": [{"type": "QUICK_REPLY", "text": "Option 0"}, {"type": "QUICK_REPLY", "text": "Option 1"}, {"type": "QUICK_REPLY", "text": "Option 2"}, {"type": "QUICK_REPLY", "text": "Option 3"}, {"type": "QUICK_REPLY", "text": "Option 4"}, {"type": "QUICK_REPLY", "text": "Option 5"}, {"type": "QUICK_REPLY", "text": "Option 6"}, {"type": "QUICK_REPLY", "text": "Option 7"}, {"type": "QUICK_REPLY", "text": "Option 8"}, {"type": "QUICK_REPLY", "text": "Option 9"}, {"type": "QUICK_REPLY", "text": "Option 10"}]}]}"#,
+        ],
+        passes: [
+            r#"{"name": "order_update", "language": "en_US", "category": "UTILITY", "components": [{"type": "BODY", "text": "How was your stay with us this week?"}, {"type": "BUTTONS", "buttons": [{"type": "QUICK_REPLY", "text": "Option 0"}, {"type": "QUICK_REPLY", "text": "Option 1"}, {"type": "QUICK_REPLY", "text": "Option 2"}, {"type": "QUICK_REPLY", "text": "Option 3"}, {"type": "QUICK_REPLY", "text": "Option 4"}, {"type": "QUICK_REPLY", "text": "Option 5"}, {"type": "QUICK_REPLY", "text": "Option 6"}, {"type": "QUICK_REPLY", "text": "Option 7"}, {"type": "QUICK_REPLY", "text": "Option 8"}, {"type": "QUICK_REPLY", "text": "Option 9"}]}]}"#,
+        ],
+    }
 
-pub static TOO_MANY_URL_BUTTONS: Rule = Rule {
-    code: "WP141",
-    name: "too-many-url-buttons",
-    severity: Severity::Error,
-    summary: "More than 2 URL buttons.",
-    why: "A template has at most 2 URL buttons (M-COMP).",
-    help: "keep at most 2 URL buttons",
-    fires: "3 URL buttons",
-    passes: "2 URL buttons and a PHONE_NUMBER button",
-    uncertain: false,
-    meta_error: None,
-};
+    TOO_MANY_URL_BUTTONS {
+        code: "WP141",
+        name: "too-many-url-buttons",
+        stage: Template,
+        severity: Error,
+        summary: "More than 2 URL buttons.",
+        why: "A template has at most 2 URL buttons (M-COMP).",
+        help: "keep at most 2 URL buttons",
+        fires: [
+            r#"{"name": "order_update", "language": "en_US", "category": "UTILITY", "components": [{"type": "BODY", "text": "Your order has shipped today."}, {"type": "BUTTONS", "buttons": [{"type": "URL", "text": "Link 1", "url": "https://shop.example.com/1"}, {"type": "URL", "text": "Link 2", "url": "https://shop.example.com/2"}, {"type": "URL", "text": "Link 3", "url": "https://shop.example.com/3"}]}]}"#,
+        ],
+        passes: [
+            r#"{"name": "order_update", "language": "en_US", "category": "UTILITY", "components": [{"type": "BODY", "text": "Your order has shipped today."}, {"type": "BUTTONS", "buttons": [{"type": "URL", "text": "Link 1", "url": "https://shop.example.com/1"}, {"type": "URL", "text": "Link 2", "url": "https://shop.example.com/2"}, {"type": "PHONE_NUMBER", "text": "Call", "phone_number": "+390212345678"}]}]}"#,
+        ],
+    }
 
-pub static TOO_MANY_PHONE_BUTTONS: Rule = Rule {
-    code: "WP142",
-    name: "too-many-phone-buttons",
-    severity: Severity::Error,
-    summary: "More than one PHONE_NUMBER button, or more than one VOICE_CALL button.",
-    why: "A template has at most one phone-number button (M-COMP) and one voice-call button (Twilio's call-to-action documentation).",
-    help: "keep one phone-number button",
-    fires: "2 PHONE_NUMBER buttons",
-    passes: "1 PHONE_NUMBER button and 1 URL button",
-    uncertain: false,
-    meta_error: None,
-};
+    TOO_MANY_PHONE_BUTTONS {
+        code: "WP142",
+        name: "too-many-phone-buttons",
+        stage: Template,
+        severity: Error,
+        summary: "More than one PHONE_NUMBER button, or more than one VOICE_CALL button.",
+        why: "A template has at most one phone-number button (M-COMP) and one voice-call button (Twilio's call-to-action documentation).",
+        help: "keep one phone-number button",
+        fires: [
+            r#"{"name": "order_update", "language": "en_US", "category": "UTILITY", "components": [{"type": "BODY", "text": "Your order has shipped today."}, {"type": "BUTTONS", "buttons": [{"type": "PHONE_NUMBER", "text": "Call", "phone_number": "+390212345678"}, {"type": "PHONE_NUMBER", "text": "Call shop", "phone_number": "+390298765432"}]}]}"#,
+        ],
+        passes: [
+            r#"{"name": "order_update", "language": "en_US", "category": "UTILITY", "components": [{"type": "BODY", "text": "Your order has shipped today."}, {"type": "BUTTONS", "buttons": [{"type": "PHONE_NUMBER", "text": "Call", "phone_number": "+390212345678"}, {"type": "URL", "text": "Link 1", "url": "https://shop.example.com/1"}]}]}"#,
+        ],
+    }
 
-pub static TOO_MANY_COPY_CODE_BUTTONS: Rule = Rule {
-    code: "WP143",
-    name: "too-many-copy-code-buttons",
-    severity: Severity::Error,
-    summary: "More than one COPY_CODE button.",
-    why: "A template has at most one copy-code button (M-COMP).",
-    help: "keep one copy-code button",
-    fires: "2 COPY_CODE buttons",
-    passes: "1 COPY_CODE button and 1 URL button",
-    uncertain: false,
-    meta_error: None,
-};
+    TOO_MANY_COPY_CODE_BUTTONS {
+        code: "WP143",
+        name: "too-many-copy-code-buttons",
+        stage: Template,
+        severity: Error,
+        summary: "More than one COPY_CODE button.",
+        why: "A template has at most one copy-code button (M-COMP).",
+        help: "keep one copy-code button",
+        fires: [
+            r#"{"name": "order_update", "language": "en_US", "category": "MARKETING", "components": [{"type": "BODY", "text": "Use these codes for 20% off your next order."}, {"type": "BUTTONS", "buttons": [{"type": "COPY_CODE", "example": "SAVE20"}, {"type": "COPY_CODE", "example": "SAVE30"}]}]}"#,
+        ],
+        passes: [
+            r#"{"name": "order_update", "language": "en_US", "category": "MARKETING", "components": [{"type": "BODY", "text": "Use this code for 20% off your next order."}, {"type": "BUTTONS", "buttons": [{"type": "COPY_CODE", "example": "SAVE20"}, {"type": "URL", "text": "Link 1", "url": "https://shop.example.com/1"}]}]}"#,
+        ],
+    }
 
-pub static QUICK_REPLIES_SPLIT: Rule = Rule {
-    code: "WP144",
-    name: "quick-replies-split",
-    severity: Severity::Error,
-    summary: "Quick-reply buttons that are not in one contiguous group (a quick reply, then another type, then a quick reply again).",
-    why: "When quick replies are mixed with other buttons they must form two groups, all quick replies then the rest or the reverse (M-COMP).",
-    help: "put all QUICK_REPLY buttons together, before or after the other buttons",
-    fires: "QUICK_REPLY, URL, QUICK_REPLY",
-    passes: "QUICK_REPLY, QUICK_REPLY, URL, PHONE_NUMBER",
-    uncertain: false,
-    meta_error: None,
-};
+    QUICK_REPLIES_SPLIT {
+        code: "WP144",
+        name: "quick-replies-split",
+        stage: Template,
+        severity: Error,
+        summary: "Quick-reply buttons that are not in one contiguous group (a quick reply, then another type, then a quick reply again).",
+        why: "When quick replies are mixed with other buttons they must form two groups, all quick replies then the rest or the reverse (M-COMP).",
+        help: "put all QUICK_REPLY buttons together, before or after the other buttons",
+        fires: [
+            r#"{"name": "order_update", "language": "en_US", "category": "UTILITY", "components": [{"type": "BODY", "text": "Your order has shipped today."}, {"type": "BUTTONS", "buttons": [{"type": "QUICK_REPLY", "text": "Yes"}, {"type": "URL", "text": "Link 1", "url": "https://shop.example.com/1"}, {"type": "QUICK_REPLY", "text": "No"}]}]}"#,
+        ],
+        passes: [
+            r#"{"name": "order_update", "language": "en_US", "category": "UTILITY", "components": [{"type": "BODY", "text": "Your order has shipped today."}, {"type": "BUTTONS", "buttons": [{"type": "QUICK_REPLY", "text": "Yes"}, {"type": "QUICK_REPLY", "text": "No"}, {"type": "URL", "text": "Link 1", "url": "https://shop.example.com/1"}, {"type": "PHONE_NUMBER", "text": "Call", "phone_number": "+390212345678"}]}]}"#,
+            r#"{"name": "order_update", "language": "en_US", "category": "UTILITY", "components": [{"type": "BODY", "text": "Your order has shipped today."}, {"type": "BUTTONS", "buttons": [{"type": "URL", "text": "Link 1", "url": "https://shop.example.com/1"}, {"type": "QUICK_REPLY", "text": "Yes"}, {"type": "QUICK_REPLY", "text": "No"}]}]}"#,
+        ],
+    }
 
-pub static DUPLICATE_BUTTON_LABEL: Rule = Rule {
-    code: "WP145",
-    name: "duplicate-button-label",
-    severity: Severity::Error,
-    summary: "Two buttons with the same label (ignoring case and surrounding spaces).",
-    why: "WhatsApp Manager refuses repeated button text, and the recipient could not tell the buttons apart (M-COMP examples use distinct labels).",
-    help: "give each button a distinct label",
-    fires: "two QUICK_REPLY buttons labelled `Yes` and `yes`",
-    passes: "`Yes` and `No`",
-    uncertain: false,
-    meta_error: None,
-};
+    DUPLICATE_BUTTON_LABEL {
+        code: "WP145",
+        name: "duplicate-button-label",
+        stage: Template,
+        severity: Error,
+        summary: "Two buttons with the same label (ignoring case and surrounding spaces).",
+        why: "WhatsApp Manager refuses repeated button text, and the recipient could not tell the buttons apart (M-COMP examples use distinct labels).",
+        help: "give each button a distinct label",
+        fires: [
+            r#"{"name": "order_update", "language": "en_US", "category": "UTILITY", "components": [{"type": "BODY", "text": "Is the delivery time fine for you?"}, {"type": "BUTTONS", "buttons": [{"type": "QUICK_REPLY", "text": "Yes"}, {"type": "QUICK_REPLY", "text": "yes "}]}]}"#,
+        ],
+        passes: [
+            r#"{"name": "order_update", "language": "en_US", "category": "UTILITY", "components": [{"type": "BODY", "text": "Is the delivery time fine for you?"}, {"type": "BUTTONS", "buttons": [{"type": "QUICK_REPLY", "text": "Yes"}, {"type": "QUICK_REPLY", "text": "No"}]}]}"#,
+        ],
+    }
 
-pub static MISSING_BUTTON_TEXT: Rule = Rule {
-    code: "WP146",
-    name: "missing-button-text",
-    severity: Severity::Error,
-    summary: "A button without the fields its type needs: a label (`text`) for QUICK_REPLY, URL, PHONE_NUMBER, FLOW and VOICE_CALL, a `url` for URL, a `phone_number` for PHONE_NUMBER.",
-    why: "These fields are required for those button types (M-COMP).",
-    help: "add the missing field",
-    fires: r#"`{"type": "URL", "text": "Track"}` (no url)"#,
-    passes: r#"`{"type": "URL", "text": "Track", "url": "https://example.com/t"}`"#,
-    uncertain: false,
-    meta_error: None,
-};
+    MISSING_BUTTON_TEXT {
+        code: "WP146",
+        name: "missing-button-text",
+        stage: Template,
+        severity: Error,
+        summary: "A button without the fields its type needs: a label (`text`) for QUICK_REPLY, URL, PHONE_NUMBER, FLOW and VOICE_CALL, a `url` for URL, a `phone_number` for PHONE_NUMBER.",
+        why: "These fields are required for those button types (M-COMP).",
+        help: "add the missing field",
+        fires: [
+            r#"{"name": "order_update", "language": "en_US", "category": "UTILITY", "components": [{"type": "BODY", "text": "Your order has shipped today."}, {"type": "BUTTONS", "buttons": [{"type": "URL", "text": "Track"}]}]}"#,
+            r#"{"name": "order_update", "language": "en_US", "category": "UTILITY", "components": [{"type": "BODY", "text": "Your order has shipped today."}, {"type": "BUTTONS", "buttons": [{"type": "QUICK_REPLY"}]}]}"#,
+        ],
+        passes: [
+            r#"{"name": "order_update", "language": "en_US", "category": "UTILITY", "components": [{"type": "BODY", "text": "Your order has shipped today."}, {"type": "BUTTONS", "buttons": [{"type": "URL", "text": "Track", "url": "https://shop.example.com/t"}]}]}"#,
+        ],
+    }
 
-pub static INVALID_URL: Rule = Rule {
-    code: "WP147",
-    name: "invalid-url",
-    severity: Severity::Error,
-    summary: "A URL button whose `url` is not an absolute http(s) URL with a host, or contains spaces.",
-    why: "URL buttons open web pages; Meta rejects URLs it cannot open (M-COMP).",
-    help: "write a full URL such as `https://example.com/orders/{{1}}`",
-    fires: r#"`"url": "www.example.com/track"`"#,
-    passes: r#"`"url": "https://www.example.com/track"`"#,
-    uncertain: false,
-    meta_error: None,
-};
+    INVALID_URL {
+        code: "WP147",
+        name: "invalid-url",
+        stage: Template,
+        severity: Error,
+        summary: "A URL button whose `url` is not an absolute http(s) URL with a host, or contains spaces.",
+        why: "URL buttons open web pages; Meta rejects URLs it cannot open (M-COMP).",
+        help: "write a full URL such as `https://example.com/orders/{{1}}`",
+        fires: [
+            r#"{"name": "order_update", "language": "en_US", "category": "UTILITY", "components": [{"type": "BODY", "text": "Your order has shipped today."}, {"type": "BUTTONS", "buttons": [{"type": "URL", "text": "Track", "url": "www.example.com/track"}]}]}"#,
+            r#"{"name": "order_update", "language": "en_US", "category": "UTILITY", "components": [{"type": "BODY", "text": "Your order has shipped today."}, {"type": "BUTTONS", "buttons": [{"type": "URL", "text": "Track", "url": "https://{{1}}", "example": ["https://a.example.com"]}]}]}"#,
+        ],
+        passes: [
+            r#"{"name": "order_update", "language": "en_US", "category": "UTILITY", "components": [{"type": "BODY", "text": "Your order has shipped today."}, {"type": "BUTTONS", "buttons": [{"type": "URL", "text": "Track", "url": "https://www.example.com/track"}]}]}"#,
+        ],
+    }
 
-pub static INVALID_PHONE_NUMBER: Rule = Rule {
-    code: "WP148",
-    name: "invalid-phone-number",
-    severity: Severity::Error,
-    summary: "A phone button number with characters other than digits, `+`, spaces, dashes and parentheses, or not 7 to 15 digits long.",
-    why: "The phone-number button dials an international number with its country code (M-COMP); E.164 numbers have at most 15 digits.",
-    help: "write the number with its country code, e.g. `+390212345678`",
-    fires: r#"`"phone_number": "call 02-1234"`"#,
-    passes: r#"`"phone_number": "+39 02 1234 5678"`"#,
-    uncertain: false,
-    meta_error: None,
-};
+    INVALID_PHONE_NUMBER {
+        code: "WP148",
+        name: "invalid-phone-number",
+        stage: Template,
+        severity: Error,
+        summary: "A phone button number with characters other than digits, `+`, spaces, dashes and parentheses, or not 7 to 15 digits long.",
+        why: "The phone-number button dials an international number with its country code (M-COMP); E.164 numbers have at most 15 digits.",
+        help: "write the number with its country code, e.g. `+390212345678`",
+        fires: [
+            r#"{"name": "order_update", "language": "en_US", "category": "UTILITY", "components": [{"type": "BODY", "text": "Your order has shipped today."}, {"type": "BUTTONS", "buttons": [{"type": "PHONE_NUMBER", "text": "Call", "phone_number": "call 02-1234"}]}]}"#,
+            r#"{"name": "order_update", "language": "en_US", "category": "UTILITY", "components": [{"type": "BODY", "text": "Your order has shipped today."}, {"type": "BUTTONS", "buttons": [{"type": "PHONE_NUMBER", "text": "Call", "phone_number": "+39 02"}]}]}"#,
+        ],
+        passes: [
+            r#"{"name": "order_update", "language": "en_US", "category": "UTILITY", "components": [{"type": "BODY", "text": "Your order has shipped today."}, {"type": "BUTTONS", "buttons": [{"type": "PHONE_NUMBER", "text": "Call", "phone_number": "+39 02 1234 5678"}]}]}"#,
+        ],
+    }
 
-pub static FLOW_BUTTON_TARGET: Rule = Rule {
-    code: "WP149",
-    name: "flow-button-target",
-    severity: Severity::Error,
-    summary: "A FLOW button that names no flow, or more than one of `flow_id`, `flow_name`, `flow_json`.",
-    why: "A flow button opens exactly one flow, given by id, name or inline JSON (PYWA `FlowButton`).",
-    help: "give exactly one of `flow_id`, `flow_name` or `flow_json`",
-    fires: r#"`{"type": "FLOW", "text": "Book"}`"#,
-    passes: r#"`{"type": "FLOW", "text": "Book", "flow_id": "123456"}`"#,
-    uncertain: false,
-    meta_error: None,
-};
+    FLOW_BUTTON_TARGET {
+        code: "WP149",
+        name: "flow-button-target",
+        stage: Template,
+        severity: Error,
+        summary: "A FLOW button that names no flow, or more than one of `flow_id`, `flow_name`, `flow_json`.",
+        why: "A flow button opens exactly one flow, given by id, name or inline JSON (PYWA `FlowButton`).",
+        help: "give exactly one of `flow_id`, `flow_name` or `flow_json`",
+        fires: [
+            r#"{"name": "order_update", "language": "en_US", "category": "UTILITY", "components": [{"type": "BODY", "text": "Book your next appointment in a few taps."}, {"type": "BUTTONS", "buttons": [{"type": "FLOW", "text": "Book"}]}]}"#,
+            r#"{"name": "order_update", "language": "en_US", "category": "UTILITY", "components": [{"type": "BODY", "text": "Book your next appointment in a few taps."}, {"type": "BUTTONS", "buttons": [{"type": "FLOW", "text": "Book", "flow_id": "1", "flow_name": "booking"}]}]}"#,
+        ],
+        passes: [
+            r#"{"name": "order_update", "language": "en_US", "category": "UTILITY", "components": [{"type": "BODY", "text": "Book your next appointment in a few taps."}, {"type": "BUTTONS", "buttons": [{"type": "FLOW", "text": "Book", "flow_id": "123456"}]}]}"#,
+        ],
+    }
 
-pub static CATALOG_BUTTON_NOT_ALONE: Rule = Rule {
-    code: "WP150",
-    name: "catalog-button-not-alone",
-    severity: Severity::Error,
-    summary: "A CATALOG or MPM button together with other buttons.",
-    why: "Catalog and multi-product templates have exactly one button (M-COMP; Gupshup's button list).",
-    help: "remove the other buttons",
-    fires: "CATALOG and QUICK_REPLY buttons",
-    passes: "a single CATALOG button",
-    uncertain: false,
-    meta_error: None,
-};
+    CATALOG_BUTTON_NOT_ALONE {
+        code: "WP150",
+        name: "catalog-button-not-alone",
+        stage: Template,
+        severity: Error,
+        summary: "A CATALOG or MPM button together with other buttons.",
+        why: "Catalog and multi-product templates have exactly one button (M-COMP; Gupshup's button list).",
+        help: "remove the other buttons",
+        fires: [
+            r#"{"name": "order_update", "language": "en_US", "category": "MARKETING", "components": [{"type": "BODY", "text": "Browse our new collection in the catalog."}, {"type": "BUTTONS", "buttons": [{"type": "CATALOG", "text": "View catalog"}, {"type": "QUICK_REPLY", "text": "Stop promotions"}]}]}"#,
+        ],
+        passes: [
+            r#"{"name": "order_update", "language": "en_US", "category": "MARKETING", "components": [{"type": "BODY", "text": "Browse our new collection in the catalog."}, {"type": "BUTTONS", "buttons": [{"type": "CATALOG", "text": "View catalog"}]}]}"#,
+        ],
+    }
+}
 
 pub fn check(cx: &mut Context) {
     let mut found = Findings::default();

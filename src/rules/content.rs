@@ -8,35 +8,48 @@ use std::sync::LazyLock;
 
 use serde::Deserialize;
 
-use super::{Context, Findings, Role, Rule};
-use crate::diagnostic::{Diagnostic, Severity};
+use super::{Context, Findings, Role};
+use crate::diagnostic::Diagnostic;
 use crate::lexicon::{longest_per_key, tokenize, TermSet, Tokens};
 
-pub static URL_SHORTENER: Rule = Rule {
-    code: "WP301",
-    name: "url-shortener",
-    severity: Severity::Error,
-    summary: "A link through a URL shortener (bit.ly, tinyurl.com, goo.gl …) in a URL button or in the text.",
-    why: "Meta's guidelines reject shortened links, which hide their destination; link domains should belong to the business (M-GUIDE-OLD, M-REV).",
-    help: "link to the full address on your own domain",
-    fires: r#"`"url": "https://bit.ly/3xYz"` or `"Track it at bit.ly/3xYz"`"#,
-    passes: r#"`"url": "https://shop.example.com/track"`"#,
-    uncertain: false,
-    meta_error: None,
-};
+declare_rules! {
+    URL_SHORTENER {
+        code: "WP301",
+        name: "url-shortener",
+        stage: Content,
+        severity: Error,
+        summary: "A link through a URL shortener (bit.ly, tinyurl.com, goo.gl …) in a URL button or in the text.",
+        why: "Meta's guidelines reject shortened links, which hide their destination; link domains should belong to the business (M-GUIDE-OLD, M-REV).",
+        help: "link to the full address on your own domain",
+        fires: [
+            r#"{"name": "order_update", "language": "en_US", "category": "UTILITY", "components": [{"type": "BODY", "text": "Your order has shipped today."}, {"type": "BUTTONS", "buttons": [{"type": "URL", "text": "Track", "url": "https://bit.ly/3xYz"}]}]}"#,
+            r#"{"name": "order_update", "language": "en_US", "category": "UTILITY", "components": [{"type": "BODY", "text": "Track your order at bit.ly/3xYz today."}]}"#,
+        ],
+        passes: [
+            r#"{"name": "order_update", "language": "en_US", "category": "UTILITY", "components": [{"type": "BODY", "text": "Your order has shipped today."}, {"type": "BUTTONS", "buttons": [{"type": "URL", "text": "Track", "url": "https://shop.example.com/track"}]}]}"#,
+            r#"{"name": "order_update", "language": "en_US", "category": "UTILITY", "components": [{"type": "BODY", "text": "Track your order at shop.example.com/bit.ly today."}]}"#,
+        ],
+    }
 
-pub static SENSITIVE_IDENTIFIER_REQUEST: Rule = Rule {
-    code: "WP302",
-    name: "sensitive-identifier-request",
-    severity: Severity::Warning,
-    summary: "Text naming a full card number, card security code, bank account number or national identity number (in en, it, pt, es, de, fr), unless it speaks of the last digits only.",
-    why: "Templates must never ask for full card numbers, bank account numbers or national IDs (M-REV; WhatsApp Business Messaging Policy). A warning because a word list cannot tell asking from mentioning.",
-    help: "never ask for these in a message; link to a secure page, or refer to the last 4 digits only",
-    fires: r#"`"Reply with your card number and CVV to confirm."`"#,
-    passes: r#"`"Your card ending in 1234 was charged."`"#,
-    uncertain: false,
-    meta_error: None,
-};
+    SENSITIVE_IDENTIFIER_REQUEST {
+        code: "WP302",
+        name: "sensitive-identifier-request",
+        stage: Content,
+        severity: Warning,
+        summary: "Text naming a full card number, card security code, bank account number or national identity number (in en, it, pt, es, de, fr), unless it speaks of the last digits only.",
+        why: "Templates must never ask for full card numbers, bank account numbers or national IDs (M-REV; WhatsApp Business Messaging Policy). A warning because a word list cannot tell asking from mentioning.",
+        help: "never ask for these in a message; link to a secure page, or refer to the last 4 digits only",
+        fires: [
+            r#"{"name": "order_update", "language": "en_US", "category": "UTILITY", "components": [{"type": "BODY", "text": "Reply with your card number and CVV to confirm the order."}]}"#,
+            r#"{"name": "order_update", "language": "it", "category": "UTILITY", "components": [{"type": "BODY", "text": "Per completare la registrazione inviaci il tuo codice fiscale."}]}"#,
+            r#"{"name": "order_update", "language": "pt_BR", "category": "UTILITY", "components": [{"type": "BODY", "text": "Para confirmar, informe o número do cartão completo."}]}"#,
+        ],
+        passes: [
+            r#"{"name": "order_update", "language": "en_US", "category": "UTILITY", "components": [{"type": "BODY", "text": "Your card ending in 1234 was charged for this order."}]}"#,
+            r#"{"name": "order_update", "language": "it", "category": "UTILITY", "components": [{"type": "BODY", "text": "Il pagamento con la carta che termina con 1234 è andato a buon fine."}]}"#,
+        ],
+    }
+}
 
 #[derive(Deserialize)]
 struct ShortenerList {

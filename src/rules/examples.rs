@@ -2,114 +2,147 @@
 
 use serde_json::Value;
 
-use super::{Context, Field, Findings, Role, Rule};
-use crate::diagnostic::{Diagnostic, Severity};
+use super::{Context, Field, Findings, Role};
+use crate::diagnostic::Diagnostic;
 use crate::placeholder::Key;
 use crate::template::{ButtonKind, ComponentKind};
 
-pub static MISSING_EXAMPLE: Rule = Rule {
-    code: "WP220",
-    name: "missing-example",
-    severity: Severity::Error,
-    summary: "A header, body or URL with parameters but no sample values (`example`).",
-    why: "Every parameter needs a sample at creation so that reviewers can judge the message (M-COMP, M-OV; FluentCRM and 360dialog refuse parameters without samples).",
-    help: "add sample values, e.g. `\"example\": {\"body_text\": [[\"Maria\", \"A12345\"]]}`",
-    fires: r#"`{"type": "BODY", "text": "Hi {{1}}, thanks."}`"#,
-    passes: r#"`{"type": "BODY", "text": "Hi {{1}}, thanks.", "example": {"body_text": [["Maria"]]}}`"#,
-    uncertain: false,
-    meta_error: None,
-};
+declare_rules! {
+    MISSING_EXAMPLE {
+        code: "WP220",
+        name: "missing-example",
+        stage: Template,
+        severity: Error,
+        summary: "A header, body or URL with parameters but no sample values (`example`).",
+        why: "Every parameter needs a sample at creation so that reviewers can judge the message (M-COMP, M-OV; FluentCRM and 360dialog refuse parameters without samples).",
+        help: "add sample values, e.g. `\"example\": {\"body_text\": [[\"Maria\", \"A12345\"]]}`",
+        fires: [
+            r#"{"name": "order_update", "language": "en_US", "category": "UTILITY", "components": [{"type": "BODY", "text": "Hi {{1}}, thanks for your order."}]}"#,
+            r#"{"name": "order_update", "language": "en_US", "category": "UTILITY", "components": [{"type": "HEADER", "format": "TEXT", "text": "Order {{1}}"}, {"type": "BODY", "text": "Your order has shipped today."}]}"#,
+            r#"{"name": "order_update", "language": "en_US", "category": "UTILITY", "components": [{"type": "BODY", "text": "Your order has shipped today."}, {"type": "BUTTONS", "buttons": [{"type": "URL", "text": "Track", "url": "https://shop.example.com/track/{{1}}"}]}]}"#,
+        ],
+        passes: [
+            r#"{"name": "order_update", "language": "en_US", "category": "UTILITY", "components": [{"type": "BODY", "text": "Hi {{1}}, thanks for your order.", "example": {"body_text": [["Maria"]]}}]}"#,
+            r#"{"name": "order_update", "language": "en_US", "category": "UTILITY", "components": [{"type": "BODY", "text": "Hi {{1}}, thanks for your order."}], "id": "7", "status": "APPROVED"}"#,
+        ],
+    }
 
-pub static EXAMPLE_COUNT_MISMATCH: Rule = Rule {
-    code: "WP221",
-    name: "example-count-mismatch",
-    severity: Severity::Error,
-    summary: "A different number of positional sample values than distinct positional parameters.",
-    why: "Samples map one-to-one to parameters, in order (M-OV; PYWA and wacrm check the same).",
-    help: "give exactly one sample per parameter, in order",
-    fires: r#"`"text": "Hi {{1}}, order {{2}}."` with `"body_text": [["Maria"]]`"#,
-    passes: r#"the same with `"body_text": [["Maria", "A12345"]]`"#,
-    uncertain: false,
-    meta_error: None,
-};
+    EXAMPLE_COUNT_MISMATCH {
+        code: "WP221",
+        name: "example-count-mismatch",
+        stage: Template,
+        severity: Error,
+        summary: "A different number of positional sample values than distinct positional parameters.",
+        why: "Samples map one-to-one to parameters, in order (M-OV; PYWA and wacrm check the same).",
+        help: "give exactly one sample per parameter, in order",
+        fires: [
+            r#"{"name": "order_update", "language": "en_US", "category": "UTILITY", "components": [{"type": "BODY", "text": "Hi {{1}}, your order {{2}} has shipped.", "example": {"body_text": [["Maria"]]}}]}"#,
+            r#"{"name": "order_update", "language": "en_US", "category": "UTILITY", "components": [{"type": "BODY", "text": "Hi {{1}}, your order has shipped.", "example": {"body_text": [["Maria", "extra"]]}}]}"#,
+        ],
+        passes: [
+            r#"{"name": "order_update", "language": "en_US", "category": "UTILITY", "components": [{"type": "BODY", "text": "Hi {{1}}, your order {{2}} has shipped, {{1}}, enjoy.", "example": {"body_text": [["Maria", "A1"]]}}]}"#,
+        ],
+    }
 
-pub static EXAMPLE_SHAPE: Rule = Rule {
-    code: "WP222",
-    name: "example-shape",
-    severity: Severity::Error,
-    summary: "Samples in the wrong shape: `body_text` not an array of arrays of strings, `header_text` not an array of strings, named samples not `{param_name, example}` objects, a URL sample not an array of strings.",
-    why: "The Graph API expects these exact shapes (M-COMP); a flat `body_text` is a frequent mistake.",
-    help: "use `{\"body_text\": [[\"a\", \"b\"]]}` for the body and `{\"header_text\": [\"a\"]}` for the header",
-    fires: r#"`"example": {"body_text": ["Maria", "A12345"]}`"#,
-    passes: r#"`"example": {"body_text": [["Maria", "A12345"]]}`"#,
-    uncertain: false,
-    meta_error: None,
-};
+    EXAMPLE_SHAPE {
+        code: "WP222",
+        name: "example-shape",
+        stage: Template,
+        severity: Error,
+        summary: "Samples in the wrong shape: `body_text` not an array of arrays of strings, `header_text` not an array of strings, named samples not `{param_name, example}` objects, a URL sample not an array of strings.",
+        why: "The Graph API expects these exact shapes (M-COMP); a flat `body_text` is a frequent mistake.",
+        help: "use `{\"body_text\": [[\"a\", \"b\"]]}` for the body and `{\"header_text\": [\"a\"]}` for the header",
+        fires: [
+            r#"{"name": "order_update", "language": "en_US", "category": "UTILITY", "components": [{"type": "BODY", "text": "Hi {{1}}, your order {{2}} has shipped.", "example": {"body_text": ["Maria", "A1"]}}]}"#,
+            r#"{"name": "order_update", "language": "en_US", "category": "UTILITY", "components": [{"type": "HEADER", "format": "TEXT", "text": "Order {{1}}", "example": {"header_text": "A1"}}, {"type": "BODY", "text": "Your order has shipped today."}]}"#,
+            r#"{"name": "order_update", "language": "en_US", "category": "UTILITY", "components": [{"type": "BODY", "text": "Hi {{1}}, your order {{2}} has shipped.", "example": {"body_text": [["Maria", {"x": 1}]]}}]}"#,
+        ],
+        passes: [
+            r#"{"name": "order_update", "language": "en_US", "category": "UTILITY", "components": [{"type": "BODY", "text": "Hi {{1}}, your order {{2}} has shipped.", "example": {"body_text": [["Maria", "A1"]]}}]}"#,
+        ],
+    }
 
-pub static EMPTY_EXAMPLE: Rule = Rule {
-    code: "WP223",
-    name: "empty-example",
-    severity: Severity::Error,
-    summary: "An empty or blank sample value.",
-    why: "Samples must show realistic content for review (M-REV); blank ones are rejected.",
-    help: "write a realistic sample value",
-    fires: r#"`"body_text": [["", "A12345"]]`"#,
-    passes: r#"`"body_text": [["Maria", "A12345"]]`"#,
-    uncertain: false,
-    meta_error: None,
-};
+    EMPTY_EXAMPLE {
+        code: "WP223",
+        name: "empty-example",
+        stage: Template,
+        severity: Error,
+        summary: "An empty or blank sample value.",
+        why: "Samples must show realistic content for review (M-REV); blank ones are rejected.",
+        help: "write a realistic sample value",
+        fires: [
+            r#"{"name": "order_update", "language": "en_US", "category": "UTILITY", "components": [{"type": "BODY", "text": "Hi {{1}}, your order {{2}} has shipped.", "example": {"body_text": [["", "A1"]]}}]}"#,
+            r#"{"name": "order_update", "language": "en_US", "category": "MARKETING", "components": [{"type": "BODY", "text": "Use this code for 20% off your next order."}, {"type": "BUTTONS", "buttons": [{"type": "COPY_CODE", "example": " "}]}]}"#,
+        ],
+        passes: [
+            r#"{"name": "order_update", "language": "en_US", "category": "UTILITY", "components": [{"type": "BODY", "text": "Hi {{1}}, your order {{2}} has shipped.", "example": {"body_text": [["Maria", "A1"]]}}]}"#,
+        ],
+    }
 
-pub static EXAMPLE_NEWLINE: Rule = Rule {
-    code: "WP224",
-    name: "example-newline",
-    severity: Severity::Error,
-    summary: "A sample value containing a line break or a tab.",
-    why: "Parameter values cannot contain new-line or tab characters (Meta's send-time error message, also enforced on samples: frappe_whatsapp #81).",
-    help: "put the sample on one line",
-    fires: r#"`"body_text": [["Via Roma 1\nMilano"]]`"#,
-    passes: r#"`"body_text": [["Via Roma 1, Milano"]]`"#,
-    uncertain: false,
-    meta_error: None,
-};
+    EXAMPLE_NEWLINE {
+        code: "WP224",
+        name: "example-newline",
+        stage: Template,
+        severity: Error,
+        summary: "A sample value containing a line break or a tab.",
+        why: "Parameter values cannot contain new-line or tab characters (Meta's send-time error message, also enforced on samples: frappe_whatsapp #81).",
+        help: "put the sample on one line",
+        fires: [
+            r#"{"name": "order_update", "language": "it", "category": "UTILITY", "components": [{"type": "BODY", "text": "We deliver to {{1}} tomorrow morning.", "example": {"body_text": [["Via Roma 1\nMilano"]]}}]}"#,
+        ],
+        passes: [
+            r#"{"name": "order_update", "language": "it", "category": "UTILITY", "components": [{"type": "BODY", "text": "We deliver to {{1}} tomorrow morning.", "example": {"body_text": [["Via Roma 1, Milano"]]}}]}"#,
+        ],
+    }
 
-pub static NAMED_EXAMPLE_MISMATCH: Rule = Rule {
-    code: "WP225",
-    name: "named-example-mismatch",
-    severity: Severity::Error,
-    summary: "Named samples that do not match the named parameters: a parameter without a sample, or a sample for no parameter.",
-    why: "Each named parameter needs a sample under its name (M-OV; PYWA reports missing and extra names).",
-    help: "give one `{\"param_name\": ..., \"example\": ...}` per named parameter",
-    fires: r#"`"text": "Hi {{first_name}}"` with `"body_text_named_params": [{"param_name": "name", "example": "Maria"}]`"#,
-    passes: r#"the same with `"param_name": "first_name"`"#,
-    uncertain: false,
-    meta_error: None,
-};
+    NAMED_EXAMPLE_MISMATCH {
+        code: "WP225",
+        name: "named-example-mismatch",
+        stage: Template,
+        severity: Error,
+        summary: "Named samples that do not match the named parameters: a parameter without a sample, or a sample for no parameter.",
+        why: "Each named parameter needs a sample under its name (M-OV; PYWA reports missing and extra names).",
+        help: "give one `{\"param_name\": ..., \"example\": ...}` per named parameter",
+        fires: [
+            r#"{"name": "order_update", "language": "en_US", "category": "UTILITY", "components": [{"type": "BODY", "text": "Hi {{first_name}}, thanks for your order.", "example": {"body_text_named_params": [{"param_name": "name", "example": "x1"}]}}], "parameter_format": "NAMED"}"#,
+        ],
+        passes: [
+            r#"{"name": "order_update", "language": "en_US", "category": "UTILITY", "components": [{"type": "BODY", "text": "Hi {{first_name}}, thanks for your order.", "example": {"body_text_named_params": [{"param_name": "first_name", "example": "x1"}]}}], "parameter_format": "NAMED"}"#,
+        ],
+    }
 
-pub static URL_EXAMPLE_MISMATCH: Rule = Rule {
-    code: "WP226",
-    name: "url-example-mismatch",
-    severity: Severity::Warning,
-    summary: "A URL button sample that does not begin with the URL's fixed part.",
-    why: "Meta's examples give the full URL with the parameter filled in (M-COMP); a sample of only the suffix or of another site is likely rejected.",
-    help: "give the full URL with a sample suffix, e.g. `https://example.com/track/ABC123`",
-    fires: r#"`"url": "https://example.com/track/{{1}}", "example": ["ABC123"]`"#,
-    passes: r#"`"url": "https://example.com/track/{{1}}", "example": ["https://example.com/track/ABC123"]`"#,
-    uncertain: false,
-    meta_error: None,
-};
+    URL_EXAMPLE_MISMATCH {
+        code: "WP226",
+        name: "url-example-mismatch",
+        stage: Template,
+        severity: Warning,
+        summary: "A URL button sample that does not begin with the URL's fixed part.",
+        why: "Meta's examples give the full URL with the parameter filled in (M-COMP); a sample of only the suffix or of another site is likely rejected.",
+        help: "give the full URL with a sample suffix, e.g. `https://example.com/track/ABC123`",
+        fires: [
+            r#"{"name": "order_update", "language": "en_US", "category": "UTILITY", "components": [{"type": "BODY", "text": "Your order has shipped today."}, {"type": "BUTTONS", "buttons": [{"type": "URL", "text": "Track", "url": "https://shop.example.com/track/{{1}}", "example": ["A1"]}]}]}"#,
+        ],
+        passes: [
+            r#"{"name": "order_update", "language": "en_US", "category": "UTILITY", "components": [{"type": "BODY", "text": "Your order has shipped today."}, {"type": "BUTTONS", "buttons": [{"type": "URL", "text": "Track", "url": "https://shop.example.com/track/{{1}}", "example": ["https://shop.example.com/track/A1"]}]}]}"#,
+        ],
+    }
 
-pub static COPY_CODE_MISSING_EXAMPLE: Rule = Rule {
-    code: "WP227",
-    name: "copy-code-missing-example",
-    severity: Severity::Error,
-    summary: "A COPY_CODE button without an example code.",
-    why: "Copy-code buttons are created with a sample code of at most 15 characters (M-COMP).",
-    help: "add `\"example\": \"SUMMER25\"`",
-    fires: r#"`{"type": "COPY_CODE"}`"#,
-    passes: r#"`{"type": "COPY_CODE", "example": "SUMMER25"}`"#,
-    uncertain: false,
-    meta_error: None,
-};
+    COPY_CODE_MISSING_EXAMPLE {
+        code: "WP227",
+        name: "copy-code-missing-example",
+        stage: Template,
+        severity: Error,
+        summary: "A COPY_CODE button without an example code.",
+        why: "Copy-code buttons are created with a sample code of at most 15 characters (M-COMP).",
+        help: "add `\"example\": \"SUMMER25\"`",
+        fires: [
+            r#"{"name": "order_update", "language": "en_US", "category": "MARKETING", "components": [{"type": "BODY", "text": "Use this code for 20% off your next order."}, {"type": "BUTTONS", "buttons": [{"type": "COPY_CODE"}]}]}"#,
+        ],
+        passes: [
+            r#"{"name": "order_update", "language": "en_US", "category": "MARKETING", "components": [{"type": "BODY", "text": "Use this code for 20% off your next order."}, {"type": "BUTTONS", "buttons": [{"type": "COPY_CODE", "example": "SAVE20"}]}]}"#,
+        ],
+    }
+}
 
 pub fn check(cx: &mut Context) {
     let mut found = Findings::default();

@@ -5,152 +5,214 @@ use std::sync::LazyLock;
 
 use serde::Deserialize;
 
-use super::{Context, Rule};
+use super::Context;
 use crate::category::{parse_category, Category};
-use crate::diagnostic::{Diagnostic, Severity};
+use crate::diagnostic::Diagnostic;
 
-pub static INVALID_NAME: Rule = Rule {
-    code: "WP101",
-    name: "invalid-name",
-    severity: Severity::Error,
-    summary: "A template name with characters other than lowercase letters, digits and underscores, or an empty name.",
-    why: "Template names may hold only lowercase alphanumerics and underscores (M-OV \"Names\"; M-MT-OLD).",
-    help: "use lowercase letters, digits and underscores, e.g. `order_confirmation`",
-    fires: r#"`"name": "Order Confirmation"` or `"name": "conferma-ordine"`"#,
-    passes: r#"`"name": "conferma_ordine_2"`"#,
-    uncertain: false,
-    meta_error: None,
-};
+declare_rules! {
+    INVALID_NAME {
+        code: "WP101",
+        name: "invalid-name",
+        stage: Template,
+        severity: Error,
+        summary: "A template name with characters other than lowercase letters, digits and underscores, or an empty name.",
+        why: "Template names may hold only lowercase alphanumerics and underscores (M-OV \"Names\"; M-MT-OLD).",
+        help: "use lowercase letters, digits and underscores, e.g. `order_confirmation`",
+        fires: [
+            r#"{"name": "Order Confirmation", "language": "en_US", "category": "UTILITY", "components": [{"type": "BODY", "text": "Your order has shipped and arrives tomorrow."}]}"#,
+            r#"{"name": "conferma-ordine", "language": "en_US", "category": "UTILITY", "components": [{"type": "BODY", "text": "Your order has shipped and arrives tomorrow."}]}"#,
+            r#"{"name": "", "language": "en_US", "category": "UTILITY", "components": [{"type": "BODY", "text": "Your order has shipped and arrives tomorrow."}]}"#,
+        ],
+        passes: [
+            r#"{"name": "conferma_ordine_2", "language": "en_US", "category": "UTILITY", "components": [{"type": "BODY", "text": "Your order has shipped and arrives tomorrow."}]}"#,
+        ],
+    }
 
-pub static NAME_TOO_LONG: Rule = Rule {
-    code: "WP102",
-    name: "name-too-long",
-    severity: Severity::Error,
-    summary: "A template name longer than 512 characters.",
-    why: "Meta caps template names at 512 characters (M-OV \"Names\").",
-    help: "shorten the name to at most 512 characters",
-    fires: "a name of 513 characters",
-    passes: "a name of 512 characters",
-    uncertain: false,
-    meta_error: None,
-};
+    NAME_TOO_LONG {
+        code: "WP102",
+        name: "name-too-long",
+        stage: Template,
+        severity: Error,
+        summary: "A template name longer than 512 characters.",
+        why: "Meta caps template names at 512 characters (M-OV \"Names\").",
+        help: "shorten the name to at most 512 characters",
+        fires: [
+            r#"{"name": "⟪a×513⟫", "language": "en_US", "category": "UTILITY", "components": [{"type": "BODY", "text": "Your order has shipped and arrives tomorrow."}]}"#,
+        ],
+        passes: [
+            r#"{"name": "⟪a×512⟫", "language": "en_US", "category": "UTILITY", "components": [{"type": "BODY", "text": "Your order has shipped and arrives tomorrow."}]}"#,
+        ],
+    }
 
-pub static MALFORMED_LANGUAGE: Rule = Rule {
-    code: "WP103",
-    name: "malformed-language",
-    severity: Severity::Error,
-    summary: "A `language` that is not a locale code of the form `ll` or `ll_CC` (`en`, `pt_BR`, `fil`).",
-    why: "Meta identifies a template's language by locale code and does not translate (M-OV; §2.5 of the platform notes).",
-    help: "use a locale code such as `en_US`, `it`, `pt_BR` or `es_MX`",
-    fires: r#"`"language": "Italian"` or `"language": "pt-BR"`"#,
-    passes: r#"`"language": "pt_BR"`"#,
-    uncertain: false,
-    meta_error: None,
-};
+    MALFORMED_LANGUAGE {
+        code: "WP103",
+        name: "malformed-language",
+        stage: Template,
+        severity: Error,
+        summary: "A `language` that is not a locale code of the form `ll` or `ll_CC` (`en`, `pt_BR`, `fil`).",
+        why: "Meta identifies a template's language by locale code and does not translate (M-OV; §2.5 of the platform notes).",
+        help: "use a locale code such as `en_US`, `it`, `pt_BR` or `es_MX`",
+        fires: [
+            r#"{"name": "order_update", "language": "Italian", "category": "UTILITY", "components": [{"type": "BODY", "text": "Your order has shipped and arrives tomorrow."}]}"#,
+            r#"{"name": "order_update", "language": "pt-BR", "category": "UTILITY", "components": [{"type": "BODY", "text": "Your order has shipped and arrives tomorrow."}]}"#,
+        ],
+        passes: [
+            r#"{"name": "order_update", "language": "pt_BR", "category": "UTILITY", "components": [{"type": "BODY", "text": "Your order has shipped and arrives tomorrow."}]}"#,
+        ],
+    }
 
-pub static UNKNOWN_LANGUAGE: Rule = Rule {
-    code: "WP104",
-    name: "unknown-language",
-    severity: Severity::Warning,
-    summary: "A well-formed locale code that is not in wa-preflight's table of Meta's supported languages (`data/languages.json`).",
-    why: "Meta rejects templates in languages it does not support (M-OV). A warning because Meta adds locales over time; extend the table with the `extraLanguages` option.",
-    help: "check the locale against Meta's supported languages",
-    fires: r#"`"language": "it_IT"` (Meta's Italian is `it`)"#,
-    passes: r#"`"language": "it"`"#,
-    uncertain: false,
-    meta_error: None,
-};
+    UNKNOWN_LANGUAGE {
+        code: "WP104",
+        name: "unknown-language",
+        stage: Template,
+        severity: Warning,
+        summary: "A well-formed locale code that is not in wa-preflight's table of Meta's supported languages (`data/languages.json`).",
+        why: "Meta rejects templates in languages it does not support (M-OV). A warning because Meta adds locales over time; extend the table with the `extraLanguages` option.",
+        help: "check the locale against Meta's supported languages",
+        fires: [
+            r#"{"name": "order_update", "language": "it_IT", "category": "UTILITY", "components": [{"type": "BODY", "text": "Your order has shipped and arrives tomorrow."}]}"#,
+        ],
+        passes: [
+            r#"{"name": "order_update", "language": "it", "category": "UTILITY", "components": [{"type": "BODY", "text": "Your order has shipped and arrives tomorrow."}]}"#,
+            r#"{"name": "order_update", "language": "fil", "category": "UTILITY", "components": [{"type": "BODY", "text": "Your order has shipped and arrives tomorrow."}]}"#,
+        ],
+    }
 
-pub static INVALID_CATEGORY: Rule = Rule {
-    code: "WP105",
-    name: "invalid-category",
-    severity: Severity::Error,
-    summary: "A `category` that is neither one of MARKETING, UTILITY, AUTHENTICATION nor a known pre-2023 category.",
-    why: "Since June 2023 templates have exactly three categories (M-OV, M-CAT).",
-    help: "set `category` to MARKETING, UTILITY or AUTHENTICATION",
-    fires: r#"`"category": "SERVICE"` (service is a pricing category, not a template category)"#,
-    passes: r#"`"category": "utility"` (any casing)"#,
-    uncertain: false,
-    meta_error: None,
-};
+    INVALID_CATEGORY {
+        code: "WP105",
+        name: "invalid-category",
+        stage: Template,
+        severity: Error,
+        summary: "A `category` that is neither one of MARKETING, UTILITY, AUTHENTICATION nor a known pre-2023 category.",
+        why: "Since June 2023 templates have exactly three categories (M-OV, M-CAT).",
+        help: "set `category` to MARKETING, UTILITY or AUTHENTICATION",
+        fires: [
+            r#"{"name": "order_update", "language": "en_US", "category": "SERVICE", "components": [{"type": "BODY", "text": "Your order has shipped and arrives tomorrow."}]}"#,
+        ],
+        passes: [
+            r#"{"name": "order_update", "language": "en_US", "category": "utility", "components": [{"type": "BODY", "text": "Your order has shipped and arrives tomorrow."}]}"#,
+        ],
+    }
 
-pub static INVALID_PARAMETER_FORMAT: Rule = Rule {
-    code: "WP106",
-    name: "invalid-parameter-format",
-    severity: Severity::Error,
-    summary: "A `parameter_format` other than POSITIONAL or NAMED.",
-    why: "Meta accepts POSITIONAL (the default) and NAMED (M-OV \"Parameter formats\").",
-    help: "set `parameter_format` to POSITIONAL or NAMED",
-    fires: r#"`"parameter_format": "NUMBERED"`"#,
-    passes: r#"`"parameter_format": "named"` (any casing)"#,
-    uncertain: false,
-    meta_error: None,
-};
+    INVALID_PARAMETER_FORMAT {
+        code: "WP106",
+        name: "invalid-parameter-format",
+        stage: Template,
+        severity: Error,
+        summary: "A `parameter_format` other than POSITIONAL or NAMED.",
+        why: "Meta accepts POSITIONAL (the default) and NAMED (M-OV \"Parameter formats\").",
+        help: "set `parameter_format` to POSITIONAL or NAMED",
+        fires: [
+            r#"{"name": "order_update", "language": "en_US", "category": "UTILITY", "components": [{"type": "BODY", "text": "Your order has shipped and arrives tomorrow."}], "parameter_format": "NUMBERED"}"#,
+        ],
+        passes: [
+            r#"{"name": "order_update", "language": "en_US", "category": "UTILITY", "components": [{"type": "BODY", "text": "Your order has shipped and arrives tomorrow."}], "parameter_format": "named"}"#,
+            r#"{"name": "order_update", "language": "en_US", "category": "UTILITY", "components": [{"type": "BODY", "text": "Your order has shipped and arrives tomorrow."}], "parameter_format": "POSITIONAL"}"#,
+        ],
+    }
 
-pub static TTL_OUT_OF_RANGE: Rule = Rule {
-    code: "WP107",
-    name: "ttl-out-of-range",
-    severity: Severity::Error,
-    summary: "A `message_send_ttl_seconds` outside the range of the template's category.",
-    why: "Authentication 30–900 s (default 10 minutes), utility 30–43,200 s (30 s to 12 hours), marketing 43,200–2,592,000 s (12 hours to 30 days; marketing TTL applies only through the Marketing Messages API); -1 means 30 days and is accepted for authentication and utility only (M-TTL; templates overview of 2025-12-05, M-OV). A template without the field gets the default and is not flagged.",
-    help: "pick a time-to-live inside the category's range",
-    fires: r#"`"category": "AUTHENTICATION", "message_send_ttl_seconds": 3600`"#,
-    passes: r#"`"category": "AUTHENTICATION", "message_send_ttl_seconds": 600`"#,
-    uncertain: false,
-    meta_error: None,
-};
+    TTL_OUT_OF_RANGE {
+        code: "WP107",
+        name: "ttl-out-of-range",
+        stage: Template,
+        severity: Error,
+        summary: "A `message_send_ttl_seconds` outside the range of the template's category.",
+        why: "Authentication 30–900 s (default 10 minutes), utility 30–43,200 s (30 s to 12 hours), marketing 43,200–2,592,000 s (12 hours to 30 days; marketing TTL applies only through the Marketing Messages API); -1 means 30 days and is accepted for authentication and utility only (M-TTL; templates overview of 2025-12-05, M-OV). A template without the field gets the default and is not flagged.",
+        help: "pick a time-to-live inside the category's range",
+        fires: [
+            r#"{"name": "login_code", "language": "en_US", "category": "AUTHENTICATION", "components": [{"type": "BODY", "add_security_recommendation": true}, {"type": "BUTTONS", "buttons": [{"type": "OTP", "otp_type": "COPY_CODE", "text": "Copy code"}]}], "message_send_ttl_seconds": 3600}"#,
+            r#"{"name": "promo", "language": "en_US", "category": "MARKETING", "components": [{"type": "BODY", "text": "Summer sale: 20% off everything this week."}], "message_send_ttl_seconds": 600}"#,
+            r#"{"name": "login_code", "language": "en_US", "category": "AUTHENTICATION", "components": [{"type": "BODY", "add_security_recommendation": true}, {"type": "BUTTONS", "buttons": [{"type": "OTP", "otp_type": "COPY_CODE", "text": "Copy code"}]}], "message_send_ttl_seconds": 29}"#,
+            r#"{"name": "login_code", "language": "en_US", "category": "AUTHENTICATION", "components": [{"type": "BODY", "add_security_recommendation": true}, {"type": "BUTTONS", "buttons": [{"type": "OTP", "otp_type": "COPY_CODE", "text": "Copy code"}]}], "message_send_ttl_seconds": 901}"#,
+            r#"{"name": "order_update", "language": "en_US", "category": "UTILITY", "components": [{"type": "BODY", "text": "Your order has shipped and arrives tomorrow."}], "message_send_ttl_seconds": 43201}"#,
+            r#"{"name": "order_update", "language": "en_US", "category": "UTILITY", "components": [{"type": "BODY", "text": "Your order has shipped and arrives tomorrow."}], "message_send_ttl_seconds": 29}"#,
+            r#"{"name": "promo", "language": "en_US", "category": "MARKETING", "components": [{"type": "BODY", "text": "Summer sale: 20% off everything this week."}], "message_send_ttl_seconds": -1}"#,
+            r#"{"name": "promo", "language": "en_US", "category": "MARKETING", "components": [{"type": "BODY", "text": "Summer sale: 20% off everything this week."}], "message_send_ttl_seconds": 43199}"#,
+            r#"{"name": "promo", "language": "en_US", "category": "MARKETING", "components": [{"type": "BODY", "text": "Summer sale: 20% off everything this week."}], "message_send_ttl_seconds": 2592001}"#,
+        ],
+        passes: [
+            r#"{"name": "login_code", "language": "en_US", "category": "AUTHENTICATION", "components": [{"type": "BODY", "add_security_recommendation": true}, {"type": "BUTTONS", "buttons": [{"type": "OTP", "otp_type": "COPY_CODE", "text": "Copy code"}]}], "message_send_ttl_seconds": 600}"#,
+            r#"{"name": "order_update", "language": "en_US", "category": "UTILITY", "components": [{"type": "BODY", "text": "Your order has shipped and arrives tomorrow."}], "message_send_ttl_seconds": -1}"#,
+            r#"{"name": "login_code", "language": "en_US", "category": "AUTHENTICATION", "components": [{"type": "BODY", "add_security_recommendation": true}, {"type": "BUTTONS", "buttons": [{"type": "OTP", "otp_type": "COPY_CODE", "text": "Copy code"}]}], "message_send_ttl_seconds": 30}"#,
+            r#"{"name": "login_code", "language": "en_US", "category": "AUTHENTICATION", "components": [{"type": "BODY", "add_security_recommendation": true}, {"type": "BUTTONS", "buttons": [{"type": "OTP", "otp_type": "COPY_CODE", "text": "Copy code"}]}], "message_send_ttl_seconds": 900}"#,
+            r#"{"name": "login_code", "language": "en_US", "category": "AUTHENTICATION", "components": [{"type": "BODY", "add_security_recommendation": true}, {"type": "BUTTONS", "buttons": [{"type": "OTP", "otp_type": "COPY_CODE", "text": "Copy code"}]}], "message_send_ttl_seconds": -1}"#,
+            r#"{"name": "order_update", "language": "en_US", "category": "UTILITY", "components": [{"type": "BODY", "text": "Your order has shipped and arrives tomorrow."}], "message_send_ttl_seconds": 30}"#,
+            r#"{"name": "order_update", "language": "en_US", "category": "UTILITY", "components": [{"type": "BODY", "text": "Your order has shipped and arrives tomorrow."}], "message_send_ttl_seconds": 43200}"#,
+            r#"{"name": "promo", "language": "en_US", "category": "MARKETING", "components": [{"type": "BODY", "text": "Summer sale: 20% off everything this week."}], "message_send_ttl_seconds": 43200}"#,
+            r#"{"name": "promo", "language": "en_US", "category": "MARKETING", "components": [{"type": "BODY", "text": "Summer sale: 20% off everything this week."}], "message_send_ttl_seconds": 2592000}"#,
+        ],
+    }
 
-pub static TEMPLATE_REJECTED: Rule = Rule {
-    code: "WP108",
-    name: "template-rejected",
-    severity: Severity::Info,
-    summary: "A fetched template whose `status` is REJECTED, with Meta's `rejected_reason`.",
-    why: "Meta reports why it rejected a template (ABUSIVE_CONTENT, INCORRECT_CATEGORY, INVALID_FORMAT, PROMOTIONAL, SCAM, TAG_CONTENT_MISMATCH) (M-WH-TSU); the other findings suggest what to change.",
-    help: "fix the findings and edit the template, or request a review in WhatsApp Manager",
-    fires: r#"`"status": "REJECTED", "rejected_reason": "INVALID_FORMAT"`"#,
-    passes: r#"`"status": "APPROVED"`"#,
-    uncertain: false,
-    meta_error: None,
-};
+    TEMPLATE_REJECTED {
+        code: "WP108",
+        name: "template-rejected",
+        stage: Template,
+        severity: Info,
+        summary: "A fetched template whose `status` is REJECTED, with Meta's `rejected_reason`.",
+        why: "Meta reports why it rejected a template (ABUSIVE_CONTENT, INCORRECT_CATEGORY, INVALID_FORMAT, PROMOTIONAL, SCAM, TAG_CONTENT_MISMATCH) (M-WH-TSU); the other findings suggest what to change.",
+        help: "fix the findings and edit the template, or request a review in WhatsApp Manager",
+        fires: [
+            r#"{"name": "order_update", "language": "en_US", "category": "UTILITY", "components": [{"type": "BODY", "text": "Your order has shipped and arrives tomorrow."}], "id": "1234567890", "status": "REJECTED", "rejected_reason": "INVALID_FORMAT"}"#,
+        ],
+        passes: [
+            r#"{"name": "order_update", "language": "en_US", "category": "UTILITY", "components": [{"type": "BODY", "text": "Your order has shipped and arrives tomorrow."}], "id": "1234567890", "status": "APPROVED"}"#,
+        ],
+    }
 
-pub static TEMPLATE_NOT_SENDABLE: Rule = Rule {
-    code: "WP109",
-    name: "template-not-sendable",
-    severity: Severity::Info,
-    summary: "A fetched template whose `status` does not allow sending (anything but APPROVED), or an unknown status.",
-    why: "Only APPROVED templates can be sent: paused ones fail with 132015, disabled ones with 132016, others with 132001 (M-OV, M-PAUSE, M-ERR).",
-    help: "",
-    fires: r#"`"status": "PAUSED"`"#,
-    passes: r#"`"status": "APPROVED"`"#,
-    uncertain: false,
-    meta_error: None,
-};
+    TEMPLATE_NOT_SENDABLE {
+        code: "WP109",
+        name: "template-not-sendable",
+        stage: Template,
+        severity: Info,
+        summary: "A fetched template whose `status` does not allow sending (anything but APPROVED), or an unknown status.",
+        why: "Only APPROVED templates can be sent: paused ones fail with 132015, disabled ones with 132016, others with 132001 (M-OV, M-PAUSE, M-ERR).",
+        help: "",
+        fires: [
+            r#"{"name": "order_update", "language": "en_US", "category": "UTILITY", "components": [{"type": "BODY", "text": "Your order has shipped and arrives tomorrow."}], "id": "1", "status": "PAUSED"}"#,
+            r#"{"name": "order_update", "language": "en_US", "category": "UTILITY", "components": [{"type": "BODY", "text": "Your order has shipped and arrives tomorrow."}], "id": "1", "status": "DISABLED"}"#,
+            r#"{"name": "order_update", "language": "en_US", "category": "UTILITY", "components": [{"type": "BODY", "text": "Your order has shipped and arrives tomorrow."}], "id": "1", "status": "PENDING"}"#,
+        ],
+        passes: [
+            r#"{"name": "order_update", "language": "en_US", "category": "UTILITY", "components": [{"type": "BODY", "text": "Your order has shipped and arrives tomorrow."}], "id": "1", "status": "APPROVED"}"#,
+            r#"{"name": "order_update", "language": "en_US", "category": "UTILITY", "components": [{"type": "BODY", "text": "Your order has shipped and arrives tomorrow."}]}"#,
+        ],
+    }
 
-pub static LEGACY_CATEGORY: Rule = Rule {
-    code: "WP401",
-    name: "legacy-category",
-    severity: Severity::Info,
-    summary: "A pre-2023 category (ACCOUNT_UPDATE … ALERT_UPDATE, AUTO_REPLY, TRANSACTIONAL, OTP), read as today's category.",
-    why: "The notification types of 2019–2022 and the TRANSACTIONAL/MARKETING/OTP set of late 2022 were replaced by MARKETING, UTILITY and AUTHENTICATION in June 2023 (M-MT-OLD, M-CBP).",
-    help: "",
-    fires: r#"`"category": "SHIPPING_UPDATE"`"#,
-    passes: r#"`"category": "UTILITY"`"#,
-    uncertain: false,
-    meta_error: None,
-};
+    LEGACY_CATEGORY {
+        code: "WP401",
+        name: "legacy-category",
+        stage: Template,
+        severity: Info,
+        summary: "A pre-2023 category (ACCOUNT_UPDATE … ALERT_UPDATE, AUTO_REPLY, TRANSACTIONAL, OTP), read as today's category.",
+        why: "The notification types of 2019–2022 and the TRANSACTIONAL/MARKETING/OTP set of late 2022 were replaced by MARKETING, UTILITY and AUTHENTICATION in June 2023 (M-MT-OLD, M-CBP).",
+        help: "",
+        fires: [
+            r#"{"name": "order_update", "language": "en_US", "category": "SHIPPING_UPDATE", "components": [{"type": "BODY", "text": "Your order has shipped and arrives tomorrow."}]}"#,
+            r#"{"name": "order_update", "language": "en_US", "category": "TRANSACTIONAL", "components": [{"type": "BODY", "text": "Your order has shipped and arrives tomorrow."}]}"#,
+            r#"{"name": "login_code", "language": "en_US", "category": "OTP", "components": [{"type": "BODY", "add_security_recommendation": true}, {"type": "BUTTONS", "buttons": [{"type": "OTP", "otp_type": "COPY_CODE", "text": "Copy code"}]}]}"#,
+        ],
+        passes: [
+            r#"{"name": "order_update", "language": "en_US", "category": "UTILITY", "components": [{"type": "BODY", "text": "Your order has shipped and arrives tomorrow."}]}"#,
+        ],
+    }
 
-pub static CATEGORY_CHANGE_PENDING: Rule = Rule {
-    code: "WP402",
-    name: "category-change-pending",
-    severity: Severity::Warning,
-    summary: "A fetched template whose `correct_category` differs from its `category`.",
-    why: "Meta sets `correct_category` before it changes a template's category; the template will then be billed and limited as that category (M-CAT).",
-    help: "expect the new category's price and rules, or rewrite the content to fit the declared one",
-    fires: r#"`"category": "UTILITY", "correct_category": "MARKETING"`"#,
-    passes: r#"`"category": "UTILITY", "correct_category": ""`"#,
-    uncertain: false,
-    meta_error: None,
-};
+    CATEGORY_CHANGE_PENDING {
+        code: "WP402",
+        name: "category-change-pending",
+        stage: Category,
+        severity: Warning,
+        summary: "A fetched template whose `correct_category` differs from its `category`.",
+        why: "Meta sets `correct_category` before it changes a template's category; the template will then be billed and limited as that category (M-CAT).",
+        help: "expect the new category's price and rules, or rewrite the content to fit the declared one",
+        fires: [
+            r#"{"name": "order_update", "language": "en_US", "category": "UTILITY", "components": [{"type": "BODY", "text": "Your order has shipped and arrives tomorrow."}], "id": "1", "status": "APPROVED", "correct_category": "MARKETING"}"#,
+        ],
+        passes: [
+            r#"{"name": "order_update", "language": "en_US", "category": "UTILITY", "components": [{"type": "BODY", "text": "Your order has shipped and arrives tomorrow."}], "id": "1", "status": "APPROVED", "correct_category": ""}"#,
+            r#"{"name": "order_update", "language": "en_US", "category": "UTILITY", "components": [{"type": "BODY", "text": "Your order has shipped and arrives tomorrow."}], "id": "1", "status": "APPROVED", "correct_category": "UTILITY"}"#,
+        ],
+    }
+}
 
 #[derive(Deserialize)]
 struct LanguageTable {

@@ -3,121 +3,163 @@
 //! beyond the limit.
 
 use super::{Context, Findings, Rule};
-use crate::diagnostic::{Diagnostic, Severity};
+use crate::diagnostic::Diagnostic;
 use crate::limits::Limits;
 use crate::template::{ButtonKind, ComponentKind, Text};
 
-macro_rules! limit_rule {
-    ($id:ident, $code:literal, $name:literal, $what:literal, $limit:literal, $why:literal, $fires:literal, $passes:literal) => {
-        pub static $id: Rule = Rule {
-            code: $code,
-            name: $name,
-            severity: Severity::Error,
-            summary: concat!(
-                $what,
-                " longer than ",
-                $limit,
-                " characters, counted in Unicode code points (UTF-16 code units with `lengthUnit: \"utf16\"`)."
-            ),
-            why: $why,
-            help: concat!("shorten it to at most ", $limit, " characters"),
-            fires: $fires,
-            passes: $passes,
-            uncertain: false,
-            meta_error: None,
-        };
-    };
-}
+declare_rules! {
+    BODY_TOO_LONG {
+        code: "WP130",
+        name: "body-too-long",
+        stage: Template,
+        severity: Error,
+        summary: "Body text longer than 1,024 characters, counted in Unicode code points (UTF-16 code units with `lengthUnit: \"utf16\"`).",
+        why: "Meta caps body text at 1,024 characters, placeholders included as written (M-COMP, M-UTIL; creation error 2388040).",
+        help: "shorten it to at most 1,024 characters",
+        fires: [
+            r#"{"name": "order_update", "language": "en_US", "category": "UTILITY", "components": [{"type": "BODY", "text": "⟪a×1025⟫"}]}"#,
+            r#"{"name": "order_update", "language": "en_US", "category": "UTILITY", "components": [{"type": "BODY", "text": "⟪a×1000⟫👍👍👍👍👍👍👍👍👍👍👍👍👍👍👍👍👍👍👍👍👍👍👍👍👍"}]}"#,
+        ],
+        passes: [
+            r#"{"name": "order_update", "language": "en_US", "category": "UTILITY", "components": [{"type": "BODY", "text": "Your order: ⟪a×1000⟫👍👍👍👍👍👍👍👍👍👍👍👍"}]}"#,
+        ],
+    }
 
-limit_rule!(BODY_TOO_LONG, "WP130", "body-too-long", "Body text", "1,024",
-    "Meta caps body text at 1,024 characters, placeholders included as written (M-COMP, M-UTIL; creation error 2388040).",
-    "a body of 1,025 characters, or 1,000 letters and 25 emoji with `lengthUnit: \"utf16\"`",
-    "a body of 1,024 characters, emoji counted as one each");
-limit_rule!(
-    HEADER_TOO_LONG,
-    "WP131",
-    "header-too-long",
-    "Text header",
-    "60",
-    "Meta caps text headers at 60 characters (M-COMP).",
-    "a 61-character header",
-    "a 60-character header"
-);
-limit_rule!(
-    FOOTER_TOO_LONG,
-    "WP132",
-    "footer-too-long",
-    "Footer text",
-    "60",
-    "Meta caps footers at 60 characters (M-COMP).",
-    "a 61-character footer",
-    "`Reply STOP to opt out`"
-);
-limit_rule!(
-    BUTTON_TEXT_TOO_LONG,
-    "WP133",
-    "button-text-too-long",
-    "A button label",
-    "25",
-    "Button labels are at most 25 characters (M-COMP; 20 before ~2023).",
-    "`\"text\": \"Track your package delivery\"` (28)",
-    "`\"text\": \"Track package\"`"
-);
-limit_rule!(
-    URL_TOO_LONG,
-    "WP134",
-    "url-too-long",
-    "A URL button's URL",
-    "2,000",
-    "URL buttons take URLs of at most 2,000 characters (M-COMP).",
-    "a 2,001-character URL",
-    "`https://example.com/track/{{1}}`"
-);
-limit_rule!(
-    PHONE_NUMBER_TOO_LONG,
-    "WP135",
-    "phone-number-too-long",
-    "A phone button's number",
-    "20",
-    "Phone-number buttons take at most 20 characters (M-COMP).",
-    "`\"phone_number\": \"+39 02 1234 5678 ext. 99\"`",
-    "`\"phone_number\": \"+390212345678\"`"
-);
-/// The copy-code limit changed on 2025-12-03; its values and date are read from
-/// `template.coupon_code` in `data/send-limits.json`, the declaration the send check (WP508)
-/// reads, for the date of the options' `asOf`.
-pub static COPY_CODE_TOO_LONG: Rule = Rule {
-    code: "WP136",
-    name: "copy-code-too-long",
-    severity: Severity::Error,
-    summary: "A copy-code button's example code longer than 20 characters (15 before 2025-12-03, with `asOf`), counted in Unicode code points (UTF-16 code units with `lengthUnit: \"utf16\"`).",
-    why: "Copy codes are at most 20 characters since 2025-12-03 (Meta changelog of 2025-12-03, M-CHG; coupon page, M-COUP); 15 before. The limited-time-offer page (M-LTO, dated 2025-11-04) and the components page (M-COMP COPY_CODE, \"Maximum 15\") still say 15: they predate the change, so 20 applies from its date. Both values and the date are declared once, as `template.coupon_code` in data/send-limits.json, which the send check (WP508) reads too; `asOf` chooses the era, today's when absent.",
-    help: "shorten the code to the limit",
-    fires: "`\"example\": \"SUMMERSALE2025XLDEAL1\"` (21), or `\"SUMMERSALE2025XL\"` (16) with `asOf: \"2025-11-01\"`",
-    passes: "`\"example\": \"SUMMERSALE2025XL\"` (16) without `asOf`, or `\"SUMMER25\"` on any date",
-    uncertain: false,
-    meta_error: None,
-};
-limit_rule!(
-    OFFER_TEXT_TOO_LONG,
-    "WP137",
-    "offer-text-too-long",
-    "A limited-time offer's text",
-    "16",
-    "The offer text of a limited-time offer is at most 16 characters (PYWA `LimitedTimeOffer`; M-MKT).",
-    "`\"text\": \"Expiring offer today!\"`",
-    "`\"text\": \"Expiring offer!\"`"
-);
-limit_rule!(
-    CARD_BODY_TOO_LONG,
-    "WP138",
-    "card-body-too-long",
-    "A carousel card's body text",
-    "160",
-    "Carousel card bodies are at most 160 characters (M-MKT).",
-    "a 161-character card body",
-    "a 160-character card body"
-);
+    HEADER_TOO_LONG {
+        code: "WP131",
+        name: "header-too-long",
+        stage: Template,
+        severity: Error,
+        summary: "Text header longer than 60 characters, counted in Unicode code points (UTF-16 code units with `lengthUnit: \"utf16\"`).",
+        why: "Meta caps text headers at 60 characters (M-COMP).",
+        help: "shorten it to at most 60 characters",
+        fires: [
+            r#"{"name": "order_update", "language": "en_US", "category": "UTILITY", "components": [{"type": "HEADER", "format": "TEXT", "text": "⟪h×61⟫"}, {"type": "BODY", "text": "Your order has shipped today."}]}"#,
+        ],
+        passes: [
+            r#"{"name": "order_update", "language": "en_US", "category": "UTILITY", "components": [{"type": "HEADER", "format": "TEXT", "text": "⟪h×60⟫"}, {"type": "BODY", "text": "Your order has shipped today."}]}"#,
+        ],
+    }
+
+    FOOTER_TOO_LONG {
+        code: "WP132",
+        name: "footer-too-long",
+        stage: Template,
+        severity: Error,
+        summary: "Footer text longer than 60 characters, counted in Unicode code points (UTF-16 code units with `lengthUnit: \"utf16\"`).",
+        why: "Meta caps footers at 60 characters (M-COMP).",
+        help: "shorten it to at most 60 characters",
+        fires: [
+            r#"{"name": "order_update", "language": "en_US", "category": "UTILITY", "components": [{"type": "BODY", "text": "Your order has shipped today."}, {"type": "FOOTER", "text": "⟪f×61⟫"}]}"#,
+        ],
+        passes: [
+            r#"{"name": "order_update", "language": "en_US", "category": "UTILITY", "components": [{"type": "BODY", "text": "Your order has shipped today."}, {"type": "FOOTER", "text": "Reply STOP to opt out"}]}"#,
+        ],
+    }
+
+    BUTTON_TEXT_TOO_LONG {
+        code: "WP133",
+        name: "button-text-too-long",
+        stage: Template,
+        severity: Error,
+        summary: "A button label longer than 25 characters, counted in Unicode code points (UTF-16 code units with `lengthUnit: \"utf16\"`).",
+        why: "Button labels are at most 25 characters (M-COMP; 20 before ~2023).",
+        help: "shorten it to at most 25 characters",
+        fires: [
+            r#"{"name": "order_update", "language": "en_US", "category": "UTILITY", "components": [{"type": "BODY", "text": "Your order has shipped today."}, {"type": "BUTTONS", "buttons": [{"type": "QUICK_REPLY", "text": "Track your package delivery"}]}]}"#,
+        ],
+        passes: [
+            r#"{"name": "order_update", "language": "en_US", "category": "UTILITY", "components": [{"type": "BODY", "text": "Your order has shipped today."}, {"type": "BUTTONS", "buttons": [{"type": "QUICK_REPLY", "text": "Track package"}]}]}"#,
+            r#"{"name": "order_update", "language": "en_US", "category": "UTILITY", "components": [{"type": "BODY", "text": "Your order has shipped today."}, {"type": "BUTTONS", "buttons": [{"type": "QUICK_REPLY", "text": "Sì, confermo 👍👍👍👍👍👍👍👍👍👍👍👍"}]}]}"#,
+        ],
+    }
+
+    URL_TOO_LONG {
+        code: "WP134",
+        name: "url-too-long",
+        stage: Template,
+        severity: Error,
+        summary: "A URL button's URL longer than 2,000 characters, counted in Unicode code points (UTF-16 code units with `lengthUnit: \"utf16\"`).",
+        why: "URL buttons take URLs of at most 2,000 characters (M-COMP).",
+        help: "shorten it to at most 2,000 characters",
+        fires: [
+            r#"{"name": "order_update", "language": "en_US", "category": "UTILITY", "components": [{"type": "BODY", "text": "Your order has shipped today."}, {"type": "BUTTONS", "buttons": [{"type": "URL", "text": "Track", "url": "https://shop.example.com/⟪a×1980⟫"}]}]}"#,
+        ],
+        passes: [
+            r#"{"name": "order_update", "language": "en_US", "category": "UTILITY", "components": [{"type": "BODY", "text": "Your order has shipped today."}, {"type": "BUTTONS", "buttons": [{"type": "URL", "text": "Track", "url": "https://shop.example.com/track/{{1}}", "example": ["https://shop.example.com/track/A1"]}]}]}"#,
+        ],
+    }
+
+    PHONE_NUMBER_TOO_LONG {
+        code: "WP135",
+        name: "phone-number-too-long",
+        stage: Template,
+        severity: Error,
+        summary: "A phone button's number longer than 20 characters, counted in Unicode code points (UTF-16 code units with `lengthUnit: \"utf16\"`).",
+        why: "Phone-number buttons take at most 20 characters (M-COMP).",
+        help: "shorten it to at most 20 characters",
+        fires: [
+            r#"{"name": "order_update", "language": "en_US", "category": "UTILITY", "components": [{"type": "BODY", "text": "Your order has shipped today."}, {"type": "BUTTONS", "buttons": [{"type": "PHONE_NUMBER", "text": "Call us", "phone_number": "+39 02 1234 5678 99 00"}]}]}"#,
+        ],
+        passes: [
+            r#"{"name": "order_update", "language": "en_US", "category": "UTILITY", "components": [{"type": "BODY", "text": "Your order has shipped today."}, {"type": "BUTTONS", "buttons": [{"type": "PHONE_NUMBER", "text": "Call us", "phone_number": "+390212345678"}]}]}"#,
+        ],
+    }
+
+    /// The copy-code limit changed on 2025-12-03; its values and date are read from
+    /// `template.coupon_code` in `data/send-limits.json`, the declaration the send check (WP508)
+    /// reads, for the date of the options' `asOf`.
+    COPY_CODE_TOO_LONG {
+        code: "WP136",
+        name: "copy-code-too-long",
+        stage: Template,
+        severity: Error,
+        summary: "A copy-code button's example code longer than 20 characters (15 before 2025-12-03, with `asOf`), counted in Unicode code points (UTF-16 code units with `lengthUnit: \"utf16\"`).",
+        why: "Copy codes are at most 20 characters since 2025-12-03 (Meta changelog of 2025-12-03, M-CHG; coupon page, M-COUP); 15 before. The limited-time-offer page (M-LTO, dated 2025-11-04) and the components page (M-COMP COPY_CODE, \"Maximum 15\") still say 15: they predate the change, so 20 applies from its date. Both values and the date are declared once, as `template.coupon_code` in data/send-limits.json, which the send check (WP508) reads too; `asOf` chooses the era, today's when absent.",
+        help: "shorten the code to the limit",
+        fires: [
+            r#"{"name": "promo", "language": "en_US", "category": "MARKETING", "components": [{"type": "BODY", "text": "Use this code for 20% off your next order."}, {"type": "BUTTONS", "buttons": [{"type": "COPY_CODE", "example": "SUMMERSALE2025XLDEAL1"}]}]}"#,
+            r#"{"template": {"name": "promo", "language": "en_US", "category": "MARKETING", "components": [{"type": "BODY", "text": "Use this code for 20% off your next order."}, {"type": "BUTTONS", "buttons": [{"type": "COPY_CODE", "example": "SUMMERSALE2025XL"}]}]}, "options": {"asOf": "2025-11-01"}}"#,
+        ],
+        passes: [
+            r#"{"name": "promo", "language": "en_US", "category": "MARKETING", "components": [{"type": "BODY", "text": "Use this code for 20% off your next order."}, {"type": "BUTTONS", "buttons": [{"type": "COPY_CODE", "example": "SUMMERSALE2025XL"}]}]}"#,
+            r#"{"template": {"name": "promo", "language": "en_US", "category": "MARKETING", "components": [{"type": "BODY", "text": "Use this code for 20% off your next order."}, {"type": "BUTTONS", "buttons": [{"type": "COPY_CODE", "example": "SUMMERSALE2025XL"}]}]}, "options": {"asOf": "2025-12-03"}}"#,
+            r#"{"template": {"name": "promo", "language": "en_US", "category": "MARKETING", "components": [{"type": "BODY", "text": "Use this code for 20% off your next order."}, {"type": "BUTTONS", "buttons": [{"type": "COPY_CODE", "example": "SUMMER25"}]}]}, "options": {"asOf": "2025-11-01"}}"#,
+        ],
+    }
+
+    OFFER_TEXT_TOO_LONG {
+        code: "WP137",
+        name: "offer-text-too-long",
+        stage: Template,
+        severity: Error,
+        summary: "A limited-time offer's text longer than 16 characters, counted in Unicode code points (UTF-16 code units with `lengthUnit: \"utf16\"`).",
+        why: "The offer text of a limited-time offer is at most 16 characters (PYWA `LimitedTimeOffer`; M-MKT).",
+        help: "shorten it to at most 16 characters",
+        fires: [
+            r#"{"name": "order_update", "language": "en_US", "category": "MARKETING", "components": [{"type": "LIMITED_TIME_OFFER", "limited_time_offer": {"text": "Expiring offer today!", "has_expiration": true}}, {"type": "BODY", "text": "Get 20% off all shoes this weekend only."}]}"#,
+        ],
+        passes: [
+            r#"{"name": "order_update", "language": "en_US", "category": "MARKETING", "components": [{"type": "LIMITED_TIME_OFFER", "limited_time_offer": {"text": "Expiring offer!", "has_expiration": true}}, {"type": "BODY", "text": "Get 20% off all shoes this weekend only."}]}"#,
+        ],
+    }
+
+    CARD_BODY_TOO_LONG {
+        code: "WP138",
+        name: "card-body-too-long",
+        stage: Template,
+        severity: Error,
+        summary: "A carousel card's body text longer than 160 characters, counted in Unicode code points (UTF-16 code units with `lengthUnit: \"utf16\"`).",
+        why: "Carousel card bodies are at most 160 characters (M-MKT).",
+        help: "shorten it to at most 160 characters",
+        fires: [
+            r#"{"name": "summer_trips", "language": "en_US", "category": "MARKETING", "components": [{"type": "BODY", "text": "Our summer trips are here, pick yours."}, {"type": "CAROUSEL", "cards": [{"components": [{"type": "HEADER", "format": "IMAGE", "example": {"header_handle": ["4::aW1hZ2UvanBlZw==:ARb"]}}, {"type": "BODY", "text": "⟪c×161⟫"}, {"type": "BUTTONS", "buttons": [{"type": "URL", "text": "Book now", "url": "https://travel.example.com/alps"}]}]}, {"components": [{"type": "HEADER", "format": "IMAGE", "example": {"header_handle": ["4::aW1hZ2UvanBlZw==:ARb"]}}, {"type": "BODY", "text": "Alpine week, 7 nights."}, {"type": "BUTTONS", "buttons": [{"type": "URL", "text": "Book now", "url": "https://travel.example.com/alps"}]}]}]}]}"#,
+        ],
+        passes: [
+            r#"{"name": "summer_trips", "language": "en_US", "category": "MARKETING", "components": [{"type": "BODY", "text": "Our summer trips are here, pick yours."}, {"type": "CAROUSEL", "cards": [{"components": [{"type": "HEADER", "format": "IMAGE", "example": {"header_handle": ["4::aW1hZ2UvanBlZw==:ARb"]}}, {"type": "BODY", "text": "⟪c×160⟫"}, {"type": "BUTTONS", "buttons": [{"type": "URL", "text": "Book now", "url": "https://travel.example.com/alps"}]}]}, {"components": [{"type": "HEADER", "format": "IMAGE", "example": {"header_handle": ["4::aW1hZ2UvanBlZw==:ARb"]}}, {"type": "BODY", "text": "Alpine week, 7 nights."}, {"type": "BUTTONS", "buttons": [{"type": "URL", "text": "Book now", "url": "https://travel.example.com/alps"}]}]}]}]}"#,
+        ],
+    }
+}
 
 pub fn check(cx: &mut Context) {
     let mut found = Findings::default();

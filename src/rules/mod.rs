@@ -1,24 +1,11 @@
 //! The rule registry and the pass that runs every rule over a template.
 //!
-//! Each rule is a [`Rule`] static defined next to its check in one of the family modules; the
-//! table [`RULES`] below lists them all, and `docs/rules.md` is generated from it
-//! ([`rules_markdown`]). Codes are grouped by area (0xx input shape, 1xx structure and limits,
-//! 2xx placeholders and examples, 3xx content policy, 4xx category) and are never renumbered or
-//! reused.
-
-pub mod authentication;
-pub mod buttons;
-pub mod category;
-pub mod content;
-pub mod examples;
-pub mod identity;
-pub mod limits;
-pub mod payload;
-pub mod placeholders;
-pub mod policy;
-pub mod sending;
-pub mod shape;
-pub mod structure;
+//! Each rule is declared once, next to its check, by the [`declare_rules!`] invocation of its
+//! family module: code, name, [`Stage`], severity, texts, Cloud API error and the cases the
+//! tests run. [`RULES`] composes the families' lists in code order, and `docs/rules.md` is
+//! generated from it (`rules_markdown`). Codes are grouped by area (0xx input shape, 1xx
+//! structure and limits, 2xx placeholders and examples, 3xx content policy, 4xx category, 5xx
+//! send, 6xx window and consent) and are never renumbered or reused.
 
 use std::collections::HashMap;
 
@@ -30,13 +17,51 @@ use crate::options::{RuleSetting, ValidateOptions};
 use crate::placeholder::{scan, Scan};
 use crate::template::{ButtonKind, ComponentKind, Template, Text};
 
-/// A rule: what it flags, why, and examples that fire and that do not.
+/// Which stage of the work a rule belongs to: what it reads, and which entry points run it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Stage {
+    /// The input's shape: JSON types, required fields, known component and button types (WP0xx).
+    Shape,
+    /// A template's identity, structure, limits, buttons, placeholders and examples (WP1xx,
+    /// WP2xx, and the legacy category spelling WP401).
+    Template,
+    /// What a text says: links, identifiers, prohibited content (WP3xx); `checkContent` runs these.
+    Content,
+    /// The declared category against the content (WP402–WP405); `checkContent` runs these too.
+    Category,
+    /// A send request: its values against the template, its body, the template's status (WP5xx).
+    Send,
+    /// The conversation: the customer-service window, consent and the recipient (WP6xx).
+    Window,
+}
+
+impl Stage {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Stage::Shape => "shape",
+            Stage::Template => "template",
+            Stage::Content => "content",
+            Stage::Category => "category",
+            Stage::Send => "send",
+            Stage::Window => "window",
+        }
+    }
+
+    /// True for the rules of a send request (their cases are send cases, not templates).
+    pub fn is_send(self) -> bool {
+        matches!(self, Stage::Send | Stage::Window)
+    }
+}
+
+/// A rule: what it flags, why, and the cases that fire it and that do not. Declared with
+/// [`declare_rules!`], one invocation per family file.
 #[derive(Debug)]
 pub struct Rule {
     /// `WP` and three digits.
     pub code: &'static str,
     /// Kebab-case name of the pattern flagged.
     pub name: &'static str,
+    pub stage: Stage,
     pub severity: Severity,
     /// What the rule flags, one sentence.
     pub summary: &'static str,
@@ -44,16 +69,97 @@ pub struct Rule {
     pub why: &'static str,
     /// Default advice attached to each finding.
     pub help: &'static str,
-    /// A template fragment that fires the rule.
-    pub fires: &'static str,
-    /// A near miss that does not.
-    pub passes: &'static str,
     /// True when the fact behind the rule rests on a secondary or inferred source; such rules
     /// are warnings at most.
     pub uncertain: bool,
     /// The Cloud API error a send that breaks this rule is expected to get.
     pub meta_error: Option<CloudError>,
+    /// Inputs that fire the rule, as compact JSON (see [`cases`] for their shape); the tests
+    /// run them and `docs/rules.md` prints them. Not compiled into the WASM module.
+    #[cfg(not(target_arch = "wasm32"))]
+    pub fires: &'static [&'static str],
+    /// Near misses that do not fire it.
+    #[cfg(not(target_arch = "wasm32"))]
+    pub passes: &'static [&'static str],
 }
+
+/// Declares a family's rules: one block per rule, and the family's list `LIST`, which
+/// [`RULES`] composes. `uncertain` (default `false`) and `meta_error` (default none) may be
+/// left out; `stage` and `severity` name a [`Stage`] and a [`Severity`] variant.
+///
+/// ```text
+/// declare_rules! {
+///     HEADER_TOO_LONG {
+///         code: "WP131", name: "header-too-long", stage: Template, severity: Error,
+///         summary: "…", why: "… (M-COMP).", help: "…",
+///         fires: [r#"{"name": "x", …}"#],
+///         passes: [r#"{"name": "x", …}"#],
+///     }
+/// }
+/// ```
+macro_rules! declare_rules {
+    (@or $default:expr) => { $default };
+    (@or $default:expr, $given:expr) => { $given };
+    ($(
+        $(#[$attr:meta])*
+        $id:ident {
+            code: $code:literal,
+            name: $name:literal,
+            stage: $stage:ident,
+            severity: $severity:ident,
+            summary: $summary:expr,
+            why: $why:expr,
+            help: $help:expr,
+            $(uncertain: $uncertain:literal,)?
+            $(meta_error: $meta_error:expr,)?
+            fires: [$($fires:literal),* $(,)?],
+            passes: [$($passes:literal),* $(,)?] $(,)?
+        }
+    )*) => {
+        $(
+            $(#[$attr])*
+            pub static $id: $crate::rules::Rule = $crate::rules::Rule {
+                code: $code,
+                name: $name,
+                stage: $crate::rules::Stage::$stage,
+                severity: $crate::diagnostic::Severity::$severity,
+                summary: $summary,
+                why: $why,
+                help: $help,
+                uncertain: declare_rules!(@or false $(, $uncertain)?),
+                meta_error: declare_rules!(@or None $(, Some($meta_error))?),
+                #[cfg(not(target_arch = "wasm32"))]
+                fires: &[$($fires),*],
+                #[cfg(not(target_arch = "wasm32"))]
+                passes: &[$($passes),*],
+            };
+        )*
+
+        /// This family's rules, in declaration order.
+        pub static LIST: &[&$crate::rules::Rule] = &[$(&$id),*];
+    };
+}
+
+pub mod authentication;
+pub mod buttons;
+#[cfg(not(target_arch = "wasm32"))]
+pub mod cases;
+pub mod category;
+pub mod content;
+#[cfg(not(target_arch = "wasm32"))]
+mod docs;
+pub mod examples;
+pub mod identity;
+pub mod limits;
+pub mod payload;
+pub mod placeholders;
+pub mod policy;
+pub mod sending;
+pub mod shape;
+pub mod structure;
+
+#[cfg(not(target_arch = "wasm32"))]
+pub use docs::rules_markdown;
 
 /// Findings are built from their rule here, beside the registry, so that `diagnostic` (what a
 /// finding is) needs nothing of the rules.
@@ -74,154 +180,70 @@ impl Diagnostic {
     }
 }
 
-/// Every rule, in code order.
-pub static RULES: &[&Rule] = &[
-    &shape::INVALID_FIELD_TYPE,
-    &shape::MISSING_FIELD,
-    &shape::UNKNOWN_COMPONENT_TYPE,
-    &shape::UNKNOWN_BUTTON_TYPE,
-    &shape::UNKNOWN_HEADER_FORMAT,
-    &shape::DEPRECATED_FIELD,
-    &identity::INVALID_NAME,
-    &identity::NAME_TOO_LONG,
-    &identity::MALFORMED_LANGUAGE,
-    &identity::UNKNOWN_LANGUAGE,
-    &identity::INVALID_CATEGORY,
-    &identity::INVALID_PARAMETER_FORMAT,
-    &identity::TTL_OUT_OF_RANGE,
-    &identity::TEMPLATE_REJECTED,
-    &identity::TEMPLATE_NOT_SENDABLE,
-    &structure::MISSING_BODY,
-    &structure::DUPLICATE_COMPONENT,
-    &structure::EMPTY_TEXT,
-    &structure::LOCATION_HEADER_CATEGORY,
-    &structure::MEDIA_HEADER_MISSING_EXAMPLE,
-    &structure::HEADER_NEWLINE,
-    &structure::HEADER_EMOJI,
-    &structure::HEADER_MARKUP,
-    &structure::OFFER_CATEGORY,
-    &structure::OFFER_WITH_FOOTER,
-    &structure::CAROUSEL_CARD_COUNT,
-    &structure::CAROUSEL_CARD_MISMATCH,
-    &structure::CAROUSEL_CARD_HEADER,
-    &structure::CAROUSEL_CARD_BUTTONS,
-    &structure::CAROUSEL_EXTRA_COMPONENT,
-    &structure::CALL_PERMISSION_CATEGORY,
-    &limits::BODY_TOO_LONG,
-    &limits::HEADER_TOO_LONG,
-    &limits::FOOTER_TOO_LONG,
-    &limits::BUTTON_TEXT_TOO_LONG,
-    &limits::URL_TOO_LONG,
-    &limits::PHONE_NUMBER_TOO_LONG,
-    &limits::COPY_CODE_TOO_LONG,
-    &limits::OFFER_TEXT_TOO_LONG,
-    &limits::CARD_BODY_TOO_LONG,
-    &buttons::TOO_MANY_BUTTONS,
-    &buttons::TOO_MANY_URL_BUTTONS,
-    &buttons::TOO_MANY_PHONE_BUTTONS,
-    &buttons::TOO_MANY_COPY_CODE_BUTTONS,
-    &buttons::QUICK_REPLIES_SPLIT,
-    &buttons::DUPLICATE_BUTTON_LABEL,
-    &buttons::MISSING_BUTTON_TEXT,
-    &buttons::INVALID_URL,
-    &buttons::INVALID_PHONE_NUMBER,
-    &buttons::FLOW_BUTTON_TARGET,
-    &buttons::CATALOG_BUTTON_NOT_ALONE,
-    &authentication::OTP_BUTTON_OUTSIDE_AUTHENTICATION,
-    &authentication::OTP_BUTTON_COUNT,
-    &authentication::AUTHENTICATION_CUSTOM_TEXT,
-    &authentication::AUTHENTICATION_HEADER,
-    &authentication::AUTHENTICATION_FORBIDDEN_CONTENT,
-    &authentication::CODE_EXPIRATION_RANGE,
-    &authentication::INVALID_OTP_TYPE,
-    &authentication::OTP_APP_MISSING,
-    &authentication::ZERO_TAP_TERMS,
-    &placeholders::VARIABLE_AT_EDGE,
-    &placeholders::ADJACENT_VARIABLES,
-    &placeholders::PLACEHOLDER_SEQUENCE,
-    &placeholders::MALFORMED_PLACEHOLDER,
-    &placeholders::INVALID_PLACEHOLDER_NAME,
-    &placeholders::MIXED_PLACEHOLDER_STYLES,
-    &placeholders::LEGACY_PLACEHOLDER,
-    &placeholders::TOO_MANY_HEADER_VARIABLES,
-    &placeholders::FOOTER_VARIABLE,
-    &placeholders::VARIABLE_DENSITY,
-    &placeholders::PLACEHOLDER_WHITESPACE,
-    &placeholders::PARAMETER_FORMAT_MISMATCH,
-    &placeholders::URL_VARIABLE_POSITION,
-    &placeholders::VARIABLE_IN_STATIC_FIELD,
-    &placeholders::PARAMETER_NAME_TOO_LONG,
-    &placeholders::PARAMETER_NAME_DIGITS,
-    &placeholders::TOO_MANY_VARIABLES,
-    &examples::MISSING_EXAMPLE,
-    &examples::EXAMPLE_COUNT_MISMATCH,
-    &examples::EXAMPLE_SHAPE,
-    &examples::EMPTY_EXAMPLE,
-    &examples::EXAMPLE_NEWLINE,
-    &examples::NAMED_EXAMPLE_MISMATCH,
-    &examples::URL_EXAMPLE_MISMATCH,
-    &examples::COPY_CODE_MISSING_EXAMPLE,
-    &content::URL_SHORTENER,
-    &content::SENSITIVE_IDENTIFIER_REQUEST,
-    &policy::REGULATED_GOODS,
-    &policy::DEBT_THREAT,
-    &policy::DECEPTIVE_URGENCY,
-    &policy::PROMOTION_2019,
-    &policy::RECURRING_CONTENT_2019,
-    &policy::SURVEY_2019,
-    &policy::RATING_SHARE_2019,
-    &policy::COLD_CALL_2019,
-    &policy::REENGAGEMENT_2019,
-    &policy::PRESUMED_INTEREST_2019,
-    &policy::MEDIA_2019,
-    &identity::LEGACY_CATEGORY,
-    &identity::CATEGORY_CHANGE_PENDING,
-    &category::CATEGORY_WILL_CHANGE,
-    &category::CODE_OUTSIDE_AUTHENTICATION,
-    &category::AUTHENTICATION_EXTRA_CONTENT,
-    &sending::UNFILLED_PARAMETER,
-    &sending::PARAMETER_WHITESPACE,
-    &sending::EMPTY_PARAMETER,
-    &sending::HEADER_PARAMETER_TOO_LONG,
-    &sending::BODY_PARAMETER_TOO_LONG,
-    &sending::HYDRATED_BODY_TOO_LONG,
-    &sending::AUTHENTICATION_CODE_INVALID,
-    &sending::COUPON_CODE_INVALID,
-    &sending::HYDRATED_URL_TOO_LONG,
-    &sending::EXTRA_PARAMETER,
-    &sending::PAYLOAD_TOO_LONG,
-    &sending::BUTTON_PARAMETER_MISSING,
-    &sending::URL_PARAMETER_NOT_ENCODED,
-    &sending::INVALID_SEND_PAYLOAD,
-    &sending::TEMPLATE_NOT_FOUND,
-    &sending::TEMPLATE_NOT_APPROVED,
-    &sending::TEMPLATE_PAUSED,
-    &sending::TEMPLATE_DISABLED,
-    &sending::PARAMETER_FORMAT_MISMATCH,
-    &sending::INVALID_PARAMETER_VALUE,
-    &sending::TEXT_TOO_LONG,
-    &payload::UNEXPECTED_KEY,
-    &payload::MISSING_REQUIRED_FIELD,
-    &payload::UNSUPPORTED_MESSAGE_TYPE,
-    &payload::INVALID_FIELD_VALUE,
-    &payload::INTERACTIVE_TEXT_TOO_LONG,
-    &payload::INTERACTIVE_ITEM_COUNT,
-    &payload::INTERACTIVE_DUPLICATE,
-    &payload::INTERACTIVE_HEADER,
-    &payload::CAROUSEL_CARDS_DIFFER,
-    &payload::GROUP_MESSAGE_TYPE,
-    &payload::DISPUTED_LIMIT,
-    &payload::MARKETING_ENDPOINT_MESSAGE,
-    &payload::MARKETING_ENDPOINT_CATEGORY,
-    &payload::AUTHENTICATION_TO_USER_ID,
-    &payload::AUTHENTICATION_CODE_MISMATCH,
-    &payload::MARKETING_TEMPLATE_ON_MESSAGES,
-    &sending::OUTSIDE_WINDOW,
-    &sending::RECIPIENT_OPTED_OUT,
-    &sending::MARKETING_STOPPED,
-    &sending::US_MARKETING_PAUSED,
-    &sending::INVALID_RECIPIENT,
+/// The rule families; a new family is one more line here.
+const FAMILIES: &[&[&Rule]] = &[
+    shape::LIST,
+    identity::LIST,
+    structure::LIST,
+    limits::LIST,
+    buttons::LIST,
+    authentication::LIST,
+    placeholders::LIST,
+    examples::LIST,
+    content::LIST,
+    policy::LIST,
+    category::LIST,
+    sending::LIST,
+    payload::LIST,
 ];
+
+const RULE_COUNT: usize = {
+    let (mut n, mut i) = (0, 0);
+    while i < FAMILIES.len() {
+        n += FAMILIES[i].len();
+        i += 1;
+    }
+    n
+};
+
+/// True when code `a` sorts before code `b` (byte order; codes are `WP` and three digits).
+const fn code_before(a: &str, b: &str) -> bool {
+    let (a, b) = (a.as_bytes(), b.as_bytes());
+    let mut i = 0;
+    while i < a.len() && i < b.len() {
+        if a[i] != b[i] {
+            return a[i] < b[i];
+        }
+        i += 1;
+    }
+    a.len() < b.len()
+}
+
+/// The families' rules gathered and sorted by code, at compile time.
+static BY_CODE: [&Rule; RULE_COUNT] = {
+    let mut out = [FAMILIES[0][0]; RULE_COUNT];
+    let (mut n, mut f) = (0, 0);
+    while f < FAMILIES.len() {
+        let mut r = 0;
+        while r < FAMILIES[f].len() {
+            // Insertion sort: shift the larger codes up, then place this one.
+            let rule = FAMILIES[f][r];
+            let mut at = n;
+            while at > 0 && code_before(rule.code, out[at - 1].code) {
+                out[at] = out[at - 1];
+                at -= 1;
+            }
+            out[at] = rule;
+            n += 1;
+            r += 1;
+        }
+        f += 1;
+    }
+    out
+};
+
+/// Every rule, in code order.
+pub static RULES: &[&Rule] = &BY_CODE;
 
 /// Looks a rule up by code (`WP201`) or name (`variable-at-edge`).
 pub fn find_rule(key: &str) -> Option<&'static Rule> {
@@ -271,27 +293,51 @@ pub struct Context<'a> {
 /// of 200,000 placeholders) gives a bounded answer in bounded time.
 pub const MAX_PER_SITE: usize = 20;
 
-/// Findings being collected, at most [`MAX_PER_SITE`] per rule and field. Rules that may find
-/// many things in one field ask [`Findings::wants`] before building each diagnostic, which keeps
-/// the work linear in the input.
+/// Findings being collected, at most [`MAX_PER_SITE`] per rule and field (and, for a send
+/// request, at most a total per rule: [`Findings::with_rule_cap`]). Rules that may find many
+/// things in one field ask [`Findings::wants`] before building each diagnostic, which keeps the
+/// work linear in the input. Every entry point ends with [`Findings::finish`], which applies the
+/// caller's per-rule settings: template validation, content checks, renders, built and checked
+/// sends alike.
 #[derive(Debug, Default)]
 pub struct Findings {
     list: Vec<Diagnostic>,
     per_site: HashMap<&'static str, HashMap<String, usize>>,
+    /// The cap on one rule's findings in all, with the counts so far; none for templates.
+    per_rule: Option<(usize, HashMap<&'static str, usize>)>,
 }
 
 impl Findings {
+    /// Findings that also keep at most `cap` of one rule in all: a send request's unknown keys
+    /// each sit at their own path, so the per-site cap alone would not bound them.
+    pub fn with_rule_cap(cap: usize) -> Self {
+        Findings { per_rule: Some((cap, HashMap::new())), ..Findings::default() }
+    }
+
     /// False once `rule` has reached its cap at `path`.
     pub fn wants(&self, rule: &Rule, path: &str) -> bool {
-        self.per_site.get(rule.code).and_then(|m| m.get(path)).is_none_or(|n| *n < MAX_PER_SITE)
+        self.wants_code(rule.code, path)
+    }
+
+    fn wants_code(&self, code: &str, path: &str) -> bool {
+        let site = self.per_site.get(code).and_then(|m| m.get(path)).is_none_or(|n| *n < MAX_PER_SITE);
+        site && self.per_rule.as_ref().is_none_or(|(cap, m)| m.get(code).is_none_or(|n| n < cap))
     }
 
     pub fn push(&mut self, d: Diagnostic) {
-        let n = self.per_site.entry(d.code).or_default().entry(d.path.clone()).or_insert(0);
-        if *n < MAX_PER_SITE {
-            *n += 1;
-            self.list.push(d);
+        if !self.wants_code(d.code, &d.path) {
+            return;
         }
+        *self.per_site.entry(d.code).or_default().entry(d.path.clone()).or_insert(0) += 1;
+        if let Some((_, counts)) = &mut self.per_rule {
+            *counts.entry(d.code).or_insert(0) += 1;
+        }
+        self.list.push(d);
+    }
+
+    /// The findings, with the per-rule settings (keyed by code or name) applied.
+    pub fn finish(self, settings: &HashMap<String, RuleSetting>) -> Vec<Diagnostic> {
+        apply_settings(self.list, settings)
     }
 }
 
@@ -323,7 +369,7 @@ impl<'a> Context<'a> {
 
     /// Findings with the options' per-rule settings applied.
     pub fn finish(self) -> Vec<Diagnostic> {
-        apply_settings(self.findings.list, &self.options.rules)
+        self.findings.finish(&self.options.rules)
     }
 }
 
@@ -333,20 +379,36 @@ pub fn apply_settings(list: Vec<Diagnostic>, settings: &HashMap<String, RuleSett
         return list;
     }
     list.into_iter()
-        .filter_map(|mut d| {
-            let setting = settings.get(d.code).or_else(|| settings.get(d.rule));
-            match setting {
-                Some(RuleSetting::Off) => None,
-                Some(RuleSetting::Info) => Some(Diagnostic { severity: Severity::Info, ..d }),
-                Some(RuleSetting::Warning) => Some(Diagnostic { severity: Severity::Warning, ..d }),
-                Some(RuleSetting::Error) => {
-                    d.severity = Severity::Error;
-                    Some(d)
-                }
-                None => Some(d),
-            }
+        .filter_map(|d| {
+            let severity = match settings.get(d.code).or_else(|| settings.get(d.rule)) {
+                Some(RuleSetting::Off) => return None,
+                Some(RuleSetting::Info) => Severity::Info,
+                Some(RuleSetting::Warning) => Severity::Warning,
+                Some(RuleSetting::Error) => Severity::Error,
+                None => d.severity,
+            };
+            Some(Diagnostic { severity, ..d })
         })
         .collect()
+}
+
+/// Reads per-rule settings, `{"WP210": "off", "variable-density": "info"}`, rejecting rules
+/// that do not exist.
+pub fn read_settings(v: &serde_json::Value) -> Result<HashMap<String, RuleSetting>, String> {
+    let settings: HashMap<String, RuleSetting> = match v {
+        serde_json::Value::Null => HashMap::new(),
+        v => serde_json::from_value(v.clone()).map_err(|e| format!("rules: {e}"))?,
+    };
+    match settings.keys().find(|k| find_rule(k).is_none()) {
+        Some(unknown) => Err(format!("rules: no rule `{unknown}`")),
+        None => Ok(settings),
+    }
+}
+
+/// [`read_settings`] for a `rules` field of options read with serde.
+pub fn deserialize_settings<'de, D: serde::Deserializer<'de>>(d: D) -> Result<HashMap<String, RuleSetting>, D::Error> {
+    use serde::Deserialize;
+    read_settings(&serde_json::Value::deserialize(d)?).map_err(serde::de::Error::custom)
 }
 
 fn collect_fields<'a>(
@@ -411,130 +473,30 @@ pub fn run(template: &Template, options: &ValidateOptions, classification: &Clas
     cx.finish()
 }
 
-/// The rules reference as Markdown (the content of `docs/rules.md`).
-pub fn rules_markdown() -> String {
-    let mut s = String::from(
-        "# wa-preflight rules\n\n\
-         Generated from the rule registry (`src/rules/mod.rs`) by \
-         `UPDATE_DOCS=1 cargo test --test docs`; do not edit by hand.\n\n\
-         Codes are stable and never reused. Severity: **error** = Meta rejects it; **warning** = \
-         Meta likely rejects it, or the rule rests on a secondary or uncertain source (marked \
-         *uncertain*); **info** = worth knowing. Every rule can be turned off or re-graded with \
-         the `rules` option (`{\"rules\": {\"WP210\": \"off\"}}`).\n\n\
-         Lengths are counted in Unicode code points by default (👍 = 1, 🇮🇹 = 2); the option \
-         `lengthUnit: \"utf16\"` counts UTF-16 code units like JavaScript's `String.length` \
-         (👍 = 2). Spans are always UTF-16 code units of the field at `path`.\n\n\
-         | code | rule | severity | flags |\n|---|---|---|---|\n",
-    );
-    for r in RULES {
-        s.push_str(&format!(
-            "| [{}](#{}) | `{}` | {}{} | {} |\n",
-            r.code,
-            r.code.to_ascii_lowercase(),
-            r.name,
-            r.severity.as_str(),
-            if r.uncertain { " (uncertain)" } else { "" },
-            r.summary
-        ));
-    }
-    for r in RULES {
-        s.push_str(&format!(
-            "\n## {}\n\n`{}` · {}{}\n\n{}\n\n**Why:** {}\n\n",
-            r.code,
-            r.name,
-            r.severity.as_str(),
-            if r.uncertain { " · uncertain: the fact rests on a secondary source or inference" } else { "" },
-            r.summary,
-            r.why
-        ));
-        if !r.help.is_empty() {
-            s.push_str(&format!("**Fix:** {}\n\n", r.help));
-        }
-        if let Some(e) = r.meta_error {
-            s.push_str(&format!("**Cloud API error when sent:** {}", e.code));
-            if !e.alternatives.is_empty() {
-                let seen: Vec<String> = e.alternatives.iter().map(u32::to_string).collect();
-                s.push_str(&format!(" (also seen: {})", seen.join(", ")));
-            }
-            s.push_str("\n\n");
-        }
-        s.push_str(&format!("Fires: {}\n\nDoes not fire: {}\n", r.fires, r.passes));
-    }
-    s.push_str("\n## Sources\n\n| tag | source |\n|---|---|\n");
-    for (tag, source) in SOURCES {
-        s.push_str(&format!("| {tag} | {source} |\n"));
-    }
-    s
-}
-
-/// The source tags the rule docs cite.
-const SOURCES: &[(&str, &str)] = &[
-    ("M-OV", "Meta, Templates overview: developers.facebook.com/documentation/business-messaging/whatsapp/templates/overview"),
-    ("M-COMP", "Meta, Template components: …/whatsapp/templates/components"),
-    ("M-REV", "Meta, Template review: …/whatsapp/templates/template-review"),
-    ("M-CAT", "Meta, Template categorization: …/whatsapp/templates/template-categorization"),
-    ("M-UTIL", "Meta, Utility templates: …/whatsapp/templates/utility-templates/utility-templates"),
-    ("M-MKT", "Meta, Marketing templates (carousels, limited-time offers, coupons): …/whatsapp/templates/marketing-templates"),
-    ("M-AUTH", "Meta, Authentication templates: …/whatsapp/templates/authentication-templates/authentication-templates"),
-    ("M-AUTH-CC", "Meta, Copy-code authentication templates: …/authentication-templates/copy-code-button-authentication-templates"),
-    ("M-TTL", "Meta, Time-to-live: …/whatsapp/templates/time-to-live"),
-    ("M-PAUSE", "Meta, Template pausing: …/whatsapp/templates/template-pausing"),
-    ("M-ERR", "Meta, Error codes: …/whatsapp/support/error-codes"),
-    ("M-SEND", "Meta, Send messages: …/whatsapp/messages/send-messages"),
-    ("M-TEXT", "Meta, Text messages: …/whatsapp/messages/text-messages"),
-    ("M-CHG", "Meta, Cloud API changelog: …/whatsapp/changelog (2025-05-29, Graph v23.0: error 132018; 2025-12-03: copy codes of up to 20 characters)"),
-    ("WA-NODE", "Meta's WhatsApp Node.js SDK, TemplateObject: whatsapp.github.io/WhatsApp-Nodejs-SDK/api-reference/types/TemplateObject"),
-    ("M-CBP", "Meta, Conversation-based pricing: …/whatsapp/pricing/conversation-based-pricing"),
-    ("M-WH-TSU", "Meta, message_template_status_update webhook: …/webhooks/reference/message_template_status_update"),
-    ("M-MT-OLD", "Meta, legacy message templates page: developers.facebook.com/docs/whatsapp/business-management-api/message-templates"),
-    ("M-GUIDE-OLD", "Meta, legacy template guidelines: developers.facebook.com/docs/whatsapp/message-templates/guidelines"),
-    ("M-PRICE", "Meta, Pricing: …/whatsapp/pricing"),
-    ("M-PUL", "Meta, Per-user marketing template limits: …/whatsapp/templates/marketing-templates/per-user-limits"),
-    ("M-OPTIN", "Meta, Getting opt-in: …/whatsapp/getting-opt-in"),
-    ("M-QUAL", "Meta, Template quality: …/whatsapp/templates/template-quality"),
-    ("WA-BMP", "WhatsApp Business Messaging Policy: whatsapp.com/legal/business-policy (2022-10-25 version)"),
-    ("PYWA", "pywa SDK, pywa/types/templates.py (david-lev/pywa, 2026-08)"),
-    ("M-OA", "Meta's OpenAPI spec of the WhatsApp Business Messaging API: github.com/facebook/openapi, business-messaging-api_v23.0.yaml (2025-11-21)"),
-    ("M-REF", "Meta, older Cloud API messages reference: developers.facebook.com/docs/whatsapp/cloud-api/reference/messages"),
-    ("M-IMG", "Meta, Image, video, audio, document and sticker messages: …/whatsapp/messages/image-messages (and the sibling pages)"),
-    ("M-LOC", "Meta, Location messages: …/whatsapp/messages/location-messages"),
-    ("M-CON", "Meta, Contacts messages: …/whatsapp/messages/contacts-messages"),
-    ("M-REACT", "Meta, Reaction messages: …/whatsapp/messages/reaction-messages"),
-    ("M-CTX", "Meta, Contextual replies: …/whatsapp/messages/contextual-replies"),
-    ("M-READ", "Meta, Mark messages as read and typing indicators: …/whatsapp/messages/mark-message-as-read, …/whatsapp/typing-indicators"),
-    ("M-BTN", "Meta, Interactive reply buttons messages: …/whatsapp/messages/interactive-reply-buttons-messages"),
-    ("M-LIST", "Meta, Interactive list messages: …/whatsapp/messages/interactive-list-messages"),
-    ("M-CTA", "Meta, Interactive call-to-action URL button messages: …/whatsapp/messages/interactive-cta-url-messages"),
-    ("M-MCAR", "Meta, Interactive media carousel messages: …/whatsapp/messages/interactive-media-carousel-messages"),
-    ("M-PCAR", "Meta, Interactive product carousel messages: …/whatsapp/messages/interactive-product-carousel-messages"),
-    ("M-LOCREQ", "Meta, Location request messages: …/whatsapp/messages/location-request-messages"),
-    ("M-ADDR", "Meta, Address messages: …/whatsapp/messages/address-messages"),
-    ("M-SHARE", "Meta, Share products with customers (catalog, product and product-list messages): …/whatsapp/catalogs/sell-products-and-services/share-products"),
-    ("M-FLOW", "Meta, Sending a Flow: developers.facebook.com/docs/whatsapp/flows/guides/sendingaflow"),
-    ("M-CALLP", "Meta, User call permissions: …/whatsapp/calling/user-call-permissions"),
-    ("M-CALLB", "Meta, Call button messages and deep links: …/whatsapp/calling/call-button-messages-deep-links"),
-    ("M-GRP", "Meta, Groups messaging: …/whatsapp/groups/groups-messaging"),
-    ("M-BSUID", "Meta, Business-scoped user IDs: …/whatsapp/business-scoped-user-ids"),
-    ("M-MM", "Meta, Send marketing messages (Marketing Messages API for WhatsApp): …/whatsapp/marketing-messages/send-marketing-messages"),
-    ("M-AUTH-SEND", "Meta, Sending authentication templates: …/authentication-templates/autofill-button-authentication-templates"),
-    ("M-LTO", "Meta, Limited-time offer templates: …/whatsapp/templates/marketing-templates/limited-time-offer-templates"),
-    ("M-COUP", "Meta, Coupon code templates: …/whatsapp/templates/marketing-templates/coupon-templates"),
-    ("M-MCT", "Meta, Media card carousel templates: …/whatsapp/templates/marketing-templates/media-card-carousel-templates"),
-    ("M-PCT", "Meta, Product card carousel templates: …/whatsapp/templates/marketing-templates/product-card-carousel-templates"),
-    ("M-CATT", "Meta, Catalog templates: …/whatsapp/templates/marketing-templates/catalog-templates"),
-    ("M-MPM", "Meta, Multi-product message templates: …/whatsapp/templates/marketing-templates/mpm-templates"),
-    ("M-SPM", "Meta, Single-product message templates: …/whatsapp/templates/marketing-templates/spm-templates"),
-    ("M-PAY-IN", "Meta, Payments in India (order details, enhanced payment links): …/whatsapp/payments/payments-in"),
-    ("M-TAP", "Meta, Tap target URL title override: …/whatsapp/templates/tap-target-url-title-override"),
-    ("M-ROUTE", "Meta, Route template messages by category (page of 2026-09-21)"),
-    ("M-CPRT", "Meta, Call permission request message templates: …/whatsapp/templates/marketing-templates/call-permission-request-message-template"),
-];
-
 // Tests only: the unwraps below are assertions on fixed inputs, compiled under cfg(test) and
 // never into the library, so no user input reaches them.
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn send_findings_are_capped_per_site_and_per_rule() {
+        let finding = |path: String| Diagnostic::new(&payload::UNEXPECTED_KEY, path, "unexpected key");
+        let mut one_site = Findings::with_rule_cap(50);
+        (0..30).for_each(|_| one_site.push(finding("to".into())));
+        assert_eq!(one_site.finish(&HashMap::new()).len(), MAX_PER_SITE);
+        let mut many_sites = Findings::with_rule_cap(50);
+        (0..100).for_each(|i| many_sites.push(finding(format!("k{i}"))));
+        assert!(!many_sites.wants(&payload::UNEXPECTED_KEY, "k100"));
+        let settings = HashMap::from([("WP530".to_string(), RuleSetting::Warning)]);
+        let kept = many_sites.finish(&settings);
+        assert_eq!(kept.len(), 50);
+        assert!(kept.iter().all(|d| d.severity == Severity::Warning));
+        // Templates have no cap per rule, only per site.
+        let mut template = Findings::default();
+        (0..100).for_each(|i| template.push(finding(format!("k{i}"))));
+        assert_eq!(template.finish(&HashMap::new()).len(), 100);
+    }
 
     #[test]
     fn codes_and_names_are_unique_and_well_formed() {
@@ -560,7 +522,7 @@ mod tests {
             for word in r.why.split(|c: char| !(c.is_ascii_alphanumeric() || c == '-')) {
                 let tag = word.trim_matches('-');
                 if tag.starts_with("M-") || tag == "PYWA" {
-                    assert!(SOURCES.iter().any(|(t, _)| *t == tag), "{} cites unknown source {tag}", r.code);
+                    assert!(docs::SOURCES.iter().any(|(t, _)| *t == tag), "{} cites unknown source {tag}", r.code);
                 }
             }
         }

@@ -1,218 +1,279 @@
 //! WP11x–WP12x: which components a template has, and what each kind of component may hold.
 
-use super::{Context, Findings, Role, Rule};
+use super::{Context, Findings, Role};
 use crate::category::Category;
-use crate::diagnostic::{Diagnostic, Severity};
+use crate::diagnostic::Diagnostic;
 use crate::template::{ButtonKind, Component, ComponentKind, HeaderFormat};
 use crate::text::emoji_ranges;
 
-pub static MISSING_BODY: Rule = Rule {
-    code: "WP110",
-    name: "missing-body",
-    severity: Severity::Error,
-    summary: "A template without a BODY component.",
-    why: "BODY is the only required component (M-COMP).",
-    help: "add a component `{\"type\": \"BODY\", \"text\": \"...\"}`",
-    fires: "components HEADER and FOOTER only",
-    passes: "components HEADER, BODY and FOOTER",
-    uncertain: false,
-    meta_error: None,
-};
+declare_rules! {
+    MISSING_BODY {
+        code: "WP110",
+        name: "missing-body",
+        stage: Template,
+        severity: Error,
+        summary: "A template without a BODY component.",
+        why: "BODY is the only required component (M-COMP).",
+        help: "add a component `{\"type\": \"BODY\", \"text\": \"...\"}`",
+        fires: [
+            r#"{"name": "order_update", "language": "en_US", "category": "UTILITY", "components": [{"type": "HEADER", "format": "TEXT", "text": "Order update"}, {"type": "FOOTER", "text": "Thanks"}]}"#,
+        ],
+        passes: [
+            r#"{"name": "order_update", "language": "en_US", "category": "UTILITY", "components": [{"type": "HEADER", "format": "TEXT", "text": "Order update"}, {"type": "BODY", "text": "Your order has shipped today."}, {"type": "FOOTER", "text": "Thanks"}]}"#,
+        ],
+    }
 
-pub static DUPLICATE_COMPONENT: Rule = Rule {
-    code: "WP111",
-    name: "duplicate-component",
-    severity: Severity::Error,
-    summary: "More than one component of the same type (two BODY, two HEADER...) in a template or a carousel card.",
-    why: "A template holds at most one of each component (M-COMP).",
-    help: "merge the components into one",
-    fires: "two BODY components",
-    passes: "one BODY and one FOOTER",
-    uncertain: false,
-    meta_error: None,
-};
+    DUPLICATE_COMPONENT {
+        code: "WP111",
+        name: "duplicate-component",
+        stage: Template,
+        severity: Error,
+        summary: "More than one component of the same type (two BODY, two HEADER...) in a template or a carousel card.",
+        why: "A template holds at most one of each component (M-COMP).",
+        help: "merge the components into one",
+        fires: [
+            r#"{"name": "order_update", "language": "en_US", "category": "UTILITY", "components": [{"type": "BODY", "text": "Your order has shipped today."}, {"type": "BODY", "text": "It arrives tomorrow morning."}]}"#,
+        ],
+        passes: [
+            r#"{"name": "order_update", "language": "en_US", "category": "UTILITY", "components": [{"type": "BODY", "text": "Your order has shipped today."}, {"type": "FOOTER", "text": "Thanks"}]}"#,
+        ],
+    }
 
-pub static EMPTY_TEXT: Rule = Rule {
-    code: "WP112",
-    name: "empty-text",
-    severity: Severity::Error,
-    summary: "A BODY, TEXT header or FOOTER with no text or only whitespace.",
-    why: "These components exist to carry text; Meta rejects them empty (M-COMP). Authentication templates are the exception: Meta supplies their text.",
-    help: "write the component's text or remove the component",
-    fires: r#"`{"type": "FOOTER", "text": "  "}`"#,
-    passes: r#"`{"type": "FOOTER", "text": "Reply STOP to opt out"}`"#,
-    uncertain: false,
-    meta_error: None,
-};
+    EMPTY_TEXT {
+        code: "WP112",
+        name: "empty-text",
+        stage: Template,
+        severity: Error,
+        summary: "A BODY, TEXT header or FOOTER with no text or only whitespace.",
+        why: "These components exist to carry text; Meta rejects them empty (M-COMP). Authentication templates are the exception: Meta supplies their text.",
+        help: "write the component's text or remove the component",
+        fires: [
+            r#"{"name": "order_update", "language": "en_US", "category": "UTILITY", "components": [{"type": "BODY", "text": "Your order has shipped today."}, {"type": "FOOTER", "text": "  "}]}"#,
+            r#"{"name": "order_update", "language": "en_US", "category": "UTILITY", "components": [{"type": "BODY"}]}"#,
+            r#"{"name": "order_update", "language": "en_US", "category": "UTILITY", "components": [{"type": "HEADER", "format": "TEXT"}, {"type": "BODY", "text": "Your order has shipped today."}]}"#,
+        ],
+        passes: [
+            r#"{"name": "order_update", "language": "en_US", "category": "UTILITY", "components": [{"type": "BODY", "text": "Your order has shipped today."}, {"type": "FOOTER", "text": "Reply STOP to opt out"}]}"#,
+            r#"{"name": "login_code", "language": "en_US", "category": "AUTHENTICATION", "components": [{"type": "BODY", "add_security_recommendation": true}, {"type": "FOOTER", "code_expiration_minutes": 10}, {"type": "BUTTONS", "buttons": [{"type": "OTP", "otp_type": "COPY_CODE", "text": "Copy code"}]}]}"#,
+        ],
+    }
 
-pub static LOCATION_HEADER_CATEGORY: Rule = Rule {
-    code: "WP113",
-    name: "location-header-category",
-    severity: Severity::Error,
-    summary: "A LOCATION header in a template that is not UTILITY or MARKETING.",
-    why: "Location headers are only available to utility and marketing templates (M-COMP).",
-    help: "use a TEXT or media header, or change the category",
-    fires: r#"an AUTHENTICATION template with `{"type": "HEADER", "format": "LOCATION"}`"#,
-    passes: "the same header in a UTILITY template",
-    uncertain: false,
-    meta_error: None,
-};
+    LOCATION_HEADER_CATEGORY {
+        code: "WP113",
+        name: "location-header-category",
+        stage: Template,
+        severity: Error,
+        summary: "A LOCATION header in a template that is not UTILITY or MARKETING.",
+        why: "Location headers are only available to utility and marketing templates (M-COMP).",
+        help: "use a TEXT or media header, or change the category",
+        fires: [
+            r#"{"name": "login_code", "language": "en_US", "category": "AUTHENTICATION", "components": [{"type": "BODY", "add_security_recommendation": true}, {"type": "HEADER", "format": "LOCATION"}, {"type": "BUTTONS", "buttons": [{"type": "OTP", "otp_type": "COPY_CODE", "text": "Copy code"}]}]}"#,
+        ],
+        passes: [
+            r#"{"name": "order_update", "language": "en_US", "category": "UTILITY", "components": [{"type": "HEADER", "format": "LOCATION"}, {"type": "BODY", "text": "Your pickup point is ready for collection."}]}"#,
+        ],
+    }
 
-pub static MEDIA_HEADER_MISSING_EXAMPLE: Rule = Rule {
-    code: "WP114",
-    name: "media-header-missing-example",
-    severity: Severity::Error,
-    summary: "An IMAGE, VIDEO, GIF or DOCUMENT header without `example.header_handle` (a sample uploaded through the Resumable Upload API).",
-    why: "Meta reviews media headers against a sample and requires its handle at creation (M-COMP).",
-    help: "upload a sample with the Resumable Upload API and add `\"example\": {\"header_handle\": [\"<handle>\"]}`",
-    fires: r#"`{"type": "HEADER", "format": "IMAGE"}`"#,
-    passes: r#"`{"type": "HEADER", "format": "IMAGE", "example": {"header_handle": ["4::aW..."]}}`"#,
-    uncertain: false,
-    meta_error: None,
-};
+    MEDIA_HEADER_MISSING_EXAMPLE {
+        code: "WP114",
+        name: "media-header-missing-example",
+        stage: Template,
+        severity: Error,
+        summary: "An IMAGE, VIDEO, GIF or DOCUMENT header without `example.header_handle` (a sample uploaded through the Resumable Upload API).",
+        why: "Meta reviews media headers against a sample and requires its handle at creation (M-COMP).",
+        help: "upload a sample with the Resumable Upload API and add `\"example\": {\"header_handle\": [\"<handle>\"]}`",
+        fires: [
+            r#"{"name": "order_update", "language": "en_US", "category": "UTILITY", "components": [{"type": "HEADER", "format": "IMAGE"}, {"type": "BODY", "text": "Your order has shipped today."}]}"#,
+            r#"{"name": "order_update", "language": "en_US", "category": "UTILITY", "components": [{"type": "HEADER", "format": "DOCUMENT", "example": {"header_handle": []}}, {"type": "BODY", "text": "Your invoice is attached to this message."}]}"#,
+        ],
+        passes: [
+            r#"{"name": "order_update", "language": "en_US", "category": "UTILITY", "components": [{"type": "HEADER", "format": "IMAGE", "example": {"header_handle": ["4::aW1hZ2UvanBlZw==:ARb"]}}, {"type": "BODY", "text": "Your order has shipped today."}]}"#,
+            r#"{"name": "order_update", "language": "en_US", "category": "UTILITY", "components": [{"type": "HEADER", "format": "IMAGE"}, {"type": "BODY", "text": "Your order has shipped today."}], "id": "99", "status": "APPROVED"}"#,
+        ],
+    }
 
-pub static HEADER_NEWLINE: Rule = Rule {
-    code: "WP115",
-    name: "header-newline",
-    severity: Severity::Error,
-    summary: "A line break in a TEXT header.",
-    why: "A text header is a single line; Meta rejects other header formats with error 2388047 (M-ERR; M-COMP).",
-    help: "move the second line into the body",
-    fires: r#"`"text": "Order update\nfor you"`"#,
-    passes: r#"`"text": "Order update for you"`"#,
-    uncertain: false,
-    meta_error: None,
-};
+    HEADER_NEWLINE {
+        code: "WP115",
+        name: "header-newline",
+        stage: Template,
+        severity: Error,
+        summary: "A line break in a TEXT header.",
+        why: "A text header is a single line; Meta rejects other header formats with error 2388047 (M-ERR; M-COMP).",
+        help: "move the second line into the body",
+        fires: [
+            r#"{"name": "order_update", "language": "en_US", "category": "UTILITY", "components": [{"type": "HEADER", "format": "TEXT", "text": "Order update\nfor you"}, {"type": "BODY", "text": "Your order has shipped today."}]}"#,
+        ],
+        passes: [
+            r#"{"name": "order_update", "language": "en_US", "category": "UTILITY", "components": [{"type": "HEADER", "format": "TEXT", "text": "Order update for you"}, {"type": "BODY", "text": "Your order has shipped today."}]}"#,
+        ],
+    }
 
-pub static HEADER_EMOJI: Rule = Rule {
-    code: "WP116",
-    name: "header-emoji",
-    severity: Severity::Warning,
-    summary: "An emoji in a TEXT header.",
-    why: "Providers report that headers allow no emoji (Bird's template documentation); Meta's pages do not say so, hence a warning.",
-    help: "move the emoji into the body",
-    fires: r#"`"text": "Your order 📦"`"#,
-    passes: r#"`"text": "Your order"`"#,
-    uncertain: true,
-    meta_error: None,
-};
+    HEADER_EMOJI {
+        code: "WP116",
+        name: "header-emoji",
+        stage: Template,
+        severity: Warning,
+        summary: "An emoji in a TEXT header.",
+        why: "Providers report that headers allow no emoji (Bird's template documentation); Meta's pages do not say so, hence a warning.",
+        help: "move the emoji into the body",
+        uncertain: true,
+        fires: [
+            r#"{"name": "order_update", "language": "en_US", "category": "UTILITY", "components": [{"type": "HEADER", "format": "TEXT", "text": "Your order 📦"}, {"type": "BODY", "text": "Your order has shipped today."}]}"#,
+        ],
+        passes: [
+            r#"{"name": "order_update", "language": "en_US", "category": "UTILITY", "components": [{"type": "HEADER", "format": "TEXT", "text": "Your order"}, {"type": "BODY", "text": "Your order 📦 has shipped today."}]}"#,
+        ],
+    }
 
-pub static HEADER_MARKUP: Rule = Rule {
-    code: "WP117",
-    name: "header-markup",
-    severity: Severity::Warning,
-    summary: "WhatsApp formatting characters (`*`, `_`, `~`, `` ` ``) in a TEXT header, outside placeholders.",
-    why: "Meta advises against Markdown special characters in text headers, which are not formatted (M-COMP).",
-    help: "remove the formatting characters; headers are already shown in bold",
-    fires: r#"`"text": "*Flash* sale"`"#,
-    passes: r#"`"text": "Flash sale for {{first_name}}"`"#,
-    uncertain: false,
-    meta_error: None,
-};
+    HEADER_MARKUP {
+        code: "WP117",
+        name: "header-markup",
+        stage: Template,
+        severity: Warning,
+        summary: "WhatsApp formatting characters (`*`, `_`, `~`, `` ` ``) in a TEXT header, outside placeholders.",
+        why: "Meta advises against Markdown special characters in text headers, which are not formatted (M-COMP).",
+        help: "remove the formatting characters; headers are already shown in bold",
+        fires: [
+            r#"{"name": "order_update", "language": "en_US", "category": "MARKETING", "components": [{"type": "HEADER", "format": "TEXT", "text": "*Flash* sale"}, {"type": "BODY", "text": "Our flash sale starts today at noon."}]}"#,
+        ],
+        passes: [
+            r#"{"name": "order_update", "language": "en_US", "category": "MARKETING", "components": [{"type": "HEADER", "format": "TEXT", "text": "Flash sale for {{first_name}}", "example": {"header_text_named_params": [{"param_name": "first_name", "example": "Maria"}]}}, {"type": "BODY", "text": "Our flash sale starts today at noon."}], "parameter_format": "NAMED"}"#,
+        ],
+    }
 
-pub static OFFER_CATEGORY: Rule = Rule {
-    code: "WP118",
-    name: "offer-category",
-    severity: Severity::Error,
-    summary: "A LIMITED_TIME_OFFER component in a template that is not MARKETING.",
-    why: "Limited-time offers are a marketing template feature (M-MKT).",
-    help: "declare the template MARKETING or remove the offer",
-    fires: "a UTILITY template with a LIMITED_TIME_OFFER component",
-    passes: "the same in a MARKETING template",
-    uncertain: false,
-    meta_error: None,
-};
+    OFFER_CATEGORY {
+        code: "WP118",
+        name: "offer-category",
+        stage: Template,
+        severity: Error,
+        summary: "A LIMITED_TIME_OFFER component in a template that is not MARKETING.",
+        why: "Limited-time offers are a marketing template feature (M-MKT).",
+        help: "declare the template MARKETING or remove the offer",
+        fires: [
+            r#"{"name": "order_update", "language": "en_US", "category": "UTILITY", "components": [{"type": "LIMITED_TIME_OFFER", "limited_time_offer": {"text": "Expiring offer!", "has_expiration": true}}, {"type": "BODY", "text": "Get 20% off all shoes this weekend only."}]}"#,
+        ],
+        passes: [
+            r#"{"name": "order_update", "language": "en_US", "category": "MARKETING", "components": [{"type": "LIMITED_TIME_OFFER", "limited_time_offer": {"text": "Expiring offer!", "has_expiration": true}}, {"type": "BODY", "text": "Get 20% off all shoes this weekend only."}]}"#,
+        ],
+    }
 
-pub static OFFER_WITH_FOOTER: Rule = Rule {
-    code: "WP119",
-    name: "offer-with-footer",
-    severity: Severity::Error,
-    summary: "A FOOTER in a template with a LIMITED_TIME_OFFER component.",
-    why: "Limited-time offer templates cannot have a footer (M-MKT; PYWA `LimitedTimeOffer`).",
-    help: "remove the footer",
-    fires: "LIMITED_TIME_OFFER and FOOTER components together",
-    passes: "LIMITED_TIME_OFFER without FOOTER",
-    uncertain: false,
-    meta_error: None,
-};
+    OFFER_WITH_FOOTER {
+        code: "WP119",
+        name: "offer-with-footer",
+        stage: Template,
+        severity: Error,
+        summary: "A FOOTER in a template with a LIMITED_TIME_OFFER component.",
+        why: "Limited-time offer templates cannot have a footer (M-MKT; PYWA `LimitedTimeOffer`).",
+        help: "remove the footer",
+        fires: [
+            r#"{"name": "order_update", "language": "en_US", "category": "MARKETING", "components": [{"type": "LIMITED_TIME_OFFER", "limited_time_offer": {"text": "Expiring offer!", "has_expiration": true}}, {"type": "BODY", "text": "Get 20% off all shoes this weekend only."}, {"type": "FOOTER", "text": "Terms apply"}]}"#,
+        ],
+        passes: [
+            r#"{"name": "order_update", "language": "en_US", "category": "MARKETING", "components": [{"type": "LIMITED_TIME_OFFER", "limited_time_offer": {"text": "Expiring offer!", "has_expiration": true}}, {"type": "BODY", "text": "Get 20% off all shoes this weekend only."}]}"#,
+        ],
+    }
 
-pub static CAROUSEL_CARD_COUNT: Rule = Rule {
-    code: "WP120",
-    name: "carousel-card-count",
-    severity: Severity::Error,
-    summary: "A CAROUSEL with fewer than 2 or more than 10 cards.",
-    why: "Media-card and product-card carousels hold 2 to 10 cards (M-MKT).",
-    help: "use between 2 and 10 cards",
-    fires: "a carousel with 1 card",
-    passes: "a carousel with 2 cards",
-    uncertain: false,
-    meta_error: None,
-};
+    CAROUSEL_CARD_COUNT {
+        code: "WP120",
+        name: "carousel-card-count",
+        stage: Template,
+        severity: Error,
+        summary: "A CAROUSEL with fewer than 2 or more than 10 cards.",
+        why: "Media-card and product-card carousels hold 2 to 10 cards (M-MKT).",
+        help: "use between 2 and 10 cards",
+        fires: [
+            r#"{"name": "summer_trips", "language": "en_US", "category": "MARKETING", "components": [{"type": "BODY", "text": "Our summer trips are here, pick yours."}, {"type": "CAROUSEL", "cards": [{"components": [{"type": "HEADER", "format": "IMAGE", "example": {"header_handle": ["4::aW1hZ2UvanBlZw==:ARb"]}}, {"type": "BODY", "text": "Alpine week, 7 nights."}, {"type": "BUTTONS", "buttons": [{"type": "URL", "text": "Book now", "url": "https://travel.example.com/alps"}]}]}]}]}"#,
+            r#"{"name": "summer_trips", "language": "en_US", "category": "MARKETING", "components": [{"type": "BODY", "text": "Our summer trips are here, pick yours."}, {"type": "CAROUSEL", "cards": [{"components": [{"type": "HEADER", "format": "IMAGE", "example": {"header_handle": ["4::aW1hZ2UvanBlZw==:ARb"]}}, {"type": "BODY", "text": "Alpine week, 7 nights."}, {"type": "BUTTONS", "buttons": [{"type": "URL", "text": "Book now", "url": "https://travel.example.com/alps"}]}]}, {"components": [{"type": "HEADER", "format": "IMAGE", "example": {"header_handle": ["4::aW1hZ2UvanBlZw==:ARb"]}}, {"type": "BODY", "text": "Alpine week, 7 nights."}, {"type": "BUTTONS", "buttons": [{"type": "URL", "text": "Book now", "url": "https://travel.example.com/alps"}]}]}, {"components": [{"type": "HEADER", "format": "IMAGE", "example": {"header_handle": ["4::aW1hZ2UvanBlZw==:ARb"]}}, {"type": "BODY", "text": "Alpine week, 7 nights."}, {"type": "BUTTONS", "buttons": [{"type": "URL", "text": "Book now", "url": "https://travel.example.com/alps"}]}]}, {"components": [{"type": "HEADER", "format": "IMAGE", "example": {"header_handle": ["4::aW1hZ2UvanBlZw==:ARb"]}}, {"type": "BODY", "text": "Alpine week, 7 nights."}, {"type": "BUTTONS", "buttons": [{"type": "URL", "text": "Book now", "url": "https://travel.example.com/alps"}]}]}, {"components": [{"type": "HEADER", "format": "IMAGE", "example": {"header_handle": ["4::aW1hZ2UvanBlZw==:ARb"]}}, {"type": "BODY", "text": "Alpine week, 7 nights."}, {"type": "BUTTONS", "buttons": [{"type": "URL", "text": "Book now", "url": "https://travel.example.com/alps"}]}]}, {"components": [{"type": "HEADER", "format": "IMAGE", "example": {"header_handle": ["4::aW1hZ2UvanBlZw==:ARb"]}}, {"type": "BODY", "text": "Alpine week, 7 nights."}, {"type": "BUTTONS", "buttons": [{"type": "URL", "text": "Book now", "url": "https://travel.example.com/alps"}]}]}, {"components": [{"type": "HEADER", "format": "IMAGE", "example": {"header_handle": ["4::aW1hZ2UvanBlZw==:ARb"]}}, {"type": "BODY", "text": "Alpine week, 7 nights."}, {"type": "BUTTONS", "buttons": [{"type": "URL", "text": "Book now", "url": "https://travel.example.com/alps"}]}]}, {"components": [{"type": "HEADER", "format": "IMAGE", "example": {"header_handle": ["4::aW1hZ2UvanBlZw==:ARb"]}}, {"type": "BODY", "text": "Alpine week, 7 nights."}, {"type": "BUTTONS", "buttons": [{"type": "URL", "text": "Book now", "url": "https://travel.example.com/alps"}]}]}, {"components": [{"type": "HEADER", "format": "IMAGE", "example": {"header_handle": ["4::aW1hZ2UvanBlZw==:ARb"]}}, {"type": "BODY", "text": "Alpine week, 7 nights."}, {"type": "BUTTONS", "buttons": [{"type": "URL", "text": "Book now", "url": "https://travel.example.com/alps"}]}]}, {"components": [{"type": "HEADER", "format": "IMAGE", "example": {"header_handle": ["4::aW1hZ2UvanBlZw==:ARb"]}}, {"type": "BODY", "text": "Alpine week, 7 nights."}, {"type": "BUTTONS", "buttons": [{"type": "URL", "text": "Book now", "url": "https://travel.example.com/alps"}]}]}, {"components": [{"type": "HEADER", "format": "IMAGE", "example": {"header_handle": ["4::aW1hZ2UvanBlZw==:ARb"]}}, {"type": "BODY", "text": "Alpine week, 7 nights."}, {"type": "BUTTONS", "buttons": [{"type": "URL", "text": "Book now", "url": "https://travel.example.com/alps"}]}]}]}]}"#,
+        ],
+        passes: [
+            r#"{"name": "summer_trips", "language": "en_US", "category": "MARKETING", "components": [{"type": "BODY", "text": "Our summer trips are here, pick yours."}, {"type": "CAROUSEL", "cards": [{"components": [{"type": "HEADER", "format": "IMAGE", "example": {"header_handle": ["4::aW1hZ2UvanBlZw==:ARb"]}}, {"type": "BODY", "text": "Alpine week, 7 nights."}, {"type": "BUTTONS", "buttons": [{"type": "URL", "text": "Book now", "url": "https://travel.example.com/alps"}]}]}, {"components": [{"type": "HEADER", "format": "IMAGE", "example": {"header_handle": ["4::aW1hZ2UvanBlZw==:ARb"]}}, {"type": "BODY", "text": "Alpine week, 7 nights."}, {"type": "BUTTONS", "buttons": [{"type": "URL", "text": "Book now", "url": "https://travel.example.com/alps"}]}]}]}]}"#,
+            r#"{"name": "summer_trips", "language": "en_US", "category": "MARKETING", "components": [{"type": "BODY", "text": "Our summer trips are here, pick yours."}, {"type": "CAROUSEL", "cards": [{"components": [{"type": "HEADER", "format": "IMAGE", "example": {"header_handle": ["4::aW1hZ2UvanBlZw==:ARb"]}}, {"type": "BODY", "text": "Alpine week, 7 nights."}, {"type": "BUTTONS", "buttons": [{"type": "URL", "text": "Book now", "url": "https://travel.example.com/alps"}]}]}, {"components": [{"type": "HEADER", "format": "IMAGE", "example": {"header_handle": ["4::aW1hZ2UvanBlZw==:ARb"]}}, {"type": "BODY", "text": "Alpine week, 7 nights."}, {"type": "BUTTONS", "buttons": [{"type": "URL", "text": "Book now", "url": "https://travel.example.com/alps"}]}]}, {"components": [{"type": "HEADER", "format": "IMAGE", "example": {"header_handle": ["4::aW1hZ2UvanBlZw==:ARb"]}}, {"type": "BODY", "text": "Alpine week, 7 nights."}, {"type": "BUTTONS", "buttons": [{"type": "URL", "text": "Book now", "url": "https://travel.example.com/alps"}]}]}, {"components": [{"type": "HEADER", "format": "IMAGE", "example": {"header_handle": ["4::aW1hZ2UvanBlZw==:ARb"]}}, {"type": "BODY", "text": "Alpine week, 7 nights."}, {"type": "BUTTONS", "buttons": [{"type": "URL", "text": "Book now", "url": "https://travel.example.com/alps"}]}]}, {"components": [{"type": "HEADER", "format": "IMAGE", "example": {"header_handle": ["4::aW1hZ2UvanBlZw==:ARb"]}}, {"type": "BODY", "text": "Alpine week, 7 nights."}, {"type": "BUTTONS", "buttons": [{"type": "URL", "text": "Book now", "url": "https://travel.example.com/alps"}]}]}, {"components": [{"type": "HEADER", "format": "IMAGE", "example": {"header_handle": ["4::aW1hZ2UvanBlZw==:ARb"]}}, {"type": "BODY", "text": "Alpine week, 7 nights."}, {"type": "BUTTONS", "buttons": [{"type": "URL", "text": "Book now", "url": "https://travel.example.com/alps"}]}]}, {"components": [{"type": "HEADER", "format": "IMAGE", "example": {"header_handle": ["4::aW1hZ2UvanBlZw==:ARb"]}}, {"type": "BODY", "text": "Alpine week, 7 nights."}, {"type": "BUTTONS", "buttons": [{"type": "URL", "text": "Book now", "url": "https://travel.example.com/alps"}]}]}, {"components": [{"type": "HEADER", "format": "IMAGE", "example": {"header_handle": ["4::aW1hZ2UvanBlZw==:ARb"]}}, {"type": "BODY", "text": "Alpine week, 7 nights."}, {"type": "BUTTONS", "buttons": [{"type": "URL", "text": "Book now", "url": "https://travel.example.com/alps"}]}]}, {"components": [{"type": "HEADER", "format": "IMAGE", "example": {"header_handle": ["4::aW1hZ2UvanBlZw==:ARb"]}}, {"type": "BODY", "text": "Alpine week, 7 nights."}, {"type": "BUTTONS", "buttons": [{"type": "URL", "text": "Book now", "url": "https://travel.example.com/alps"}]}]}, {"components": [{"type": "HEADER", "format": "IMAGE", "example": {"header_handle": ["4::aW1hZ2UvanBlZw==:ARb"]}}, {"type": "BODY", "text": "Alpine week, 7 nights."}, {"type": "BUTTONS", "buttons": [{"type": "URL", "text": "Book now", "url": "https://travel.example.com/alps"}]}]}]}]}"#,
+        ],
+    }
 
-pub static CAROUSEL_CARD_MISMATCH: Rule = Rule {
-    code: "WP121",
-    name: "carousel-card-mismatch",
-    severity: Severity::Error,
-    summary: "Carousel cards that differ from the first card in header format or in the number, types and order of their buttons.",
-    why: "All cards of a carousel must have the same components: the same header format and the same buttons (M-MKT).",
-    help: "give every card the same header format and the same buttons",
-    fires: "card 0 with an IMAGE header and a URL button, card 1 with a VIDEO header and a QUICK_REPLY button",
-    passes: "two cards with IMAGE headers and one URL button each",
-    uncertain: false,
-    meta_error: None,
-};
+    CAROUSEL_CARD_MISMATCH {
+        code: "WP121",
+        name: "carousel-card-mismatch",
+        stage: Template,
+        severity: Error,
+        summary: "Carousel cards that differ from the first card in header format or in the number, types and order of their buttons.",
+        why: "All cards of a carousel must have the same components: the same header format and the same buttons (M-MKT).",
+        help: "give every card the same header format and the same buttons",
+        fires: [
+            r#"{"name": "summer_trips", "language": "en_US", "category": "MARKETING", "components": [{"type": "BODY", "text": "Our summer trips are here, pick yours."}, {"type": "CAROUSEL", "cards": [{"components": [{"type": "HEADER", "format": "IMAGE", "example": {"header_handle": ["4::aW1hZ2UvanBlZw==:ARb"]}}, {"type": "BODY", "text": "Alpine week, 7 nights."}, {"type": "BUTTONS", "buttons": [{"type": "URL", "text": "Book now", "url": "https://travel.example.com/alps"}]}]}, {"components": [{"type": "HEADER", "format": "VIDEO", "example": {"header_handle": ["4::dmlkZW8=:ARc"]}}, {"type": "BODY", "text": "Alpine week, 7 nights."}, {"type": "BUTTONS", "buttons": [{"type": "URL", "text": "Book now", "url": "https://travel.example.com/alps"}]}]}]}]}"#,
+            r#"{"name": "summer_trips", "language": "en_US", "category": "MARKETING", "components": [{"type": "BODY", "text": "Our summer trips are here, pick yours."}, {"type": "CAROUSEL", "cards": [{"components": [{"type": "HEADER", "format": "IMAGE", "example": {"header_handle": ["4::aW1hZ2UvanBlZw==:ARb"]}}, {"type": "BODY", "text": "Alpine week, 7 nights."}, {"type": "BUTTONS", "buttons": [{"type": "URL", "text": "Book now", "url": "https://travel.example.com/alps"}]}]}, {"components": [{"type": "HEADER", "format": "IMAGE", "example": {"header_handle": ["4::aW1hZ2UvanBlZw==:ARb"]}}, {"type": "BODY", "text": "Alpine week, 7 nights."}, {"type": "BUTTONS", "buttons": [{"type": "QUICK_REPLY", "text": "Tell me more"}]}]}]}]}"#,
+        ],
+        passes: [
+            r#"{"name": "summer_trips", "language": "en_US", "category": "MARKETING", "components": [{"type": "BODY", "text": "Our summer trips are here, pick yours."}, {"type": "CAROUSEL", "cards": [{"components": [{"type": "HEADER", "format": "IMAGE", "example": {"header_handle": ["4::aW1hZ2UvanBlZw==:ARb"]}}, {"type": "BODY", "text": "Alpine week, 7 nights."}, {"type": "BUTTONS", "buttons": [{"type": "URL", "text": "Book now", "url": "https://travel.example.com/alps"}]}]}, {"components": [{"type": "HEADER", "format": "IMAGE", "example": {"header_handle": ["4::aW1hZ2UvanBlZw==:ARb"]}}, {"type": "BODY", "text": "Seaside week, 5 nights."}, {"type": "BUTTONS", "buttons": [{"type": "URL", "text": "Book now", "url": "https://travel.example.com/alps"}]}]}]}]}"#,
+        ],
+    }
 
-pub static CAROUSEL_CARD_HEADER: Rule = Rule {
-    code: "WP122",
-    name: "carousel-card-header",
-    severity: Severity::Error,
-    summary: "A carousel card without an IMAGE, VIDEO or PRODUCT header.",
-    why: "Every card shows a media (or product) header; text and document headers are not supported on cards (M-MKT).",
-    help: "give the card an IMAGE or VIDEO header with a `header_handle` example",
-    fires: "a card whose header is `format: TEXT`",
-    passes: "a card whose header is `format: IMAGE`",
-    uncertain: false,
-    meta_error: None,
-};
+    CAROUSEL_CARD_HEADER {
+        code: "WP122",
+        name: "carousel-card-header",
+        stage: Template,
+        severity: Error,
+        summary: "A carousel card without an IMAGE, VIDEO or PRODUCT header.",
+        why: "Every card shows a media (or product) header; text and document headers are not supported on cards (M-MKT).",
+        help: "give the card an IMAGE or VIDEO header with a `header_handle` example",
+        fires: [
+            r#"{"name": "summer_trips", "language": "en_US", "category": "MARKETING", "components": [{"type": "BODY", "text": "Our summer trips are here, pick yours."}, {"type": "CAROUSEL", "cards": [{"components": [{"type": "HEADER", "format": "TEXT", "text": "Alps"}, {"type": "BODY", "text": "Alpine week, 7 nights."}, {"type": "BUTTONS", "buttons": [{"type": "URL", "text": "Book now", "url": "https://travel.example.com/alps"}]}]}, {"components": [{"type": "HEADER", "format": "TEXT", "text": "Sea"}, {"type": "BODY", "text": "Alpine week, 7 nights."}, {"type": "BUTTONS", "buttons": [{"type": "URL", "text": "Book now", "url": "https://travel.example.com/alps"}]}]}]}]}"#,
+        ],
+        passes: [
+            r#"{"name": "summer_trips", "language": "en_US", "category": "MARKETING", "components": [{"type": "BODY", "text": "Our summer trips are here, pick yours."}, {"type": "CAROUSEL", "cards": [{"components": [{"type": "HEADER", "format": "IMAGE", "example": {"header_handle": ["4::aW1hZ2UvanBlZw==:ARb"]}}, {"type": "BODY", "text": "Alpine week, 7 nights."}, {"type": "BUTTONS", "buttons": [{"type": "URL", "text": "Book now", "url": "https://travel.example.com/alps"}]}]}, {"components": [{"type": "HEADER", "format": "IMAGE", "example": {"header_handle": ["4::aW1hZ2UvanBlZw==:ARb"]}}, {"type": "BODY", "text": "Alpine week, 7 nights."}, {"type": "BUTTONS", "buttons": [{"type": "URL", "text": "Book now", "url": "https://travel.example.com/alps"}]}]}]}]}"#,
+        ],
+    }
 
-pub static CAROUSEL_CARD_BUTTONS: Rule = Rule {
-    code: "WP123",
-    name: "carousel-card-buttons",
-    severity: Severity::Error,
-    summary: "A carousel card with no button or more than 2 buttons.",
-    why: "Each card has one or two buttons (M-MKT).",
-    help: "give the card one or two buttons",
-    fires: "a card with 3 QUICK_REPLY buttons",
-    passes: "a card with a QUICK_REPLY and a URL button",
-    uncertain: false,
-    meta_error: None,
-};
+    CAROUSEL_CARD_BUTTONS {
+        code: "WP123",
+        name: "carousel-card-buttons",
+        stage: Template,
+        severity: Error,
+        summary: "A carousel card with no button or more than 2 buttons.",
+        why: "Each card has one or two buttons (M-MKT).",
+        help: "give the card one or two buttons",
+        fires: [
+            r#"{"name": "summer_trips", "language": "en_US", "category": "MARKETING", "components": [{"type": "BODY", "text": "Our summer trips are here, pick yours."}, {"type": "CAROUSEL", "cards": [{"components": [{"type": "HEADER", "format": "IMAGE", "example": {"header_handle": ["4::aW1hZ2UvanBlZw==:ARb"]}}, {"type": "BODY", "text": "Alpine week, 7 nights."}, {"type": "BUTTONS", "buttons": [{"type": "QUICK_REPLY", "text": "A"}, {"type": "QUICK_REPLY", "text": "B"}, {"type": "QUICK_REPLY", "text": "C"}]}]}, {"components": [{"type": "HEADER", "format": "IMAGE", "example": {"header_handle": ["4::aW1hZ2UvanBlZw==:ARb"]}}, {"type": "BODY", "text": "Alpine week, 7 nights."}, {"type": "BUTTONS", "buttons": [{"type": "QUICK_REPLY", "text": "A"}, {"type": "QUICK_REPLY", "text": "B"}, {"type": "QUICK_REPLY", "text": "C"}]}]}]}]}"#,
+            r#"{"name": "summer_trips", "language": "en_US", "category": "MARKETING", "components": [{"type": "BODY", "text": "Our summer trips are here, pick yours."}, {"type": "CAROUSEL", "cards": [{"components": [{"type": "HEADER", "format": "IMAGE", "example": {"header_handle": ["4::aW1hZ2UvanBlZw==:ARb"]}}, {"type": "BODY", "text": "Alpine week."}]}, {"components": [{"type": "HEADER", "format": "IMAGE", "example": {"header_handle": ["4::aW1hZ2UvanBlZw==:ARb"]}}, {"type": "BODY", "text": "Seaside week."}]}]}]}"#,
+        ],
+        passes: [
+            r#"{"name": "summer_trips", "language": "en_US", "category": "MARKETING", "components": [{"type": "BODY", "text": "Our summer trips are here, pick yours."}, {"type": "CAROUSEL", "cards": [{"components": [{"type": "HEADER", "format": "IMAGE", "example": {"header_handle": ["4::aW1hZ2UvanBlZw==:ARb"]}}, {"type": "BODY", "text": "Alpine week, 7 nights."}, {"type": "BUTTONS", "buttons": [{"type": "QUICK_REPLY", "text": "Tell me more"}, {"type": "URL", "text": "Book", "url": "https://travel.example.com/b"}]}]}, {"components": [{"type": "HEADER", "format": "IMAGE", "example": {"header_handle": ["4::aW1hZ2UvanBlZw==:ARb"]}}, {"type": "BODY", "text": "Alpine week, 7 nights."}, {"type": "BUTTONS", "buttons": [{"type": "QUICK_REPLY", "text": "Tell me more"}, {"type": "URL", "text": "Book", "url": "https://travel.example.com/b"}]}]}]}]}"#,
+        ],
+    }
 
-pub static CAROUSEL_EXTRA_COMPONENT: Rule = Rule {
-    code: "WP124",
-    name: "carousel-extra-component",
-    severity: Severity::Warning,
-    summary: "A HEADER, FOOTER or BUTTONS component next to a CAROUSEL.",
-    why: "A carousel message has a body and cards only; providers document that message-level headers, footers and buttons are not supported with carousels (360dialog, Gupshup).",
-    help: "put headers and buttons on the cards",
-    fires: "BODY, CAROUSEL and FOOTER components",
-    passes: "BODY and CAROUSEL components",
-    uncertain: true,
-    meta_error: None,
-};
+    CAROUSEL_EXTRA_COMPONENT {
+        code: "WP124",
+        name: "carousel-extra-component",
+        stage: Template,
+        severity: Warning,
+        summary: "A HEADER, FOOTER or BUTTONS component next to a CAROUSEL.",
+        why: "A carousel message has a body and cards only; providers document that message-level headers, footers and buttons are not supported with carousels (360dialog, Gupshup).",
+        help: "put headers and buttons on the cards",
+        uncertain: true,
+        fires: [
+            r#"{"name": "summer_trips", "language": "en_US", "category": "MARKETING", "components": [{"type": "BODY", "text": "Our summer trips are here, pick yours."}, {"type": "CAROUSEL", "cards": [{"components": [{"type": "HEADER", "format": "IMAGE", "example": {"header_handle": ["4::aW1hZ2UvanBlZw==:ARb"]}}, {"type": "BODY", "text": "Alpine week, 7 nights."}, {"type": "BUTTONS", "buttons": [{"type": "URL", "text": "Book now", "url": "https://travel.example.com/alps"}]}]}, {"components": [{"type": "HEADER", "format": "IMAGE", "example": {"header_handle": ["4::aW1hZ2UvanBlZw==:ARb"]}}, {"type": "BODY", "text": "Alpine week, 7 nights."}, {"type": "BUTTONS", "buttons": [{"type": "URL", "text": "Book now", "url": "https://travel.example.com/alps"}]}]}]}, {"type": "FOOTER", "text": "Terms apply"}]}"#,
+        ],
+        passes: [
+            r#"{"name": "summer_trips", "language": "en_US", "category": "MARKETING", "components": [{"type": "BODY", "text": "Our summer trips are here, pick yours."}, {"type": "CAROUSEL", "cards": [{"components": [{"type": "HEADER", "format": "IMAGE", "example": {"header_handle": ["4::aW1hZ2UvanBlZw==:ARb"]}}, {"type": "BODY", "text": "Alpine week, 7 nights."}, {"type": "BUTTONS", "buttons": [{"type": "URL", "text": "Book now", "url": "https://travel.example.com/alps"}]}]}, {"components": [{"type": "HEADER", "format": "IMAGE", "example": {"header_handle": ["4::aW1hZ2UvanBlZw==:ARb"]}}, {"type": "BODY", "text": "Alpine week, 7 nights."}, {"type": "BUTTONS", "buttons": [{"type": "URL", "text": "Book now", "url": "https://travel.example.com/alps"}]}]}]}]}"#,
+        ],
+    }
 
-pub static CALL_PERMISSION_CATEGORY: Rule = Rule {
-    code: "WP125",
-    name: "call-permission-category",
-    severity: Severity::Error,
-    summary: "A call-permission request (component or button) in an AUTHENTICATION template.",
-    why: "Call-permission-request templates are MARKETING or UTILITY (M-CPRT; templates overview of 2025-12-05, M-OV): a UTILITY one is not flagged, neither here nor by the category checks.",
-    help: "remove the call-permission request, or declare the template UTILITY or MARKETING",
-    fires: r#"an AUTHENTICATION template with `{"type": "CALL_PERMISSION_REQUEST"}`"#,
-    passes: "the same component in a UTILITY template",
-    uncertain: false,
-    meta_error: None,
-};
+    CALL_PERMISSION_CATEGORY {
+        code: "WP125",
+        name: "call-permission-category",
+        stage: Template,
+        severity: Error,
+        summary: "A call-permission request (component or button) in an AUTHENTICATION template.",
+        why: "Call-permission-request templates are MARKETING or UTILITY (M-CPRT; templates overview of 2025-12-05, M-OV): a UTILITY one is not flagged, neither here nor by the category checks.",
+        help: "remove the call-permission request, or declare the template UTILITY or MARKETING",
+        fires: [
+            r#"{"name": "login_code", "language": "en_US", "category": "AUTHENTICATION", "components": [{"type": "BODY", "add_security_recommendation": true}, {"type": "CALL_PERMISSION_REQUEST"}, {"type": "BUTTONS", "buttons": [{"type": "OTP", "otp_type": "COPY_CODE", "text": "Copy code"}]}]}"#,
+        ],
+        passes: [
+            r#"{"name": "order_update", "language": "en_US", "category": "UTILITY", "components": [{"type": "BODY", "text": "Your order has shipped today."}, {"type": "CALL_PERMISSION_REQUEST"}]}"#,
+        ],
+    }
+}
 
 pub fn check(cx: &mut Context) {
     let t = cx.template;

@@ -1,4 +1,4 @@
-// Determinism: every fixture in tests/fixtures, run through the WASM build and natively
+// Determinism: every fixture in tests/fixtures and every rule case, run through the WASM build and natively
 // (examples/dump.rs), gives the same JSON. Floating-point pricing, Unicode folding, UTF-16 spans
 // and map ordering are where a 32-bit WASM build could drift from a 64-bit native one.
 import { test } from 'node:test';
@@ -7,6 +7,7 @@ import { spawnSync } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import * as wasm from 'wa-preflight';
+import { ruleCases } from '../../scripts/rule-cases.mjs';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
 const fixtures = `${root}tests/fixtures`;
@@ -18,18 +19,17 @@ for (const f of readdirSync(`${fixtures}/templates`).sort()) {
   if (f.endsWith('.expected')) continue;
   cases.push({ kind: 'document', text: readFileSync(`${fixtures}/templates/${f}`, 'utf8'), from: f });
 }
-for (const f of readdirSync(`${fixtures}/rules`).sort()) {
-  const doc = json(`${fixtures}/rules/${f}`);
-  for (const item of [...doc.fires, ...(doc.passes ?? [])]) {
-    if (item.payload) {
-      cases.push({ kind: 'send', payload: item.payload, templates: registry, state: item.state ?? null,
-        now: item.now ?? null, from: f });
-    } else {
-      const template = item.template ?? item;
-      cases.push({ kind: 'validate', template, options: item.template ? item.options ?? null : null, from: f });
-      if (template && typeof template === 'object' && !Array.isArray(template)) {
-        cases.push({ kind: 'classify', template, from: f }, { kind: 'render', template, params: null, from: f });
-      }
+// The rules' cases, from their declarations (printed by the native build).
+for (const { code, kind, index, send, case: item } of ruleCases()) {
+  const from = `${code} ${kind}[${index}]`;
+  if (send) {
+    cases.push({ kind: 'send', payload: item.payload, templates: registry, state: item.state ?? null,
+      now: item.now ?? null, from });
+  } else {
+    const template = item.template ?? item;
+    cases.push({ kind: 'validate', template, options: item.template ? item.options ?? null : null, from });
+    if (template && typeof template === 'object' && !Array.isArray(template)) {
+      cases.push({ kind: 'classify', template, from }, { kind: 'render', template, params: null, from });
     }
   }
 }

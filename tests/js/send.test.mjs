@@ -3,28 +3,24 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { checkSend, SendChecker, buildSendPayload, rules } from 'wa-preflight';
+import { checkSend, checkContent, renderTemplate, SendChecker, buildSendPayload, rules } from 'wa-preflight';
+import { ruleCases } from '../../scripts/rule-cases.mjs';
 
 const fixtures = fileURLToPath(new URL('../fixtures/', import.meta.url));
 const templatesFile = join(fixtures, 'send/templates.json');
 const templates = JSON.parse(readFileSync(templatesFile, 'utf8'));
 const bin = fileURLToPath(new URL('../../bin/wa-preflight.js', import.meta.url));
 
-/** Every send-time rule's cases: { code, kind, index, case }. */
-const cases = readdirSync(join(fixtures, 'rules'))
-  .filter((f) => /^WP[56]\d\d\.json$/.test(f))
-  .flatMap((f) => {
-    const code = f.slice(0, 5);
-    const data = JSON.parse(readFileSync(join(fixtures, 'rules', f), 'utf8'));
-    return ['fires', 'passes'].flatMap((kind) => data[kind].map((c, index) => ({ code, kind, index, case: c })));
-  });
+/** Every send-time rule's cases: { code, kind, index, case }, from the rule declarations. */
+const cases = ruleCases().filter((c) => c.send);
 
 test('every send-time rule has fixtures', () => {
-  const sendRules = rules().filter((r) => /^WP[56]/.test(r.code)).map((r) => r.code);
+  const sendRules = [...new Set(ruleCases().filter((c) => c.send).map((c) => c.code))];
+  assert.deepEqual(sendRules, rules().map((r) => r.code).filter((code) => sendRules.includes(code)));
   assert.ok(sendRules.length >= 20);
   for (const code of sendRules) {
     assert.ok(cases.some((c) => c.code === code && c.kind === 'fires'), `${code} fires`);
@@ -178,6 +174,44 @@ test('buildSendPayload: a payload the checker accepts, for every kind of paramet
   const missing = buildSendPayload(byName('order_update', 'en_US'), { body: ['Ana'] }, { to: '1555' });
   assert.ok(missing.diagnostics.filter((d) => d.code === 'WP501').length >= 3);
   assert.throws(() => buildSendPayload(byName('order_update', 'en_US'), {}, {}), (e) => e.code === 'INVALID_OPTIONS');
+});
+
+test('rules re-grade send findings in every entry point, and the verdict follows them', () => {
+  // WP501 (a placeholder without a value, 132000) and WP530 (an unknown key, 100, reported first).
+  const payload = { ...cases.find((c) => c.code === 'WP501' && c.kind === 'fires').case.payload, colour: 'blue' };
+  const checker = new SendChecker(templates);
+  for (const [label, check] of [['checkSend', (o) => checkSend(payload, { templates, ...o })], ['SendChecker', (o) => checker.check(payload, o)]]) {
+    const plain = check({});
+    assert.deepEqual([plain.verdict, plain.error_code], ['block', 100], label);
+    const keyInfo = check({ rules: { WP530: 'info' } });
+    assert.deepEqual([keyInfo.verdict, keyInfo.error_code], ['block', 132000], label);
+    assert.equal(keyInfo.diagnostics.find((d) => d.code === 'WP530').severity, 'info', label);
+    const neither = check({ rules: { 'unexpected-key': 'off', WP501: 'warning' } });
+    assert.deepEqual([neither.ok, neither.verdict, neither.error_code, neither.alternatives], [true, 'allow', null, []], label);
+    assert.ok(!neither.diagnostics.some((d) => d.code === 'WP530'), label);
+    assert.equal(neither.diagnostics.find((d) => d.code === 'WP501').severity, 'warning', label);
+  }
+  // A warning raised to an error blocks, with no Cloud API code to predict.
+  const marketing = cases.find((c) => c.code === 'WP554' && c.kind === 'fires').case;
+  const raised = checker.check(marketing.payload, { now: marketing.now, rules: { WP554: 'error' } });
+  assert.deepEqual([raised.ok, raised.verdict, raised.error_code], [false, 'block', null]);
+  // Built and rendered sends, and free text, take the same option.
+  const template = { name: 'order_update', language: 'en_US', category: 'UTILITY',
+    components: [{ type: 'BODY', text: 'Hi {{1}}, your order {{2}} has shipped.' }] };
+  assert.ok(buildSendPayload(template, { body: ['Ana'] }, { to: '393331234567' }).diagnostics.some((d) => d.code === 'WP501'));
+  assert.deepEqual(buildSendPayload(template, { body: ['Ana'] }, { to: '393331234567', rules: { WP501: 'off' } }).diagnostics, []);
+  const preview = renderTemplate(template, { body: ['Ana'] }, { rules: { WP501: 'info' } });
+  assert.equal(preview.ok, true);
+  assert.equal(preview.diagnostics.find((d) => d.code === 'WP501').severity, 'info');
+  const text = 'Scommetti ora sul casinò online!';
+  assert.ok(checkContent(text, { language: 'it' }).diagnostics.some((d) => d.code === 'WP303'));
+  assert.ok(!checkContent(text, { language: 'it', rules: { WP303: 'off' } }).diagnostics.some((d) => d.code === 'WP303'));
+  for (const call of [
+    () => buildSendPayload(template, {}, { to: '393331234567', rules: { WP999: 'off' } }),
+    () => renderTemplate(template, {}, { rules: { WP999: 'off' } }),
+    () => checkContent(text, { rules: { WP999: 'off' } }),
+    () => checker.check(payload, { rules: { WP501: 'loud' } }),
+  ]) assert.throws(call, (e) => e.code === 'INVALID_OPTIONS');
 });
 
 test('misuse throws typed errors; the instance keeps working', () => {
