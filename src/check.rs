@@ -36,7 +36,6 @@ pub struct CategorySummary {
     pub confidence: f64,
     pub reasons: Vec<Reason>,
     /// The closest pre-2023 notification type, for utility content.
-    #[serde(rename = "legacyType")]
     pub legacy_type: Option<String>,
     pub band: Band,
     pub basis: &'static str,

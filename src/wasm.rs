@@ -88,7 +88,7 @@ export interface Classification {
   checklist: ChecklistLine[];
   reasons: CategoryReason[];
   /** The closest pre-2023 notification type (SHIPPING_UPDATE …), for utility content. */
-  legacyType: string | null;
+  legacy_type: string | null;
   /** The word lists used: the template's language, or all six. */
   languages: string[];
 }
@@ -101,7 +101,7 @@ export interface CategorySummary {
   basis: string;
   checklist: ChecklistLine[];
   reasons: CategoryReason[];
-  legacyType: string | null;
+  legacy_type: string | null;
   /** What Meta will do with the declared category; null without a known declared category. */
   outcome: CategoryOutcome | null;
 }

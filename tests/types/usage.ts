@@ -40,7 +40,7 @@ const notChecked: string[] = checked.skipped.map((s) => `${s.check}: ${s.reason}
 const findingCode: number | undefined = checked.diagnostics[0]?.error_code;
 const built: BuiltPayload = buildSendPayload({}, { body: ['x'] }, { to: '393331234567' });
 const classification: Classification = classifyTemplate({ name: 'x' });
-const legacy: string | null = classification.legacyType;
+const legacy: string | null = classification.legacy_type;
 const firstReason: string | undefined = classification.reasons[0]?.clause;
 const content: ContentCheck = checkContent('Sconto del 20%', { language: 'it', policy: '2019' });
 const reasonsOfReport: number = report.category.reasons.length;
