@@ -27,6 +27,7 @@ pub mod check;
 pub mod classify;
 pub mod consent;
 pub mod diagnostic;
+pub mod entry;
 pub mod input;
 pub mod lexicon;
 pub mod limits;
@@ -42,6 +43,7 @@ pub mod rules;
 pub mod send;
 pub mod template;
 pub mod text;
+pub mod time;
 pub mod window;
 
 /// The JavaScript binding (WebAssembly builds only).

@@ -7,17 +7,14 @@ use serde::Serialize;
 use serde_json::Value;
 use wasm_bindgen::prelude::*;
 
-use crate::check::{check_content, validate_item, validate_value, ContentOptions, ValidateOptions};
-use crate::classify::classify;
+use crate::check::{check_content, validate_item, validate_value, ContentOptions};
+use crate::entry::{self, CampaignInput, IndexedReport, MarkupFormat, MarkupOptions, SendCheck};
 use crate::input::{items_of, parse_document, InputError};
-use crate::markup::{self, Links};
-use crate::pricing::{count_markets, estimate_campaign, price_timeline, PriceOptions, Timeline, DATA};
+use crate::pricing::{price_timeline, PriceOptions, Timeline};
 use crate::render::{render_template, RenderOptions};
-use crate::rules::RULES;
-use crate::send::{build_send_payload, check_send, read_state, SendOptions, TemplateRegistry};
+use crate::send::{build_send_payload, TemplateRegistry};
 use crate::template::read_template;
-use crate::text::LengthUnit;
-use crate::window::parse_time;
+use crate::time::Timestamp;
 
 #[wasm_bindgen(typescript_custom_section)]
 const TYPES: &str = r#"
@@ -25,6 +22,10 @@ const TYPES: &str = r#"
 export type TemplateInput = Record<string, unknown> | string;
 
 export type Severity = "error" | "warning" | "info";
+
+/** A time: ISO 8601 text ("2025-08-01", "2025-08-01T09:00:00Z", "…T11:00:00.250+02:00"),
+ *  milliseconds since 1970-01-01, or a Date. Every entry point reads times this way. */
+export type TimeInput = string | number | Date;
 
 /** A range of a field's text in UTF-16 code units: `text.slice(start, end)`. */
 export interface Span { start: number; end: number; }
@@ -132,8 +133,8 @@ export interface ValidateOptions {
   extraLanguages?: string[];
   /** Content policies: today's or the notification rules of 2019; default: those in force on asOf. */
   policy?: "current" | "2019";
-  /** The date whose limits and policies apply ("2025-11-01" or an ISO 8601 time); today's when absent. */
-  asOf?: string;
+  /** The date whose limits and policies apply ("2025-11-01", an ISO 8601 time or ms); today's when absent. */
+  asOf?: TimeInput;
 }
 
 export interface RuleInfo {
@@ -249,9 +250,9 @@ export interface SendOptions {
   templates?: unknown;
   state?: ConversationState;
   /** The time of the send: ISO 8601 text or milliseconds since the epoch. */
-  now?: string | number;
+  now?: TimeInput;
   /** The day whose dated rules, limits and prices apply, when not now's (YYYY-MM-DD, ISO 8601 or ms). */
-  asOf?: string | number;
+  asOf?: TimeInput;
   /** How the billing is priced: as for estimateCost. */
   pricing?: PriceOptions;
   lengthUnit?: "characters" | "utf16";
@@ -292,7 +293,7 @@ export interface BuiltPayload { payload: Record<string, unknown>; diagnostics: D
 
 /** One message, call or consent change of a timeline. */
 export interface TimelineEvent {
-  at: string;
+  at: TimeInput;
   direction: "inbound" | "outbound";
   /** template, text, image, interactive, call … (text when missing); opt_in / opt_out;
    *  business_agent for a message written by Meta Business Agent. */
@@ -325,7 +326,7 @@ export interface PriceOptions {
   /** Rate cards in Meta's CSV layout, used besides the shipped ones (any currency). */
   rateCards?: { csv: string; id?: string; effective?: string; model?: "CBP" | "PMP" }[];
   /** Price under the eras, cards, markets and rules of this day, not of each message's time. */
-  asOf?: string;
+  asOf?: TimeInput;
   /** From 2026-10-01, the card column service messages are billed at (default utility). */
   serviceRate?: "utility" | "authentication" | "unpriced";
   /** From 2026-10-01, service messages free each month (disputed; default 0). */
@@ -383,8 +384,8 @@ export interface CampaignInput {
   category: "marketing" | "utility" | "authentication";
   /** Recipient numbers, or recipients counted per market. */
   recipients: string[] | Record<string, number>;
-  /** When the campaign is sent (ISO 8601). */
-  at: string;
+  /** When the campaign is sent. */
+  at: TimeInput;
   /** USD (default) or the currency of a card passed in `rateCards`. */
   currency?: string;
 }
@@ -417,11 +418,7 @@ pub fn version() -> String {
 /// checked against its sources.
 #[wasm_bindgen(js_name = dataFiles, unchecked_return_type = "DataFile[]")]
 pub fn data_files() -> Result<JsValue, JsValue> {
-    let files: Vec<Value> = crate::DATA_FILES
-        .iter()
-        .map(|(file, effective, checked)| serde_json::json!({ "file": file, "effective": effective, "last_checked": checked }))
-        .collect();
-    to_js(&files)
+    to_js(&entry::data_files())
 }
 
 /// The size of this instance's linear memory in bytes. It grows in 64 KiB pages and never
@@ -458,16 +455,10 @@ pub fn validate_templates(
         Some(text) => parse_document(&text).map_err(throw)?,
         None => items_of(read_input(&input, "template or list of templates")?),
     };
-    #[derive(Serialize)]
-    struct Indexed<T> {
-        index: usize,
-        #[serde(flatten)]
-        report: T,
-    }
-    let reports: Vec<_> = items
+    let reports: Vec<IndexedReport> = items
         .iter()
         .enumerate()
-        .map(|(index, item)| Indexed { index, report: validate_item(item, &options) })
+        .map(|(index, item)| IndexedReport { index, report: validate_item(item, &options) })
         .collect();
     to_js(&reports)
 }
@@ -480,16 +471,9 @@ pub fn classify_template_js(
     #[wasm_bindgen(unchecked_optional_param_type = "{ lexicon?: Record<string, unknown> }")] options: JsValue,
 ) -> Result<JsValue, JsValue> {
     console_error_panic_hook::set_once();
+    let options: entry::ClassifyOptions = read_struct(&options)?;
     let template = template_of(&template)?;
-    let options = read_value(&options, "INVALID_OPTIONS")?;
-    match options.get("lexicon") {
-        None | Some(Value::Null) => to_js(&classify(&template)),
-        Some(lexicon) => {
-            let lexicon = crate::classify::Lexicon::from_json(&lexicon.to_string())
-                .map_err(|e| throw(InputError::new("INVALID_OPTIONS", e)))?;
-            to_js(&crate::classify::classify_with(&template, &lexicon))
-        }
-    }
+    to_js(&options.classify(&template).map_err(throw)?)
 }
 
 /// Classifies free text as it is typed and lists the policy findings on it.
@@ -508,7 +492,7 @@ pub fn check_content_js(
             format!("checkContent expects a string, found {}", js_kind(&text)),
         )));
     };
-    let opts: ContentOptions = read_struct(&options, "INVALID_OPTIONS")?;
+    let opts: ContentOptions = read_struct(&options)?;
     to_js(&check_content(&text, &opts))
 }
 
@@ -519,9 +503,12 @@ pub fn estimate_cost_js(
     #[wasm_bindgen(unchecked_optional_param_type = "PriceOptions")] options: JsValue,
 ) -> Result<JsValue, JsValue> {
     console_error_panic_hook::set_once();
-    let options: PriceOptions = read_struct(&options, "INVALID_OPTIONS")?;
-    let value = text_or_value(&timeline, "INVALID_TIMELINE")?;
-    let timeline: Timeline = serde_json::from_value(value)
+    let options: PriceOptions = read_struct(&options)?;
+    let text = match timeline.as_string() {
+        Some(text) => text,
+        None => read_text(&timeline, "INVALID_TIMELINE")?,
+    };
+    let timeline: Timeline = serde_json::from_str(&text)
         .map_err(|e| throw(InputError::new("INVALID_TIMELINE", format!("invalid timeline: {e}"))))?;
     to_js(&price_timeline(&timeline, &options).map_err(throw)?)
 }
@@ -533,39 +520,9 @@ pub fn estimate_campaign_js(
     #[wasm_bindgen(unchecked_optional_param_type = "PriceOptions")] options: JsValue,
 ) -> Result<JsValue, JsValue> {
     console_error_panic_hook::set_once();
-    let options: PriceOptions = read_struct(&options, "INVALID_OPTIONS")?;
-    let invalid = |m: String| throw(InputError::new("INVALID_CAMPAIGN", m));
-    let at = js_sys::Reflect::get(&campaign, &"at".into())
-        .ok()
-        .and_then(|v| v.as_string())
-        .ok_or_else(|| invalid("campaign needs `at` (ISO 8601)".into()))?;
-    let at = parse_time(&at).map_err(|e| invalid(format!("at: {e}")))?;
-    let category =
-        js_sys::Reflect::get(&campaign, &"category".into()).ok().and_then(|v| v.as_string()).unwrap_or_default();
-    let currency = js_sys::Reflect::get(&campaign, &"currency".into())
-        .ok()
-        .and_then(|v| v.as_string())
-        .unwrap_or_else(|| "USD".into());
-    // Markets are those of the rules' day.
-    let rules_at = options.as_of_time().map_err(throw)?.unwrap_or(at);
-    if !matches!(category.to_ascii_lowercase().as_str(), "marketing" | "utility" | "authentication") {
-        return Err(invalid(format!("category must be marketing, utility or authentication, not `{category}`")));
-    }
-    let recipients = js_sys::Reflect::get(&campaign, &"recipients".into()).unwrap_or(JsValue::UNDEFINED);
-    let (per_market, bad) = if js_sys::Array::is_array(&recipients) {
-        // Numbers are read straight from the JS array: a million recipients stay cheap.
-        let list = js_sys::Array::from(&recipients);
-        let numbers: Vec<String> = list.iter().filter_map(|v| v.as_string()).collect();
-        let not_strings = list.length() as u64 - numbers.len() as u64;
-        let (m, invalid) = count_markets(numbers.iter().map(String::as_str), rules_at);
-        (m, invalid + not_strings)
-    } else {
-        let counts: std::collections::BTreeMap<String, u64> = js_to_json(&recipients)
-            .and_then(|v| serde_json::from_value(v).map_err(|e| e.to_string()))
-            .map_err(|e| invalid(format!("recipients must be numbers or counts per market: {e}")))?;
-        (counts, 0)
-    };
-    to_js(&estimate_campaign(&category, &per_market, bad, at, &currency, &options).map_err(throw)?)
+    let options: PriceOptions = read_struct(&options)?;
+    let campaign = CampaignInput::from_json(&read_text(&campaign, "INVALID_CAMPAIGN")?).map_err(throw)?;
+    to_js(&campaign.estimate(&options).map_err(throw)?)
 }
 
 /// Reads a rate card in Meta's CSV layout, to inspect it or pass it as `rateCards`.
@@ -578,75 +535,36 @@ pub fn load_rate_card_js(
     console_error_panic_hook::set_once();
     let csv =
         csv.as_string().ok_or_else(|| throw(InputError::new("INVALID_ARGUMENT", "loadRateCard expects CSV text")))?;
-    let o: crate::pricing::RateCardInput = match read_value(&options, "INVALID_OPTIONS")? {
-        Value::Null => Default::default(),
-        Value::Object(mut o) => {
-            o.insert("csv".into(), Value::String(String::new()));
-            serde_json::from_value(Value::Object(o))
-                .map_err(|e| throw(InputError::new("INVALID_OPTIONS", format!("invalid options: {e}"))))?
-        }
-        other => {
-            return Err(throw(InputError::new(
-                "INVALID_OPTIONS",
-                format!("options must be an object, found {}", crate::template::json_kind(&other)),
-            )))
-        }
-    };
-    let (card, warnings) =
-        crate::pricing::card_from_csv(&csv, o.id.as_deref(), o.effective.as_deref(), o.model.as_deref())
-            .map_err(|e| throw(InputError::new("INVALID_RATE_CARD", e)))?;
-    let dec = |v: Option<i64>| v.map(crate::pricing::to_decimal);
-    let rates: std::collections::BTreeMap<&str, Value> = card
-        .rates
-        .iter()
-        .map(|(m, r)| {
-            (
-                m.as_str(),
-                serde_json::json!({
-                    "marketing": dec(r.marketing), "utility": dec(r.utility), "authentication": dec(r.authentication),
-                    "authentication_international": dec(r.authentication_international), "service": dec(r.service),
-                }),
-            )
-        })
-        .collect();
-    to_js(&serde_json::json!({
-        "id": card.id, "effective": crate::window::format_time(card.effective), "model": card.model,
-        "currency": card.currency, "rates": rates, "warnings": warnings,
-    }))
+    let options: entry::RateCardOptions = read_struct(&options)?;
+    to_js(&entry::load_rate_card(&csv, &options).map_err(throw)?)
 }
 
 /// The customer-service and free-entry-point windows of one user at `now`.
 #[wasm_bindgen(js_name = windowState, unchecked_return_type = "WindowStateResult")]
 pub fn window_state_js(
     #[wasm_bindgen(unchecked_param_type = "TimelineEvent[]")] events: JsValue,
-    #[wasm_bindgen(unchecked_param_type = "string | number")] now: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "TimeInput")] now: JsValue,
 ) -> Result<JsValue, JsValue> {
     console_error_panic_hook::set_once();
-    let events: Vec<crate::window::Event> = js_to_json(&events)
-        .and_then(|v| serde_json::from_value(v).map_err(|e| e.to_string()))
+    let events: Vec<crate::window::Event> = js_to_text(&events)
+        .and_then(|text| serde_json::from_str(&text).map_err(|e| e.to_string()))
         .map_err(|e| throw(InputError::new("INVALID_TIMELINE", format!("invalid events: {e}"))))?;
-    let now = match (now.as_string(), now.as_f64()) {
-        (Some(s), _) => parse_time(&s).map_err(|e| throw(InputError::new("INVALID_ARGUMENT", format!("now: {e}"))))?,
-        (None, Some(ms)) => (ms / 1000.0).floor() as i64,
-        _ => return Err(throw(InputError::new("INVALID_ARGUMENT", "now must be ISO 8601 text or milliseconds"))),
-    };
-    to_js(&crate::window::window_state(&events, now).map_err(|e| throw(InputError::new("INVALID_TIMELINE", e)))?)
+    let now =
+        read_time(&now, "now")?.ok_or_else(|| throw(InputError::new("INVALID_ARGUMENT", "windowState needs `now`")))?;
+    to_js(&crate::window::window_state(&events, now.secs()))
 }
 
 /// The pricing market of a recipient number (at `at`, default the latest assignment).
 #[wasm_bindgen(js_name = marketOf)]
 pub fn market_of_js(
     #[wasm_bindgen(unchecked_param_type = "string")] number: JsValue,
-    #[wasm_bindgen(unchecked_optional_param_type = "string")] at: JsValue,
+    #[wasm_bindgen(unchecked_optional_param_type = "TimeInput")] at: JsValue,
 ) -> Result<String, JsValue> {
     let number = number
         .as_string()
         .ok_or_else(|| throw(InputError::new("INVALID_ARGUMENT", "marketOf expects a phone number string")))?;
-    let at = match at.as_string() {
-        Some(s) => parse_time(&s).map_err(|e| throw(InputError::new("INVALID_ARGUMENT", format!("at: {e}"))))?,
-        None => i64::MAX / 2,
-    };
-    DATA.market_of(&number, at).map_err(|e| throw(InputError::new("INVALID_NUMBER", e)))
+    let at = read_time(&at, "at")?;
+    entry::market_of(&number, at).map_err(throw)
 }
 
 /// Splits JSON or JSON Lines text into its items (objects, array elements, `data` entries).
@@ -662,33 +580,7 @@ pub fn parse_document_js(#[wasm_bindgen(unchecked_param_type = "string")] text: 
 /// The rule registry: every code with its name, severity and documentation.
 #[wasm_bindgen(unchecked_return_type = "RuleInfo[]")]
 pub fn rules() -> Result<JsValue, JsValue> {
-    #[derive(Serialize)]
-    struct Info {
-        code: &'static str,
-        name: &'static str,
-        severity: crate::Severity,
-        summary: &'static str,
-        why: &'static str,
-        help: Option<&'static str>,
-        uncertain: bool,
-        error_code: Option<u32>,
-        alternatives: &'static [u32],
-    }
-    let list: Vec<Info> = RULES
-        .iter()
-        .map(|r| Info {
-            code: r.code,
-            name: r.name,
-            severity: r.severity,
-            summary: r.summary,
-            why: r.why,
-            help: (!r.help.is_empty()).then_some(r.help),
-            uncertain: r.uncertain,
-            error_code: r.meta_error.map(|e| e.code),
-            alternatives: r.meta_error.map_or(&[], |e| e.alternatives),
-        })
-        .collect();
-    to_js(&list)
+    to_js(&entry::rule_infos())
 }
 
 /// Renders a template with parameter values: the whole bubble as text, nodes and escaped HTML.
@@ -699,7 +591,7 @@ pub fn render_template_js(
     #[wasm_bindgen(unchecked_optional_param_type = "RenderOptions")] options: JsValue,
 ) -> Result<JsValue, JsValue> {
     console_error_panic_hook::set_once();
-    let options: RenderOptions = read_struct(&options, "INVALID_OPTIONS")?;
+    let options: RenderOptions = read_struct(&options)?;
     let template = template_of(&template)?;
     let params = read_value(&params, "INVALID_PARAMS")?;
     to_js(&render_template(&template, &params, &options).map_err(throw)?)
@@ -720,22 +612,13 @@ pub fn render_markup_js(
             format!("renderMarkup expects a string, found {}", js_kind(&text)),
         )));
     };
-    let format = if format.is_undefined() || format.is_null() {
-        "html".to_string()
-    } else {
-        format.as_string().unwrap_or_default()
+    let format = match format.is_undefined() || format.is_null() {
+        true => None,
+        false => Some(format.as_string().unwrap_or_default()),
     };
-    let options: RenderOptions = read_struct(&options, "INVALID_OPTIONS")?;
-    let blocks = markup::parse(&text);
-    match format.as_str() {
-        "html" => Ok(markup::to_html(&blocks, if options.links_as_text { Links::Text } else { Links::Anchors }).into()),
-        "text" => Ok(markup::to_plain_text(&blocks).into()),
-        "nodes" => to_js(&blocks),
-        other => Err(throw(InputError::new(
-            "INVALID_ARGUMENT",
-            format!("format must be \"html\", \"text\" or \"nodes\", not `{other}`"),
-        ))),
-    }
+    let format = MarkupFormat::from_name(format.as_deref()).map_err(throw)?;
+    let options: MarkupOptions = read_struct(&options)?;
+    to_js(&entry::render_markup(&text, format, &options))
 }
 
 /// Checks a Cloud API send request; with `templates`, against the business's templates, and
@@ -746,9 +629,8 @@ pub fn check_send_js(
     #[wasm_bindgen(unchecked_optional_param_type = "SendOptions")] options: JsValue,
 ) -> Result<JsValue, JsValue> {
     console_error_panic_hook::set_once();
-    let opts = read_send_options(&options)?;
-    let registry = opts.templates.as_ref().map(|t| TemplateRegistry::from_items(&items_of(t.clone())));
-    run_check(&payload, &opts, registry.as_ref())
+    let opts = SendCheck::from_json(&read_text(&options, "INVALID_OPTIONS")?).map_err(throw)?;
+    run_check(&payload, &opts, None)
 }
 
 /// Holds a compiled registry of the business's templates for repeated send checks.
@@ -784,7 +666,7 @@ impl SendChecker {
         #[wasm_bindgen(unchecked_param_type = "Record<string, unknown> | string")] payload: JsValue,
         #[wasm_bindgen(unchecked_optional_param_type = "Omit<SendOptions, \"templates\">")] options: JsValue,
     ) -> Result<JsValue, JsValue> {
-        let opts = read_send_options(&options)?;
+        let opts = SendCheck::from_json(&read_text(&options, "INVALID_OPTIONS")?).map_err(throw)?;
         if opts.templates.is_some() {
             return Err(throw(InputError::new(
                 "INVALID_OPTIONS",
@@ -805,114 +687,14 @@ pub fn build_send_payload_js(
     console_error_panic_hook::set_once();
     let template = template_of(&template)?;
     let params = read_value(&params, "INVALID_PARAMS")?;
-    let to = js_sys::Reflect::get(&options, &"to".into()).ok().and_then(|v| v.as_string());
-    let Some(to) = to.filter(|t| !t.trim().is_empty()) else {
-        return Err(throw(InputError::new("INVALID_OPTIONS", "buildSendPayload needs { to: \"<recipient number>\" }")));
-    };
-    let (payload, diagnostics) = build_send_payload(&template, &params, &to).map_err(throw)?;
-    #[derive(Serialize)]
-    struct Built {
-        payload: Value,
-        diagnostics: Vec<crate::Diagnostic>,
-    }
-    to_js(&Built { payload, diagnostics })
+    let options = entry::BuildOptions::from_json(&read_text(&options, "INVALID_OPTIONS")?).map_err(throw)?;
+    let (payload, diagnostics) = build_send_payload(&template, &params, &options.to).map_err(throw)?;
+    to_js(&entry::BuiltPayload { payload, diagnostics })
 }
 
-#[derive(Default)]
-struct JsSendOptions {
-    templates: Option<Value>,
-    state: Option<std::collections::HashMap<String, crate::send::RecipientState>>,
-    now: Option<i64>,
-    as_of: Option<i64>,
-    pricing: Option<PriceOptions>,
-    length_unit: LengthUnit,
-    endpoint: crate::payload::Endpoint,
-    limits: crate::payload::Limits,
-    rules: std::collections::HashMap<String, crate::check::RuleSetting>,
-}
-
-fn read_send_options(v: &JsValue) -> Result<JsSendOptions, JsValue> {
-    let value = read_value(v, "INVALID_OPTIONS")?;
-    let invalid = |m: String| throw(InputError::new("INVALID_OPTIONS", m));
-    let obj = match &value {
-        Value::Null => return Ok(JsSendOptions::default()),
-        Value::Object(o) => o,
-        other => {
-            return Err(invalid(format!("options must be an object, found {}", crate::template::json_kind(other))))
-        }
-    };
-    if let Some(k) = obj.keys().find(|k| {
-        !matches!(
-            k.as_str(),
-            "templates" | "state" | "now" | "asOf" | "pricing" | "lengthUnit" | "endpoint" | "limits" | "rules"
-        )
-    }) {
-        return Err(invalid(format!("unknown option `{k}`")));
-    }
-    let templates = match obj.get("templates") {
-        Some(Value::String(text)) => Some(Value::Array(parse_document(text).map_err(throw)?)),
-        other => other.filter(|v| !v.is_null()).cloned(),
-    };
-    let state = obj.get("state").filter(|v| !v.is_null()).map(read_state).transpose().map_err(throw)?;
-    let time = |key: &str| -> Result<Option<i64>, JsValue> {
-        match obj.get(key) {
-            None | Some(Value::Null) => Ok(None),
-            Some(Value::String(s)) => Ok(Some(parse_time(s).map_err(|e| invalid(format!("{key}: {e}")))?)),
-            Some(Value::Number(n)) => Ok(Some(
-                n.as_f64()
-                    .map(|ms| (ms / 1000.0).floor() as i64)
-                    .ok_or_else(|| invalid(format!("{key}: not a number")))?,
-            )),
-            Some(other) => Err(invalid(format!(
-                "{key} must be ISO 8601 text or milliseconds, found {}",
-                crate::template::json_kind(other)
-            ))),
-        }
-    };
-    let now = time("now")?;
-    let as_of = time("asOf")?;
-    let pricing = match obj.get("pricing") {
-        None | Some(Value::Null) => None,
-        Some(v) => Some(serde_json::from_value(v.clone()).map_err(|e| invalid(format!("pricing: {e}")))?),
-    };
-    let length_unit = match obj.get("lengthUnit") {
-        None | Some(Value::Null) => LengthUnit::default(),
-        Some(v) => serde_json::from_value(v.clone()).map_err(|e| invalid(format!("lengthUnit: {e}")))?,
-    };
-    let endpoint = match obj.get("endpoint") {
-        None | Some(Value::Null) => crate::payload::Endpoint::default(),
-        Some(v) => serde_json::from_value(v.clone())
-            .map_err(|_| invalid("endpoint must be \"messages\" or \"marketing_messages\"".into()))?,
-    };
-    let limits = crate::payload::Limits::from_value(obj.get("limits").unwrap_or(&Value::Null)).map_err(throw)?;
-    let rules = match obj.get("rules") {
-        None | Some(Value::Null) => Default::default(),
-        Some(v) => {
-            let rules: std::collections::HashMap<String, crate::check::RuleSetting> =
-                serde_json::from_value(v.clone()).map_err(|e| invalid(format!("rules: {e}")))?;
-            if let Some(k) = rules.keys().find(|k| crate::rules::find_rule(k).is_none()) {
-                return Err(invalid(format!("rules: no rule `{k}`")));
-            }
-            rules
-        }
-    };
-    Ok(JsSendOptions { templates, state, now, as_of, pricing, length_unit, endpoint, limits, rules })
-}
-
-fn run_check(payload: &JsValue, opts: &JsSendOptions, registry: Option<&TemplateRegistry>) -> Result<JsValue, JsValue> {
+fn run_check(payload: &JsValue, opts: &SendCheck, registry: Option<&TemplateRegistry>) -> Result<JsValue, JsValue> {
     let payload = text_or_value(payload, "NOT_A_PAYLOAD")?;
-    let send_opts = SendOptions {
-        templates: registry,
-        state: opts.state.as_ref(),
-        now: opts.now,
-        as_of: opts.as_of,
-        pricing: opts.pricing.as_ref(),
-        length_unit: opts.length_unit,
-        endpoint: opts.endpoint,
-        limits: Some(&opts.limits),
-        rules: Some(&opts.rules),
-    };
-    to_js(&check_send(&payload, &send_opts).map_err(throw)?)
+    to_js(&opts.check(&payload, registry).map_err(throw)?)
 }
 
 /// A template from a JS object or JSON text.
@@ -943,18 +725,27 @@ fn read_value(v: &JsValue, code: &'static str) -> Result<Value, JsValue> {
     js_to_json(v).map_err(|e| throw(InputError::new(code, format!("expected plain JSON values: {e}"))))
 }
 
-/// Options deserialized into a struct, rejecting unknown keys.
-fn read_struct<T: serde::de::DeserializeOwned + Default>(v: &JsValue, code: &'static str) -> Result<T, JsValue> {
-    match read_value(v, code)? {
-        Value::Null => Ok(T::default()),
-        value @ Value::Object(_) => {
-            serde_json::from_value(value).map_err(|e| throw(InputError::new(code, format!("invalid options: {e}"))))
-        }
-        other => Err(throw(InputError::new(
-            code,
-            format!("options must be an object, found {}", crate::template::json_kind(&other)),
-        ))),
+/// A plain JS value written as JSON text (`undefined` is `null`), for a core reader.
+fn read_text(v: &JsValue, code: &'static str) -> Result<String, JsValue> {
+    js_to_text(v).map_err(|e| throw(InputError::new(code, format!("expected plain JSON values: {e}"))))
+}
+
+/// Options deserialized into their core struct (`undefined` and `null` are the defaults).
+fn read_struct<T: serde::de::DeserializeOwned + Default>(v: &JsValue) -> Result<T, JsValue> {
+    entry::read_options(&read_text(v, "INVALID_OPTIONS")?).map_err(throw)
+}
+
+/// A time argument: a `Date` as its milliseconds, else ISO 8601 text or milliseconds as the
+/// core's [`Timestamp`] reads them; `undefined` and `null` are none.
+fn read_time(v: &JsValue, name: &str) -> Result<Option<Timestamp>, JsValue> {
+    let invalid = |m: String| throw(InputError::new("INVALID_ARGUMENT", format!("{name}: {m}")));
+    if let Some(date) = v.dyn_ref::<js_sys::Date>() {
+        return Timestamp::from_millis(date.get_time()).map(Some).map_err(invalid);
     }
+    if v.is_undefined() || v.is_null() {
+        return Ok(None);
+    }
+    serde_json::from_str(&read_text(v, "INVALID_ARGUMENT")?).map(Some).map_err(|e| invalid(e.to_string()))
 }
 
 fn read_input(v: &JsValue, what: &str) -> Result<Value, JsValue> {
@@ -970,21 +761,10 @@ fn read_input(v: &JsValue, what: &str) -> Result<Value, JsValue> {
     })
 }
 
-fn read_options(v: &JsValue) -> Result<ValidateOptions, JsValue> {
+fn read_options(v: &JsValue) -> Result<crate::check::ValidateOptions, JsValue> {
     // Every entry point reads options first: a good place to route panics to the console.
     console_error_panic_hook::set_once();
-    if v.is_undefined() || v.is_null() {
-        return Ok(ValidateOptions::default());
-    }
-    if !v.is_object() || js_sys::Array::is_array(v) {
-        return Err(throw(InputError::new(
-            "INVALID_OPTIONS",
-            format!("options must be an object, found {}", js_kind(v)),
-        )));
-    }
-    let value: Value =
-        js_to_json(v).map_err(|e| throw(InputError::new("INVALID_OPTIONS", format!("invalid options: {e}"))))?;
-    ValidateOptions::from_value(&value).map_err(throw)
+    entry::validate_options(&read_text(v, "INVALID_OPTIONS")?).map_err(throw)
 }
 
 /// Reads a JS value as JSON: the engine's `JSON.stringify`, then `serde_json`. Walking a JS
@@ -994,8 +774,14 @@ fn read_options(v: &JsValue) -> Result<ValidateOptions, JsValue> {
 /// limit (128) stop deep input with an error. Functions, symbols and `undefined` inside objects
 /// are dropped, as `JSON.stringify` does; a BigInt is an error; lone surrogates become U+FFFD.
 fn js_to_json(v: &JsValue) -> Result<Value, String> {
+    serde_json::from_str(&js_to_text(v)?).map_err(|e| e.to_string())
+}
+
+/// The JSON text of a JS value, as [`js_to_json`] reads it (`undefined` is `null`): what the core
+/// readers of options deserialize their structs from.
+fn js_to_text(v: &JsValue) -> Result<String, String> {
     if v.is_undefined() {
-        return Ok(Value::Null);
+        return Ok("null".into());
     }
     let text = js_sys::JSON::stringify(v).map_err(|e| match e.dyn_ref::<js_sys::Error>() {
         Some(err) => String::from(err.message()),
@@ -1004,7 +790,7 @@ fn js_to_json(v: &JsValue) -> Result<Value, String> {
     let Some(text) = text.as_string() else {
         return Err(format!("{} is not a JSON value", js_kind(v)));
     };
-    serde_json::from_str(&crate::text::repair_lone_surrogate_escapes(&text)).map_err(|e| e.to_string())
+    Ok(crate::text::repair_lone_surrogate_escapes(&text).into_owned())
 }
 
 fn js_kind(v: &JsValue) -> String {

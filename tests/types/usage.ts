@@ -51,6 +51,10 @@ const cost: PriceReport = estimateCost({ events: [{ at: '2025-08-01T09:00:00Z', 
 const campaignCost: CampaignEstimate = estimateCampaign({ category: 'utility', recipients: { Italy: 1000 }, at: '2026-02-01' });
 const win: WindowStateResult = windowState([], Date.now());
 const market: string = marketOf('+393331234567');
+const dated: string = marketOf('+393331234567', new Date('2020-01-01'));
+const win2: WindowStateResult = windowState([{ at: new Date(), direction: 'inbound' }, { at: Date.now(), direction: 'outbound' }], '2025-08-01T09:00:00Z');
+const asOfMs: ValidationReport = validateTemplate({}, { asOf: Date.now() });
+void [dated, win2, asOfMs];
 const fep: string | undefined = win.free_entry_point?.expires_at;
 const card = loadRateCard('Market,Marketing\nItaly,0.1', { effective: '2026-07-01' });
 const cardCurrency: string = card.currency;
