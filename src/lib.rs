@@ -3,7 +3,7 @@
 //! The flow is parse → check (→ classify → render/price, as those land): [`input`] splits a
 //! document into items, [`template`] reads each item leniently into the Graph API model, and
 //! [`rules`] runs the rule registry, producing [`Diagnostic`]s with stable codes, JSON paths
-//! and UTF-16 spans. The same core runs natively and as WebAssembly (`src/wasm.rs`).
+//! and UTF-16 spans. The same core runs natively and as WebAssembly (`src/wasm/`).
 //!
 //! ```
 //! // A doc example, compiled only as a test: its unwraps assert on this fixed input.
