@@ -116,10 +116,7 @@ function parseArgs(command, argv) {
   if (opts.lengthUnit !== undefined && !['characters', 'utf16'].includes(opts.lengthUnit)) {
     throw new UsageError(`--length-unit takes characters or utf16, not '${opts.lengthUnit}'`);
   }
-  if (opts.asOf !== undefined && (!/^\d{4}-\d{2}-\d{2}$/.test(opts.asOf) || Number.isNaN(Date.parse(`${opts.asOf}T00:00:00Z`)))) {
-    throw new UsageError(`--as-of takes a date YYYY-MM-DD, not '${opts.asOf}'`);
-  }
-  if (opts.now !== undefined && Number.isNaN(Date.parse(opts.now))) throw new UsageError(`--now takes an ISO 8601 time, not '${opts.now}'`);
+  // --as-of and --now pass through as given: the core reads every time (and says what is wrong).
   if (opts.endpoint !== undefined && !['messages', 'marketing_messages'].includes(opts.endpoint)) {
     throw new UsageError(`--endpoint takes messages or marketing_messages, not '${opts.endpoint}'`);
   }

@@ -1,6 +1,6 @@
 // Builds the npm package into pkg/: the release WASM, bound for Node (CommonJS, with an ESM
 // entry) and for browsers and workers (ES module with init()).
-import { copyFileSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { root, run } from './tools.mjs';
@@ -18,6 +18,7 @@ export function build() {
     const out = join(pkg, target === 'nodejs' ? 'node' : 'web');
     mkdirSync(out, { recursive: true });
     run('wasm-bindgen', [wasm, '--out-dir', out, '--target', target, '--out-name', 'wa_preflight']);
+    dropDisposeDeclaration(join(out, 'wa_preflight.d.ts'));
   }
   // Both bindings carry the same module: shrink it once with wasm-opt (npm `binaryen`; Debian's
   // older wasm-opt writes modules that fail to load) and share it.
@@ -36,6 +37,19 @@ export function build() {
       '\n',
   );
   console.log(`\nbuilt pkg/ (exports: ${names.join(', ')})`);
+}
+
+// wasm-bindgen declares `[Symbol.dispose](): void` on every exported class (SendChecker), which
+// type-checks only with `esnext.disposable` in the user's tsconfig `lib`: without it,
+// `Symbol.dispose` does not exist and the package's own declarations fail to compile. A global
+// `SymbolConstructor.dispose` of our own would clash with that lib for the users who have it, so
+// the declaration goes: `free()` stays declared, and the glue still installs `Symbol.dispose`
+// at run time where the engine has it (`using` works, only untyped).
+function dropDisposeDeclaration(file) {
+  const text = readFileSync(file, 'utf8');
+  const out = text.replace(/^\s*\[Symbol\.dispose\]\(\): void;\n/gm, '');
+  if (out === text) throw new Error(`${file}: no [Symbol.dispose] declaration to drop; check the wasm-bindgen output`);
+  writeFileSync(file, out);
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {

@@ -23,7 +23,7 @@ impl ValidateOptions {
         }
         let opts: ValidateOptions = serde_json::from_value(v.clone())
             .map_err(|e| InputError::new("INVALID_OPTIONS", format!("invalid options: {e}")))?;
-        if let Some(unknown) = opts.rules.keys().find(|k| rules::find_rule(k).is_none()) {
+        if let Some(unknown) = rules::unknown_rule(&opts.rules) {
             return Err(InputError::new("INVALID_OPTIONS", format!("invalid options: no rule `{unknown}`")));
         }
         Ok(opts)
@@ -38,7 +38,6 @@ pub struct CategorySummary {
     pub confidence: f64,
     pub reasons: Vec<Reason>,
     /// The closest pre-2023 notification type, for utility content.
-    #[serde(rename = "legacyType")]
     pub legacy_type: Option<String>,
     pub band: Band,
     pub basis: &'static str,

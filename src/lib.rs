@@ -3,7 +3,7 @@
 //! The flow is parse → check (→ classify → render/price, as those land): [`input`] splits a
 //! document into items, [`template`] reads each item leniently into the Graph API model, and
 //! [`rules`] runs the rule registry, producing [`Diagnostic`]s with stable codes, JSON paths
-//! and UTF-16 spans. The same core runs natively and as WebAssembly (`src/wasm.rs`).
+//! and UTF-16 spans. The same core runs natively and as WebAssembly (`src/wasm/`).
 //!
 //! ```
 //! // A doc example, compiled only as a test: its unwraps assert on this fixed input.
@@ -28,6 +28,7 @@ pub mod classify;
 pub mod consent;
 pub mod diagnostic;
 pub mod embedded;
+pub mod entry;
 pub mod input;
 pub mod lexicon;
 pub mod limits;
@@ -43,6 +44,7 @@ pub mod rules;
 pub mod send;
 pub mod template;
 pub mod text;
+pub mod time;
 pub mod window;
 
 /// The JavaScript binding (WebAssembly builds only).

@@ -4,12 +4,10 @@
 
 use std::collections::HashMap;
 
-use serde::{Deserialize, Deserializer};
-use serde_json::Value;
+use serde::Deserialize;
 
 use crate::policy::PolicyEra;
 use crate::text::LengthUnit;
-use crate::window::parse_time;
 
 /// How to validate. Every field is optional in JSON (`{}` is the defaults).
 #[derive(Debug, Clone, Default, PartialEq, Deserialize)]
@@ -26,8 +24,8 @@ pub struct ValidateOptions {
     pub policy: Option<PolicyEra>,
     /// The date whose rules apply (Unix seconds), for the limits that changed on a known date
     /// (`data/send-limits.json` eras); `None` applies today's data, the newest era. In JSON
-    /// `asOf`: a date (`2025-11-01`, midnight UTC) or an ISO 8601 time.
-    #[serde(deserialize_with = "as_of")]
+    /// `asOf`: a date (`2025-11-01`, midnight UTC), an ISO 8601 time or epoch milliseconds.
+    #[serde(deserialize_with = "crate::time::as_of")]
     pub as_of: Option<i64>,
 }
 
@@ -35,24 +33,6 @@ impl ValidateOptions {
     /// The content policies that apply: the ones given, else those of `asOf`'s date.
     pub fn policy_era(&self) -> PolicyEra {
         self.policy.unwrap_or_else(|| self.as_of.map_or(PolicyEra::Current, crate::policy::era_at))
-    }
-}
-
-/// `asOf` read with [`parse_time`]; `null` is today.
-fn as_of<'de, D: Deserializer<'de>>(d: D) -> Result<Option<i64>, D::Error> {
-    use serde::de::Error;
-    match Value::deserialize(d)? {
-        Value::Null => Ok(None),
-        Value::String(s) => parse_time(&s).map(Some).map_err(|e| D::Error::custom(format!("asOf: {e}"))),
-        other => Err(D::Error::custom(format!(
-            "asOf must be a date such as 2025-12-03 or an ISO 8601 time, found {}",
-            match other {
-                Value::Bool(_) => "a boolean",
-                Value::Number(_) => "a number",
-                Value::Array(_) => "an array",
-                _ => "an object",
-            }
-        ))),
     }
 }
 

@@ -349,8 +349,8 @@ fn billing(
     opts: &SendOptions,
 ) -> Result<Option<Billing>, InputError> {
     use crate::window::{Direction, Event};
-    let event = |at: String, direction: Direction| Event {
-        at,
+    let event = |at: i64, direction: Direction| Event {
+        at: crate::time::Timestamp(at),
         direction,
         kind: None,
         category: None,
@@ -364,13 +364,13 @@ fn billing(
     let mut events = Vec::with_capacity(2);
     // A service message can only go inside the window: without state it is priced as if open.
     let last = r
-        .and_then(|r| r.last_inbound_at.clone())
-        .filter(|t| parse_time(t).is_ok())
-        .or_else(|| (category == "service").then(|| crate::window::format_time(at - 1)));
+        .and_then(|r| r.last_inbound_at.as_deref())
+        .and_then(|t| parse_time(t).ok())
+        .or_else(|| (category == "service").then_some(at - 1));
     if let Some(last) = last {
         events.push(event(last, Direction::Inbound));
     }
-    let mut message = event(crate::window::format_time(at), Direction::Outbound);
+    let mut message = event(at, Direction::Outbound);
     message.market = r.and_then(|r| r.market.clone());
     if category == "service" {
         message.kind = Some("text".into());
@@ -383,7 +383,7 @@ fn billing(
     let default_options = crate::pricing::PriceOptions::default();
     let mut price_options = opts.pricing.unwrap_or(&default_options).clone();
     if price_options.as_of.is_none() {
-        price_options.as_of = opts.as_of.map(crate::window::format_time);
+        price_options.as_of = opts.as_of;
     }
     // A bad pricing option is the caller's error; a state that does not price is no price.
     let report = crate::pricing::price_timeline(&timeline, &price_options)

@@ -308,7 +308,7 @@ fn a_date_past_the_next_quarter_carries_a_freshness_notice() {
     let fresh = run(json!([out("2026-12-31T23:00:00Z", 0, "template", Some("marketing"))]), PriceOptions::default());
     assert!(fresh.notices.is_empty(), "{:?}", fresh.notices);
     // `asOf` chooses the rules' date for every message.
-    let as_of = PriceOptions { as_of: Some("2027-01-01".into()), ..Default::default() };
+    let as_of = PriceOptions { as_of: Some(parse_time("2027-01-01").unwrap()), ..Default::default() };
     let r = run(json!([out("2026-11-20T08:00:00Z", 0, "template", Some("marketing"))]), as_of);
     assert!(r.notices.iter().any(|n| n.kind == "stale_data"));
 }

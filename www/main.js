@@ -261,7 +261,7 @@ function showFindings(report) {
   } else {
     head.append(el('strong', null, `Meta will most likely say: ${c.predicted}`), document.createTextNode(` (${percent})`));
   }
-  if (c.legacyType) head.append(document.createTextNode(` · before 2023: ${c.legacyType}`));
+  if (c.legacy_type) head.append(document.createTextNode(` · before 2023: ${c.legacy_type}`));
   cat.append(head);
   if (c.outcome && c.outcome.action !== 'approved') cat.append(el('p', 'mismatch', `Declared ${c.declared}: ${c.outcome.note}`));
   else if (c.outcome && c.outcome.category !== c.predicted) cat.append(el('p', 'note', `Declared ${c.declared}: ${c.outcome.note}`));

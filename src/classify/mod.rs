@@ -145,7 +145,6 @@ pub struct Classification {
     pub checklist: Vec<Check>,
     pub reasons: Vec<Reason>,
     /// The closest pre-2023 notification type, for utility content.
-    #[serde(rename = "legacyType")]
     pub legacy_type: Option<String>,
     /// The word lists used: the template's language, or all of them.
     pub languages: Vec<String>,

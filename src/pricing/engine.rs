@@ -12,7 +12,7 @@ use crate::address::is_user_id;
 use crate::consent::{Consent, Refusal};
 use crate::input::InputError;
 use crate::rules::{payload as payload_rules, sending, Rule};
-use crate::window::{parse_time, Direction, Event, WindowTracker, FREE_ENTRY_POINT_SECONDS, WINDOW_SECONDS};
+use crate::window::{Direction, Event, WindowTracker, FREE_ENTRY_POINT_SECONDS, WINDOW_SECONDS};
 
 /// Options of the engine.
 #[derive(Debug, Clone, Default, PartialEq, Deserialize)]
@@ -31,9 +31,10 @@ pub struct PriceOptions {
     /// allowances).
     pub month_to_date: BTreeMap<String, u64>,
     /// Price under the eras, cards, markets and dated rules in force on this day (`YYYY-MM-DD`
-    /// or ISO 8601) instead of those of each message's own time; windows still follow the
-    /// messages' times.
-    pub as_of: Option<String>,
+    /// ISO 8601 or epoch milliseconds; Unix seconds here) instead of those of each message's
+    /// own time; windows still follow the messages' times.
+    #[serde(deserialize_with = "crate::time::as_of")]
+    pub as_of: Option<i64>,
     /// From 2026-10-01: the card column a service message is billed at when the card has no
     /// service rate (`utility`, the default, `authentication`, or `unpriced`).
     pub service_rate: Option<String>,
@@ -43,16 +44,6 @@ pub struct PriceOptions {
     /// The pricing market of recipients given as business-scoped user IDs, which carry no
     /// calling code: `{"US.13491208655302741918": "North America"}`.
     pub markets: BTreeMap<String, String>,
-}
-
-impl PriceOptions {
-    /// `asOf` as Unix seconds: the day whose eras, cards and markets apply.
-    pub fn as_of_time(&self) -> Result<Option<i64>, InputError> {
-        self.as_of
-            .as_deref()
-            .map(|d| parse_time(d).map_err(|e| InputError::new("INVALID_OPTIONS", format!("asOf: {e}"))))
-            .transpose()
-    }
 }
 
 /// The verdict on one outbound message.
@@ -224,7 +215,7 @@ impl<'a> Meter<'a> {
                 ));
             }
         }
-        let as_of = opts.as_of_time()?;
+        let as_of = opts.as_of;
         for (id, market) in &opts.markets {
             if !data.is_market(market) {
                 return Err(InputError::new(
@@ -421,7 +412,7 @@ pub fn price_with(data: &PricingData, timeline: &Timeline, opts: &PriceOptions) 
     let mut meter = Meter::new(data, opts, &currency, "INVALID_TIMELINE")?;
     let mut timed = Vec::with_capacity(timeline.events.len());
     for (i, e) in timeline.events.iter().enumerate() {
-        let at = parse_time(&e.at).map_err(|m| InputError::new("INVALID_TIMELINE", format!("events[{i}].at: {m}")))?;
+        let at = e.at.secs();
         if let Some(m) = e.market.as_deref().filter(|m| !data.is_market(m)) {
             return Err(InputError::new(
                 "INVALID_TIMELINE",

@@ -314,7 +314,7 @@ mod tests {
 
     #[test]
     fn a_bad_as_of_is_an_options_error() {
-        for bad in [json!({"asOf": "2025-13-01"}), json!({"asOf": "yesterday"}), json!({"asOf": 20251201})] {
+        for bad in [json!({"asOf": "2025-13-01"}), json!({"asOf": "yesterday"}), json!({"asOf": true})] {
             let e = ValidateOptions::from_value(&bad).unwrap_err();
             assert_eq!(e.code, "INVALID_OPTIONS");
             assert!(e.message.contains("asOf"), "{}", e.message);
@@ -322,6 +322,11 @@ mod tests {
         assert_eq!(ValidateOptions::from_value(&json!({"asOf": null})).unwrap().as_of, None);
         assert_eq!(
             ValidateOptions::from_value(&json!({"asOf": "2025-12-03"})).unwrap().as_of,
+            Some(parse_time("2025-12-03T00:00:00Z").unwrap())
+        );
+        // Epoch milliseconds, as a JS number or a Date the binding converts.
+        assert_eq!(
+            ValidateOptions::from_value(&json!({"asOf": 1_764_720_000_000u64})).unwrap().as_of,
             Some(parse_time("2025-12-03T00:00:00Z").unwrap())
         );
     }

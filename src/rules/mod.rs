@@ -392,23 +392,21 @@ pub fn apply_settings(list: Vec<Diagnostic>, settings: &HashMap<String, RuleSett
         .collect()
 }
 
-/// Reads per-rule settings, `{"WP210": "off", "variable-density": "info"}`, rejecting rules
-/// that do not exist.
-pub fn read_settings(v: &serde_json::Value) -> Result<HashMap<String, RuleSetting>, String> {
-    let settings: HashMap<String, RuleSetting> = match v {
-        serde_json::Value::Null => HashMap::new(),
-        v => serde_json::from_value(v.clone()).map_err(|e| format!("rules: {e}"))?,
-    };
-    match settings.keys().find(|k| find_rule(k).is_none()) {
-        Some(unknown) => Err(format!("rules: no rule `{unknown}`")),
-        None => Ok(settings),
-    }
+/// The first key of per-rule settings that names no rule.
+pub fn unknown_rule(settings: &HashMap<String, RuleSetting>) -> Option<&str> {
+    settings.keys().map(String::as_str).find(|k| find_rule(k).is_none())
 }
 
-/// [`read_settings`] for a `rules` field of options read with serde.
+/// Reads a `rules` field of options (serde `deserialize_with`), refusing rules that do not exist.
 pub fn deserialize_settings<'de, D: serde::Deserializer<'de>>(d: D) -> Result<HashMap<String, RuleSetting>, D::Error> {
     use serde::Deserialize;
-    read_settings(&serde_json::Value::deserialize(d)?).map_err(serde::de::Error::custom)
+    // Read as the map itself (no `Value` between), so that each reader's monomorphisation
+    // stays small.
+    let settings = Option::<HashMap<String, RuleSetting>>::deserialize(d)?.unwrap_or_default();
+    match unknown_rule(&settings) {
+        Some(unknown) => Err(serde::de::Error::custom(format!("rules: no rule `{unknown}`"))),
+        None => Ok(settings),
+    }
 }
 
 fn collect_fields<'a>(

@@ -63,7 +63,7 @@ test('misuse throws Error objects with a code, and the instance keeps working', 
     [() => esm.validateTemplate(template('x'), { typo: true }), 'INVALID_OPTIONS'],
     [() => esm.validateTemplate(template('x'), { rules: { WP999: 'off' } }), 'INVALID_OPTIONS'],
     [() => esm.validateTemplate(template('x'), { asOf: '2025-02-30' }), 'INVALID_OPTIONS'],
-    [() => esm.validateTemplate(template('x'), { asOf: 20251201 }), 'INVALID_OPTIONS'],
+    [() => esm.validateTemplate(template('x'), { asOf: true }), 'INVALID_OPTIONS'],
     [() => esm.parseDocument(12), 'INVALID_ARGUMENT'],
     [() => esm.parseDocument(''), 'EMPTY_INPUT'],
   ];

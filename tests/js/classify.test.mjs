@@ -17,7 +17,7 @@ test('classifyTemplate predicts from content, never from the declared category',
   }
   const c = classifyTemplate(template('Il tuo volo AZ610 è in ritardo, nuova partenza alle 18:40.', 'MARKETING', 'it'));
   assert.equal(c.predicted, 'UTILITY');
-  assert.equal(c.legacyType, 'TRANSPORTATION_UPDATE');
+  assert.equal(c.legacy_type, 'TRANSPORTATION_UPDATE');
   assert.deepEqual(c.languages, ['it']);
   assert.ok(c.confidence > 0.5 && c.confidence <= 1);
 });

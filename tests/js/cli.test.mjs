@@ -76,12 +76,23 @@ test('unreadable input: exit 2, file and line on stderr, other files still repor
 });
 
 test('usage errors exit 2 with a one-line reason', () => {
-  for (const args of [[], ['lint', 'x.json'], ['check'], ['check', '--format', 'xml', 'x'], ['check', '--bogus', 'x'], ['check', '--as-of', '2025-13-45', 'x'], ['check', '--rule', 'WP201', 'x']]) {
+  for (const args of [[], ['lint', 'x.json'], ['check'], ['check', '--format', 'xml', 'x'], ['check', '--bogus', 'x'], ['check', '--rule', 'WP201', 'x']]) {
     const r = cli(args);
     assert.equal(r.code, 2, args.join(' '));
     assert.match(r.err, /^wa-preflight: /, args.join(' '));
     assert.equal(r.out, '');
   }
+});
+
+test('--as-of and --now pass through: the core reads the time and says what is wrong', () => {
+  const bad = cli(['check', '--as-of', '2025-13-45', '-'], JSON.stringify(good));
+  assert.equal(bad.code, 2);
+  assert.match(bad.err, /^wa-preflight: INVALID_OPTIONS: .*asOf: `2025-13-45` is not an ISO 8601/);
+  assert.equal(cli(['check', '--as-of', '2025-12-03T10:00:00+01:00', '-'], JSON.stringify(good)).code, 0, 'an ISO 8601 time');
+  const send = { messaging_product: 'whatsapp', to: '393331234567', type: 'text', text: { body: 'hi' } };
+  const later = cli(['send', '--now', 'later', '-'], JSON.stringify(send));
+  assert.equal(later.code, 2);
+  assert.match(later.err, /now: `later` is not an ISO 8601/);
 });
 
 test('text format: compiler-style report with the offending line and a caret under the span', () => {

@@ -40,7 +40,7 @@ const notChecked: string[] = checked.skipped.map((s) => `${s.check}: ${s.reason}
 const findingCode: number | undefined = checked.diagnostics[0]?.error_code;
 const built: BuiltPayload = buildSendPayload({}, { body: ['x'] }, { to: '393331234567' });
 const classification: Classification = classifyTemplate({ name: 'x' });
-const legacy: string | null = classification.legacyType;
+const legacy: string | null = classification.legacy_type;
 const firstReason: string | undefined = classification.reasons[0]?.clause;
 const content: ContentCheck = checkContent('Sconto del 20%', { language: 'it', policy: '2019' });
 const reasonsOfReport: number = report.category.reasons.length;
@@ -51,6 +51,10 @@ const cost: PriceReport = estimateCost({ events: [{ at: '2025-08-01T09:00:00Z', 
 const campaignCost: CampaignEstimate = estimateCampaign({ category: 'utility', recipients: { Italy: 1000 }, at: '2026-02-01' });
 const win: WindowStateResult = windowState([], Date.now());
 const market: string = marketOf('+393331234567');
+const dated: string = marketOf('+393331234567', new Date('2020-01-01'));
+const win2: WindowStateResult = windowState([{ at: new Date(), direction: 'inbound' }, { at: Date.now(), direction: 'outbound' }], '2025-08-01T09:00:00Z');
+const asOfMs: ValidationReport = validateTemplate({}, { asOf: Date.now() });
+void [dated, win2, asOfMs];
 const fep: string | undefined = win.free_entry_point?.expires_at;
 const card = loadRateCard('Market,Marketing\nItaly,0.1', { effective: '2026-07-01' });
 const cardCurrency: string = card.currency;

@@ -1,0 +1,489 @@
+//! What the entry points take, and the few results made only for them. Every call's options
+//! are a `Deserialize` struct here or beside the engine it configures (`ValidateOptions`,
+//! `PriceOptions`, `RenderOptions`): JS options in camelCase, unknown keys refused, times read
+//! by [`crate::time`]. The JS binding only writes its input as JSON text (`JSON.stringify`) and
+//! hands it to these readers; every check of a value (a category, a format, a rule code) is
+//! made here or below, never in the binding. Options are read from the text straight into
+//! their struct, with no `serde_json::Value` between: reading structs out of a `Value` would
+//! put a second copy of every deserializer into the WASM module.
+
+use std::collections::{BTreeMap, HashMap};
+
+use serde::de::DeserializeOwned;
+use serde::{Deserialize, Serialize};
+use serde_json::Value;
+
+use crate::check::{Report, ValidateOptions};
+use crate::classify::{classify, classify_with, Classification, Lexicon};
+use crate::diagnostic::{Diagnostic, Severity};
+use crate::input::{items_of, InputError};
+use crate::markup::{self, Block, Links};
+use crate::options::RuleSetting;
+use crate::payload::{Endpoint, Limits};
+use crate::pricing::{card_from_csv, count_markets, estimate_campaign, to_decimal, Campaign, PriceOptions, DATA};
+use crate::send::{check_send, read_state, RecipientState, SendOptions, SendReport, TemplateRegistry};
+use crate::template::Template;
+use crate::text::LengthUnit;
+use crate::time::Timestamp;
+
+/// Options from JSON text: `null` (what `undefined` becomes) is the defaults, an object is
+/// deserialized, and anything else is an `INVALID_OPTIONS` error.
+pub fn read_options<T: DeserializeOwned + Default>(json: &str) -> Result<T, InputError> {
+    read_object(json, "INVALID_OPTIONS", "options")
+}
+
+/// `what` from JSON text of an object (`null` is the defaults), refused with `code` otherwise.
+fn read_object<T: DeserializeOwned + Default>(json: &str, code: &'static str, what: &str) -> Result<T, InputError> {
+    match text_kind(json) {
+        "null" => Ok(T::default()),
+        "an object" => {
+            serde_json::from_str(json).map_err(|e| InputError::new(code, format!("invalid {what}: {}", unplaced(&e))))
+        }
+        other => Err(InputError::new(code, format!("{what} must be an object, found {other}"))),
+    }
+}
+
+/// The JSON type of a JSON text, from its first character, for messages.
+fn text_kind(json: &str) -> &'static str {
+    match json.trim_start().as_bytes().first() {
+        Some(b'{') => "an object",
+        Some(b'[') => "an array",
+        Some(b'"') => "a string",
+        Some(b't' | b'f') => "a boolean",
+        Some(b'n') | None => "null",
+        Some(_) => "a number",
+    }
+}
+
+/// A deserialization error without serde_json's " at line 1 column 31": the text read is the
+/// binding's `JSON.stringify` of an object, not anything the caller wrote.
+fn unplaced(e: &serde_json::Error) -> String {
+    let message = e.to_string();
+    let place = format!(" at line {} column {}", e.line(), e.column());
+    message.strip_suffix(&place).unwrap_or(&message).to_string()
+}
+
+/// Per-rule overrides name rules that exist.
+fn known_rules(rules: &HashMap<String, RuleSetting>) -> Result<(), InputError> {
+    match crate::rules::unknown_rule(rules) {
+        Some(k) => Err(InputError::new("INVALID_OPTIONS", format!("invalid options: no rule `{k}`"))),
+        None => Ok(()),
+    }
+}
+
+/// `validateTemplate` / `validateTemplates` options, with the rule overrides checked.
+pub fn validate_options(json: &str) -> Result<ValidateOptions, InputError> {
+    let options: ValidateOptions = read_options(json)?;
+    known_rules(&options.rules)?;
+    Ok(options)
+}
+
+/// A validation report with the index of its template in the input.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct IndexedReport {
+    pub index: usize,
+    #[serde(flatten)]
+    pub report: Report,
+}
+
+/// `classifyTemplate` options.
+#[derive(Debug, Clone, Default, PartialEq, Deserialize)]
+#[serde(default, rename_all = "camelCase", deny_unknown_fields)]
+pub struct ClassifyOptions {
+    /// Word lists replacing the shipped ones (the shape of `data/classify.json`).
+    pub lexicon: Option<Value>,
+}
+
+impl ClassifyOptions {
+    /// Classifies `template` with the given word lists, or the shipped ones.
+    pub fn classify(&self, template: &Template) -> Result<Classification, InputError> {
+        match &self.lexicon {
+            None => Ok(classify(template)),
+            Some(lexicon) => {
+                let lexicon =
+                    Lexicon::from_json(&lexicon.to_string()).map_err(|e| InputError::new("INVALID_OPTIONS", e))?;
+                Ok(classify_with(template, &lexicon))
+            }
+        }
+    }
+}
+
+/// What `renderMarkup` returns: `html` (every character escaped), `text` (markers removed) or
+/// `nodes` (the block tree).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub enum MarkupFormat {
+    #[default]
+    Html,
+    Text,
+    Nodes,
+}
+
+impl MarkupFormat {
+    /// The format called `name`; none is HTML.
+    pub fn from_name(name: Option<&str>) -> Result<MarkupFormat, InputError> {
+        match name {
+            None | Some("html") => Ok(MarkupFormat::Html),
+            Some("text") => Ok(MarkupFormat::Text),
+            Some("nodes") => Ok(MarkupFormat::Nodes),
+            Some(other) => Err(InputError::new(
+                "INVALID_ARGUMENT",
+                format!("format must be \"html\", \"text\" or \"nodes\", not `{other}`"),
+            )),
+        }
+    }
+}
+
+/// `renderMarkup` options.
+#[derive(Debug, Clone, Default, PartialEq, Deserialize)]
+#[serde(default, rename_all = "camelCase", deny_unknown_fields)]
+pub struct MarkupOptions {
+    /// Links as text instead of `rel="noopener noreferrer"` anchors.
+    pub links_as_text: bool,
+}
+
+/// WhatsApp-formatted text rendered one way.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(untagged)]
+pub enum Markup {
+    Text(String),
+    Nodes(Vec<Block>),
+}
+
+/// Renders WhatsApp-formatted text as `format`.
+pub fn render_markup(text: &str, format: MarkupFormat, options: &MarkupOptions) -> Markup {
+    let blocks = markup::parse(text);
+    match format {
+        MarkupFormat::Html => {
+            Markup::Text(markup::to_html(&blocks, if options.links_as_text { Links::Text } else { Links::Anchors }))
+        }
+        MarkupFormat::Text => Markup::Text(markup::to_plain_text(&blocks)),
+        MarkupFormat::Nodes => Markup::Nodes(blocks),
+    }
+}
+
+/// `checkSend` / `SendChecker.check` options.
+#[derive(Debug, Clone, Default, PartialEq, Deserialize)]
+#[serde(default, rename_all = "camelCase", deny_unknown_fields)]
+pub struct SendCheckOptions {
+    /// The business's templates: a Graph API list response, an array, or their JSON / JSON
+    /// Lines text.
+    pub templates: Option<Value>,
+    /// Conversation and consent state per recipient (read by [`read_state`]).
+    pub state: Option<Value>,
+    /// The time of the send.
+    #[serde(deserialize_with = "crate::time::now")]
+    pub now: Option<i64>,
+    /// The day whose dated rules, limits and prices apply, when not `now`'s.
+    #[serde(deserialize_with = "crate::time::as_of")]
+    pub as_of: Option<i64>,
+    pub pricing: Option<PriceOptions>,
+    pub length_unit: LengthUnit,
+    pub endpoint: Endpoint,
+    /// Overrides of `data/send-limits.json` (read by [`Limits::from_value`]).
+    pub limits: Option<Value>,
+    #[serde(deserialize_with = "crate::rules::deserialize_settings")]
+    pub rules: HashMap<String, RuleSetting>,
+}
+
+/// Send options read and checked, ready for any number of checks.
+#[derive(Debug, Clone)]
+pub struct SendCheck {
+    /// The templates given in the options.
+    pub templates: Option<TemplateRegistry>,
+    state: Option<HashMap<String, RecipientState>>,
+    limits: Limits,
+    options: SendCheckOptions,
+}
+
+impl SendCheck {
+    /// Reads the options of a send check from JSON text.
+    pub fn from_json(json: &str) -> Result<SendCheck, InputError> {
+        let options: SendCheckOptions = read_options(json)?;
+        let templates = match &options.templates {
+            None => None,
+            Some(Value::String(text)) => Some(TemplateRegistry::from_document(text)?),
+            Some(list) => Some(TemplateRegistry::from_items(&items_of(list.clone()))),
+        };
+        let state = options.state.as_ref().map(read_state).transpose()?;
+        let limits = Limits::from_value(options.limits.as_ref().unwrap_or(&Value::Null))?;
+        Ok(SendCheck { templates, state, limits, options })
+    }
+
+    /// Checks one send request against `registry` (a `SendChecker`'s), else the templates given.
+    pub fn check(&self, payload: &Value, registry: Option<&TemplateRegistry>) -> Result<SendReport, InputError> {
+        let o = &self.options;
+        let opts = SendOptions {
+            templates: registry.or(self.templates.as_ref()),
+            state: self.state.as_ref(),
+            now: o.now,
+            as_of: o.as_of,
+            pricing: o.pricing.as_ref(),
+            length_unit: o.length_unit,
+            endpoint: o.endpoint,
+            limits: Some(&self.limits),
+            rules: Some(&o.rules),
+        };
+        check_send(payload, &opts)
+    }
+}
+
+/// `buildSendPayload` options.
+#[derive(Debug, Clone, Default, PartialEq, Deserialize)]
+#[serde(default, rename_all = "camelCase", deny_unknown_fields)]
+pub struct BuildOptions {
+    /// The recipient's number or business-scoped user ID.
+    pub to: String,
+    /// Per-rule overrides of the findings about the values.
+    #[serde(deserialize_with = "crate::rules::deserialize_settings")]
+    pub rules: HashMap<String, RuleSetting>,
+}
+
+impl BuildOptions {
+    /// Reads the options from JSON text; `to` is needed.
+    pub fn from_json(json: &str) -> Result<BuildOptions, InputError> {
+        let options: BuildOptions = read_options(json)?;
+        if options.to.trim().is_empty() {
+            return Err(InputError::new("INVALID_OPTIONS", "buildSendPayload needs { to: \"<recipient number>\" }"));
+        }
+        Ok(options)
+    }
+}
+
+/// A send request built for a template, and the findings on the values.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct BuiltPayload {
+    pub payload: Value,
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+/// `estimateCampaign`'s campaign: one template to many recipients.
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct CampaignInput {
+    /// `marketing`, `utility` or `authentication`.
+    pub category: String,
+    /// Recipient numbers (an entry that is no string counts as invalid), or recipients counted
+    /// per market (`{"India": 10}`).
+    pub recipients: Value,
+    /// When the campaign is sent.
+    pub at: Timestamp,
+    /// USD (the default) or the currency of a card passed in `rateCards`.
+    #[serde(default)]
+    pub currency: Option<String>,
+}
+
+impl CampaignInput {
+    /// Reads a campaign from JSON text (`INVALID_CAMPAIGN` when it is not one).
+    pub fn from_json(json: &str) -> Result<CampaignInput, InputError> {
+        let invalid = |m: String| InputError::new("INVALID_CAMPAIGN", m);
+        if text_kind(json) != "an object" {
+            return Err(invalid(format!("a campaign must be an object, found {}", text_kind(json))));
+        }
+        let campaign: CampaignInput =
+            serde_json::from_str(json).map_err(|e| invalid(format!("invalid campaign: {}", unplaced(&e))))?;
+        if !matches!(campaign.category.to_ascii_lowercase().as_str(), "marketing" | "utility" | "authentication") {
+            return Err(invalid(format!(
+                "category must be marketing, utility or authentication, not `{}`",
+                campaign.category
+            )));
+        }
+        Ok(campaign)
+    }
+
+    /// The campaign's cost, by market, with volume tiers.
+    pub fn estimate(&self, options: &PriceOptions) -> Result<Campaign, InputError> {
+        let at = self.at.secs();
+        // Markets are those of the rules' day.
+        let rules_at = options.as_of.unwrap_or(at);
+        let (per_market, bad) = match &self.recipients {
+            Value::Array(list) => {
+                let numbers = list.iter().filter_map(Value::as_str);
+                let not_strings = list.iter().filter(|v| !v.is_string()).count() as u64;
+                let (m, invalid) = count_markets(numbers, rules_at);
+                (m, invalid + not_strings)
+            }
+            counts => {
+                let counts: BTreeMap<String, u64> = serde_json::from_value(counts.clone()).map_err(|e| {
+                    InputError::new("INVALID_CAMPAIGN", format!("recipients must be numbers or counts per market: {e}"))
+                })?;
+                (counts, 0)
+            }
+        };
+        let currency = self.currency.as_deref().unwrap_or("USD");
+        estimate_campaign(&self.category, &per_market, bad, at, currency, options)
+    }
+}
+
+/// The pricing market of a recipient number at `at` (the latest assignment when none).
+pub fn market_of(number: &str, at: Option<Timestamp>) -> Result<String, InputError> {
+    DATA.market_of(number, at.map_or(i64::MAX / 2, Timestamp::secs)).map_err(|e| InputError::new("INVALID_NUMBER", e))
+}
+
+/// `loadRateCard` options: what the card's title may not say.
+#[derive(Debug, Clone, Default, PartialEq, Deserialize)]
+#[serde(default, rename_all = "camelCase", deny_unknown_fields)]
+pub struct RateCardOptions {
+    pub id: Option<String>,
+    /// The day the card takes effect (ISO 8601).
+    pub effective: Option<String>,
+    /// `CBP` or `PMP`.
+    pub model: Option<String>,
+}
+
+/// A rate card as read, rates in currency units.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct RateCardView {
+    pub id: String,
+    pub effective: String,
+    pub model: String,
+    pub currency: String,
+    pub rates: BTreeMap<String, RateRow>,
+    /// Unknown markets and unreadable cells.
+    pub warnings: Vec<String>,
+}
+
+/// One market's rates; `None` where the card has none.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct RateRow {
+    pub marketing: Option<f64>,
+    pub utility: Option<f64>,
+    pub authentication: Option<f64>,
+    pub authentication_international: Option<f64>,
+    pub service: Option<f64>,
+}
+
+/// Reads a rate card in Meta's CSV layout, to inspect it or pass it as `rateCards`.
+pub fn load_rate_card(csv: &str, o: &RateCardOptions) -> Result<RateCardView, InputError> {
+    let (card, warnings) = card_from_csv(csv, o.id.as_deref(), o.effective.as_deref(), o.model.as_deref())
+        .map_err(|e| InputError::new("INVALID_RATE_CARD", e))?;
+    let dec = |v: Option<i64>| v.map(to_decimal);
+    let rates = card
+        .rates
+        .iter()
+        .map(|(m, r)| {
+            let row = RateRow {
+                marketing: dec(r.marketing),
+                utility: dec(r.utility),
+                authentication: dec(r.authentication),
+                authentication_international: dec(r.authentication_international),
+                service: dec(r.service),
+            };
+            (m.clone(), row)
+        })
+        .collect();
+    Ok(RateCardView {
+        id: card.id,
+        effective: crate::time::format_time(card.effective),
+        model: card.model,
+        currency: card.currency,
+        rates,
+        warnings,
+    })
+}
+
+/// A rule of the registry, as `rules()` lists it.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct RuleInfo {
+    pub code: &'static str,
+    pub name: &'static str,
+    pub severity: Severity,
+    pub summary: &'static str,
+    pub why: &'static str,
+    pub help: Option<&'static str>,
+    pub uncertain: bool,
+    /// For send rules: the Cloud API error code a send that breaks the rule gets.
+    pub error_code: Option<u32>,
+    /// Other codes Meta has been seen to answer for it.
+    pub alternatives: &'static [u32],
+}
+
+/// The rule registry, rule by rule.
+pub fn rule_infos() -> Vec<RuleInfo> {
+    crate::rules::RULES
+        .iter()
+        .map(|r| RuleInfo {
+            code: r.code,
+            name: r.name,
+            severity: r.severity,
+            summary: r.summary,
+            why: r.why,
+            help: (!r.help.is_empty()).then_some(r.help),
+            uncertain: r.uncertain,
+            error_code: r.meta_error.map(|e| e.code),
+            alternatives: r.meta_error.map_or(&[], |e| e.alternatives),
+        })
+        .collect()
+}
+
+/// A data file embedded in the build: the date it describes and the day it was last checked.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct DataFile {
+    pub file: &'static str,
+    pub effective: Option<&'static str>,
+    pub last_checked: Option<&'static str>,
+}
+
+/// The data files embedded in this build.
+pub fn data_files() -> Vec<DataFile> {
+    crate::DATA_FILES
+        .iter()
+        .map(|&(file, effective, last_checked)| DataFile { file, effective, last_checked })
+        .collect()
+}
+
+// Tests only: the unwraps below are assertions on fixed inputs, compiled under cfg(test) and
+// never into the library, so no user input reaches them.
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn options_are_objects_or_null_and_unknown_keys_are_refused() {
+        let o: MarkupOptions = read_options("null").unwrap();
+        assert!(!o.links_as_text);
+        assert!(read_options::<MarkupOptions>(r#"{"linksAsText": true}"#).unwrap().links_as_text);
+        for (bad, says) in [("[]", "found an array"), ("\"x\"", "found a string"), ("7", "found a number")] {
+            let e = read_options::<MarkupOptions>(bad).unwrap_err();
+            assert_eq!(e.code, "INVALID_OPTIONS");
+            assert!(e.message.ends_with(says), "{}", e.message);
+        }
+        let e = read_options::<MarkupOptions>(r#"{"linksAsText": true, "typo": 1}"#).unwrap_err();
+        assert!(e.message.contains("unknown field `typo`") && !e.message.contains(" at line "), "{}", e.message);
+        let e = validate_options(r#"{"rules": {"WP999": "off"}}"#).unwrap_err();
+        assert!(e.message.contains("no rule `WP999`"), "{}", e.message);
+    }
+
+    #[test]
+    fn send_options_read_times_templates_and_limits() {
+        let check =
+            SendCheck::from_json(r#"{"now": 1754038800000, "asOf": "2025-08-01", "limits": {"list.body": 10}}"#)
+                .unwrap();
+        assert_eq!((check.options.now, check.options.as_of), (Some(1_754_038_800), Some(1_754_006_400)));
+        assert!(check.templates.is_none());
+        let e = SendCheck::from_json(r#"{"now": "soon"}"#).unwrap_err();
+        assert!(e.message.contains("now: `soon`"), "{}", e.message);
+        assert_eq!(SendCheck::from_json(r#"{"limits": {"no.such": 1}}"#).unwrap_err().code, "INVALID_OPTIONS");
+        assert_eq!(SendCheck::from_json(r#"{"state": []}"#).unwrap_err().code, "INVALID_STATE");
+        assert_eq!(SendCheck::from_json(r#"{"templates": "{"}"#).unwrap_err().code, "INVALID_JSON");
+    }
+
+    #[test]
+    fn the_core_decides_formats_categories_and_recipients() {
+        assert_eq!(MarkupFormat::from_name(None).unwrap(), MarkupFormat::Html);
+        assert_eq!(MarkupFormat::from_name(Some("nodes")).unwrap(), MarkupFormat::Nodes);
+        assert_eq!(MarkupFormat::from_name(Some("pdf")).unwrap_err().code, "INVALID_ARGUMENT");
+        let html = render_markup("*hi* <b>", MarkupFormat::Html, &MarkupOptions::default());
+        assert_eq!(html, Markup::Text("<p><strong>hi</strong> &lt;b&gt;</p>".into()));
+        let c = CampaignInput::from_json(r#"{"category": "Utility", "recipients": ["+393331234567", 7], "at": 0}"#);
+        let c = c.unwrap();
+        assert_eq!(c.at, Timestamp(0));
+        assert_eq!(c.recipients.as_array().map(Vec::len), Some(2));
+        assert_eq!(
+            CampaignInput::from_json(r#"{"category": "promo", "recipients": [], "at": 0}"#).unwrap_err().code,
+            "INVALID_CAMPAIGN"
+        );
+        assert_eq!(CampaignInput::from_json("[]").unwrap_err().code, "INVALID_CAMPAIGN");
+        assert!(BuildOptions::from_json(r#"{"to": " "}"#).is_err());
+        assert_eq!(BuildOptions::from_json(r#"{"to": "39333"}"#).unwrap().to, "39333");
+    }
+}
