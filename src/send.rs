@@ -309,6 +309,31 @@ pub fn check_send(payload: &Value, opts: &SendOptions) -> Result<SendReport, Inp
     })
 }
 
+/// Checks one item of a document of send requests. An item that is not a JSON object gets a
+/// report with its WP520 finding (Meta answers 100 to a body it cannot read), where
+/// [`check_send`] refuses it as an argument; options and state are still errors.
+pub fn check_send_item(item: &Value, opts: &SendOptions) -> Result<SendReport, InputError> {
+    if item.is_object() {
+        return check_send(item, opts);
+    }
+    let message = format!("expected a send request object, found {}", crate::template::json_kind(item));
+    let mut diagnostics = vec![Diagnostic::new(&sending::INVALID_SEND_PAYLOAD, "", message)];
+    if let Some(settings) = opts.rules {
+        diagnostics = crate::rules::apply_settings(diagnostics, settings);
+    }
+    let blocking = diagnostics.iter().find(|d| d.severity == Severity::Error);
+    Ok(SendReport {
+        ok: blocking.is_none(),
+        verdict: if blocking.is_none() { "allow" } else { "block" },
+        error_code: blocking.and_then(|d| d.error_code),
+        alternatives: blocking.map_or(&[], |d| d.alternatives),
+        diagnostics,
+        window: None,
+        billing: None,
+        skipped: Vec::new(),
+    })
+}
+
 /// Consent and the US marketing pause, for a template of `category` to `to` at `now`.
 fn consent(r: &RecipientState, category: &str, to: &str, now: i64, out: &mut Cx) {
     let c = crate::consent::Consent {
