@@ -309,13 +309,15 @@ function send(opts) {
     opts,
     (items) =>
       items.map((item) => {
+        // The item goes as the JSON text Meta would receive: one that is not an object gets its
+        // WP520 finding from the core.
+        const body = JSON.stringify(item);
         try {
-          const r = checker ? checker.check(item, sendOptions) : wasm.checkSend(item, sendOptions);
+          const r = checker ? checker.check(body, sendOptions) : wasm.checkSend(body, sendOptions);
           return { ok: r.ok, verdict: r.verdict, error_code: r.error_code, alternatives: r.alternatives, diagnostics: r.diagnostics, window: r.window, billing: r.billing, skipped: r.skipped };
         } catch (e) {
           if (e.code === 'INVALID_STATE' || e.code === 'INVALID_OPTIONS') throw new UsageError(e.message);
-          const d = { code: 'WP520', rule: 'invalid-send-payload', severity: 'error', message: e.message, help: null, path: '', span: null };
-          return { ok: false, verdict: 'block', error_code: 100, alternatives: [], diagnostics: [d], window: null, billing: null, skipped: [] };
+          throw e;
         }
       }),
     (r, item, where) => {
@@ -327,24 +329,6 @@ function send(opts) {
     },
     'request',
   );
-}
-
-const escapeHtml = (s) => String(s).replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]);
-
-/** The bubble as HTML: the core's escaped HTML for texts, escaped labels for buttons. */
-function bubbleHtml(p) {
-  const parts = ['<div class="wa-bubble">'];
-  if (p.header) {
-    parts.push(p.header.kind === 'text' ? `<div class="wa-header">${p.header.html}</div>` : `<div class="wa-header wa-media" data-kind="${escapeHtml(p.header.kind)}"></div>`);
-  }
-  if (p.offer) parts.push(`<div class="wa-offer">${escapeHtml(p.offer.text)}</div>`);
-  if (p.body) parts.push(`<div class="wa-body">${p.body.html}</div>`);
-  if (p.footer) parts.push(`<div class="wa-footer">${p.footer.html}</div>`);
-  const shown = p.layout.visible.map((i) => p.buttons[i]);
-  for (const b of shown) parts.push(`<button class="wa-button" data-kind="${escapeHtml(b.kind)}">${escapeHtml(b.text)}</button>`);
-  if (p.layout.see_all_options) parts.push('<button class="wa-button wa-see-all">See all options</button>');
-  parts.push('</div>');
-  return parts.join('\n');
 }
 
 function bubbleText(p) {
@@ -387,7 +371,8 @@ function render(opts) {
       throw new UsageError(`--params is not JSON: ${e.message}`);
     }
   }
-  const options = { useExamples: opts.switches.has('--use-examples'), ...(opts.lengthUnit ? { lengthUnit: opts.lengthUnit } : {}) };
+  const html = opts.switches.has('--html') && opts.format !== 'json';
+  const options = { useExamples: opts.switches.has('--use-examples'), ...(html ? { html } : {}), ...(opts.lengthUnit ? { lengthUnit: opts.lengthUnit } : {}) };
   let preview;
   try {
     preview = wasm.renderTemplate(matches[0], params, options);
@@ -395,7 +380,8 @@ function render(opts) {
     throw new UsageError(`${e.code ? `${e.code}: ` : ''}${e.message}`);
   }
   if (opts.format === 'json') console.log(JSON.stringify(preview));
-  else console.log(opts.switches.has('--html') ? bubbleHtml(preview) : bubbleText(preview));
+  // The bubble as HTML is the core's (render.rs, every user character escaped).
+  else console.log(html ? preview.html : bubbleText(preview));
   for (const d of preview.diagnostics) console.error(formatDiagnostic(d, params, '--params'));
   return preview.ok ? 0 : 1;
 }

@@ -210,7 +210,15 @@ impl SendCheck {
     }
 
     /// Checks one send request against `registry` (a `SendChecker`'s), else the templates given.
-    pub fn check(&self, payload: &Value, registry: Option<&TemplateRegistry>) -> Result<SendReport, InputError> {
+    ///
+    /// `as_text`: the body came as JSON text, as Meta receives it, so a body that is not an
+    /// object is a finding (WP520) rather than a wrong argument.
+    pub fn check(
+        &self,
+        payload: &Value,
+        registry: Option<&TemplateRegistry>,
+        as_text: bool,
+    ) -> Result<SendReport, InputError> {
         let o = &self.options;
         let opts = SendOptions {
             templates: registry.or(self.templates.as_ref()),
@@ -223,7 +231,11 @@ impl SendCheck {
             limits: Some(&self.limits),
             rules: Some(&o.rules),
         };
-        check_send(payload, &opts)
+        if as_text {
+            crate::send::check_send_item(payload, &opts)
+        } else {
+            check_send(payload, &opts)
+        }
     }
 }
 

@@ -6,6 +6,10 @@
 
 use std::ops::Range;
 
+use serde::Serialize;
+
+use crate::diagnostic::Span;
+
 /// What a well-formed placeholder refers to.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum Key {
@@ -181,6 +185,51 @@ fn parse_key(s: &str) -> Option<Key> {
     }
 }
 
+/// The placeholders of one text as a front end needs them: each well-formed placeholder with
+/// its key, kind and UTF-16 span, and the distinct keys in order of first appearance. Malformed
+/// brace sequences are the template rules' findings (WP2xx), with their spans.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct TextPlaceholders {
+    pub placeholders: Vec<FoundPlaceholder>,
+    /// Distinct keys as written inside the braces (`"1"`, `"first_name"`), first appearance first.
+    pub keys: Vec<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct FoundPlaceholder {
+    pub key: String,
+    /// `positional` or `named`.
+    pub kind: &'static str,
+    pub span: Span,
+}
+
+impl Key {
+    /// The key as written inside the braces.
+    pub fn name(&self) -> String {
+        match self {
+            Key::Positional(n) => n.to_string(),
+            Key::Named(s) => s.clone(),
+        }
+    }
+}
+
+/// Scans `text` and describes its placeholders with UTF-16 spans (the `placeholders()` export).
+pub fn placeholders_of(text: &str) -> TextPlaceholders {
+    let scan = scan(text);
+    TextPlaceholders {
+        keys: scan.distinct_keys().into_iter().map(Key::name).collect(),
+        placeholders: scan
+            .placeholders
+            .iter()
+            .map(|p| FoundPlaceholder {
+                key: p.key.name(),
+                kind: if matches!(p.key, Key::Positional(_)) { "positional" } else { "named" },
+                span: Span::from_bytes(text, p.range.clone()),
+            })
+            .collect(),
+    }
+}
+
 /// Says what is wrong with the inside of an invalid placeholder, for messages.
 pub fn describe_invalid_name(inner: &str) -> &'static str {
     let t = inner.trim();
@@ -243,6 +292,25 @@ mod tests {
     fn ranges_are_bytes_after_multibyte_text() {
         let s = scan("Olá {{1}}");
         assert_eq!(s.placeholders[0].range, 5..10);
+    }
+
+    #[test]
+    fn placeholders_of_reports_keys_and_utf16_spans() {
+        // "Olá 👋 " is 7 UTF-16 units (the emoji takes two), 10 bytes.
+        let text = "Olá 👋 {{1}} e {{ 2 }}, {{1}} {{}}";
+        let p = placeholders_of(text);
+        assert_eq!(p.keys, vec!["1", "2"]);
+        assert_eq!(p.placeholders.len(), 3);
+        assert_eq!(p.placeholders[0].span, Span { start: 7, end: 12 });
+        assert_eq!(p.placeholders[1].key, "2");
+        let utf16: Vec<u16> = text.encode_utf16().collect();
+        let s = p.placeholders[1].span;
+        assert_eq!(String::from_utf16(&utf16[s.start..s.end]).unwrap(), "{{ 2 }}");
+        let named = placeholders_of("{{first_name}} {{1}}");
+        assert_eq!(named.keys, vec!["first_name", "1"]);
+        assert_eq!((named.placeholders[0].kind, named.placeholders[1].kind), ("named", "positional"));
+        // The legacy `{1}` and malformed forms are no placeholders (the rules report them).
+        assert_eq!(placeholders_of("Salve {1}, {{First}}"), TextPlaceholders { placeholders: vec![], keys: vec![] });
     }
 
     #[test]

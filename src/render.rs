@@ -29,6 +29,8 @@ pub struct RenderOptions {
     /// Per-rule overrides of the findings about the values, keyed by code or name.
     #[serde(deserialize_with = "crate::rules::deserialize_settings")]
     pub rules: HashMap<String, RuleSetting>,
+    /// Also write the whole bubble as one HTML fragment ([`Preview::bubble_html`]).
+    pub html: bool,
 }
 
 /// A text component rendered three ways.
@@ -109,6 +111,9 @@ pub struct Preview {
     /// False iff some diagnostic is an error (an unfilled placeholder, an invalid value).
     pub ok: bool,
     pub diagnostics: Vec<Diagnostic>,
+    /// The bubble as one HTML fragment ([`Preview::bubble_html`]), with the `html` option.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub html: Option<String>,
 }
 
 #[derive(Deserialize)]
@@ -173,7 +178,7 @@ pub fn render_template(template: &Template, values: &Value, opts: &RenderOptions
             }
         })
         .collect();
-    Ok(Preview {
+    let mut preview = Preview {
         name: template.name.as_ref().map(|n| n.value.clone()),
         language: template.language.as_ref().map(|l| l.value.clone()),
         category: slots.category.map(|c| c.name().to_string()),
@@ -186,7 +191,85 @@ pub fn render_template(template: &Template, values: &Value, opts: &RenderOptions
         cards,
         ok: !diagnostics.iter().any(|d| d.severity == Severity::Error),
         diagnostics,
-    })
+        html: None,
+    };
+    if opts.html {
+        preview.html = Some(preview.bubble_html());
+    }
+    Ok(preview)
+}
+
+impl Preview {
+    /// The bubble as one HTML fragment: `wa-bubble` holding the header (text, or an empty
+    /// `wa-media` box naming the media kind), the offer, body, footer, the visible buttons (a
+    /// copy-code button with its code) and "See all options". Carousel cards scroll beside the
+    /// bubble in WhatsApp and are not part of it (`cards` has them). Buttons are `div`s: a preview is a picture of the message, not a control. Texts come from [`markup::to_html`]; every other character the template or the
+    /// values brought is escaped here with [`markup::escape_html`].
+    pub fn bubble_html(&self) -> String {
+        let mut out = String::from("<div class=\"wa-bubble\">");
+        if let Some(h) = &self.header {
+            header_html(h, &mut out);
+        }
+        if let Some(o) = &self.offer {
+            out.push_str("\n<div class=\"wa-offer\">");
+            markup::escape_html(&o.text, &mut out);
+            out.push_str("</div>");
+        }
+        text_html("wa-body", self.body.as_ref(), &mut out);
+        text_html("wa-footer", self.footer.as_ref(), &mut out);
+        for b in self.layout.visible.iter().filter_map(|i| self.buttons.get(*i)) {
+            button_html(b, &mut out);
+        }
+        if self.layout.see_all_options {
+            out.push_str("\n<div class=\"wa-button wa-see-all\">See all options</div>");
+        }
+        out.push_str("\n</div>");
+        out
+    }
+}
+
+/// A text's HTML (already escaped by markup.rs) in a `div` of `class`.
+fn text_html(class: &str, text: Option<&RenderedText>, out: &mut String) {
+    if let Some(t) = text {
+        out.push_str("\n<div class=\"");
+        out.push_str(class);
+        out.push_str("\">");
+        out.push_str(&t.html);
+        out.push_str("</div>");
+    }
+}
+
+fn header_html(h: &HeaderPreview, out: &mut String) {
+    match &h.text {
+        Some(t) => text_html("wa-header", Some(t), out),
+        None => {
+            // The kind is one of the core's names (image, video …): nothing to escape.
+            out.push_str("\n<div class=\"wa-header wa-media\" data-kind=\"");
+            out.push_str(&h.kind);
+            out.push_str("\"></div>");
+        }
+    }
+}
+
+fn button_html(b: &ButtonPreview, out: &mut String) {
+    out.push_str("\n<div class=\"wa-button\" data-kind=\"");
+    out.push_str(&b.kind);
+    out.push_str("\">");
+    markup::escape_html(&b.text, out);
+    // A copy-code button shows the code it copies; an OTP button's code is the one in the body.
+    if let Some(code) = b.code.as_deref().filter(|_| b.kind == "copy_code") {
+        out.push_str(" <span class=\"wa-code\">");
+        markup::escape_html(code, out);
+        out.push_str("</span>");
+    }
+    out.push_str("</div>");
+}
+
+/// The template's sample values in the shape of [`render_template`]'s values (`header` and
+/// `body` as a positional array or an object by name, `buttons` by index: a URL button's sample
+/// suffix, a copy-code button's code): what `useExamples` fills in.
+pub fn examples(template: &Template) -> Value {
+    example_values(template, &Slots::of(template))
 }
 
 /// For an authentication create request (no body text), the body and footer Meta will show.
@@ -455,6 +538,47 @@ mod tests {
         assert_eq!(p.footer.unwrap().text, "Este código expira em 10 minutos.");
         assert_eq!(p.buttons[0].code.as_deref(), Some("482913"));
         assert_eq!(p.buttons[0].text, "Copiar código");
+    }
+
+    #[test]
+    fn the_bubble_as_html_escapes_what_the_user_wrote() {
+        let t = template(json!({"name": "x", "language": "it", "category": "MARKETING", "components": [
+            {"type": "HEADER", "format": "IMAGE"},
+            {"type": "BODY", "text": "Ciao *{{1}}*"},
+            {"type": "FOOTER", "text": "a <b> & c"},
+            {"type": "BUTTONS", "buttons": [
+                {"type": "COPY_CODE", "example": "SAVE\"<10>"},
+                {"type": "QUICK_REPLY", "text": "<script>x</script>"},
+                {"type": "QUICK_REPLY", "text": "b"},
+                {"type": "QUICK_REPLY", "text": "c"}]}]}));
+        let opts = RenderOptions { use_examples: true, html: true, ..Default::default() };
+        let p = render_template(&t, &json!({"body": ["<img src=x onerror=alert(1)>"]}), &opts).unwrap();
+        let html = p.bubble_html();
+        assert_eq!(p.html.as_deref(), Some(html.as_str()));
+        assert!(
+            html.starts_with("<div class=\"wa-bubble\">\n<div class=\"wa-header wa-media\" data-kind=\"image\"></div>")
+        );
+        assert!(html
+            .contains("<div class=\"wa-body\"><p>Ciao <strong>&lt;img src=x onerror=alert(1)&gt;</strong></p></div>"));
+        assert!(html.contains("<div class=\"wa-footer\"><p>a &lt;b&gt; &amp; c</p></div>"));
+        assert!(html.contains("<div class=\"wa-button\" data-kind=\"copy_code\">Copy offer code <span class=\"wa-code\">SAVE&quot;&lt;10&gt;</span></div>"));
+        assert!(html.contains("&lt;script&gt;x&lt;/script&gt;"));
+        // Four buttons: the first two and "See all options".
+        assert_eq!(html.matches("<div class=\"wa-button").count(), 3);
+        assert!(html.ends_with("<div class=\"wa-button wa-see-all\">See all options</div>\n</div>"));
+        assert!(!html.contains("<script") && !html.contains("<img"));
+    }
+
+    #[test]
+    fn examples_are_the_samples_by_key() {
+        let t = template(json!({"name": "x", "language": "it", "category": "UTILITY", "components": [
+            {"type": "HEADER", "format": "TEXT", "text": "Per {{name}}", "example": {"header_text_named_params": [{"param_name": "name", "example": "Ada"}]}},
+            {"type": "BODY", "text": "Ciao {{1}}, {{2}}", "example": {"body_text": [["Giulia", "IT-77"]]}},
+            {"type": "BUTTONS", "buttons": [{"type": "URL", "text": "Vedi", "url": "https://x.it/o/{{1}}", "example": ["https://x.it/o/77"]}]}]}));
+        assert_eq!(
+            examples(&t),
+            json!({"header": {"name": "Ada"}, "body": ["Giulia", "IT-77"], "buttons": {"0": "77"}})
+        );
     }
 
     #[test]

@@ -275,11 +275,7 @@ pub fn check_send(payload: &Value, opts: &SendOptions) -> Result<SendReport, Inp
     // the error code is that of the first finding still an error.
     let no_settings = HashMap::new();
     let diagnostics = cx.finish(opts.rules.unwrap_or(&no_settings));
-    let blocking = ERROR_PRIORITY
-        .iter()
-        .find_map(|code| diagnostics.iter().find(|d| d.severity == Severity::Error && d.error_code == Some(*code)))
-        .or_else(|| diagnostics.iter().find(|d| d.severity == Severity::Error && d.error_code.is_some()));
-    let ok = !diagnostics.iter().any(|d| d.severity == Severity::Error);
+    let (ok, error_code, alternatives) = verdict(&diagnostics);
     // A template is priced by its category; any other message the recipient sees is a
     // service message (billed from 2026-10-01).
     let priced = match env.message_type.as_str() {
@@ -295,17 +291,55 @@ pub fn check_send(payload: &Value, opts: &SendOptions) -> Result<SendReport, Inp
     if env.message_type == "template" && billing.is_none() && ok {
         skipped.push(Skipped { check: "billing", reason: NO_BILLING });
     }
-    // A blocking finding of a rule without a Cloud API code (an opt-out) blocks without one.
-    let error_code = if ok { None } else { blocking.and_then(|d| d.error_code) };
     Ok(SendReport {
         ok,
         verdict: if ok { "allow" } else { "block" },
         error_code,
-        alternatives: if ok { &[] } else { blocking.map_or(&[], |d| d.alternatives) },
+        alternatives,
         diagnostics,
         window,
         billing,
         skipped,
+    })
+}
+
+/// The verdict of re-graded findings: allowed unless one is an error; the Cloud API code is the
+/// first by Meta's order among the errors' codes. A blocking finding of a rule without a code
+/// (an opt-out) blocks without one.
+fn verdict(diagnostics: &[Diagnostic]) -> (bool, Option<u32>, &'static [u32]) {
+    let ok = !diagnostics.iter().any(|d| d.severity == Severity::Error);
+    if ok {
+        return (true, None, &[]);
+    }
+    let blocking = ERROR_PRIORITY
+        .iter()
+        .find_map(|code| diagnostics.iter().find(|d| d.severity == Severity::Error && d.error_code == Some(*code)))
+        .or_else(|| diagnostics.iter().find(|d| d.severity == Severity::Error && d.error_code.is_some()));
+    (false, blocking.and_then(|d| d.error_code), blocking.map_or(&[], |d| d.alternatives))
+}
+
+/// Checks one item of a document of send requests. An item that is not a JSON object gets a
+/// report with its WP520 finding (Meta answers 100 to a body it cannot read), where
+/// [`check_send`] refuses it as an argument; options and state are still errors.
+pub fn check_send_item(item: &Value, opts: &SendOptions) -> Result<SendReport, InputError> {
+    if item.is_object() {
+        return check_send(item, opts);
+    }
+    let message = format!("expected a send request object, found {}", crate::template::json_kind(item));
+    let mut diagnostics = vec![Diagnostic::new(&sending::INVALID_SEND_PAYLOAD, "", message)];
+    if let Some(settings) = opts.rules {
+        diagnostics = crate::rules::apply_settings(diagnostics, settings);
+    }
+    let (ok, error_code, alternatives) = verdict(&diagnostics);
+    Ok(SendReport {
+        ok,
+        verdict: if ok { "allow" } else { "block" },
+        error_code,
+        alternatives,
+        diagnostics,
+        window: None,
+        billing: None,
+        skipped: Vec::new(),
     })
 }
 

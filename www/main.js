@@ -1,5 +1,5 @@
 // The demo editor: a template as a form or as Graph API JSON, kept in sync; findings marked in
-// the text; a preview built from the core's nodes; sample values; the predicted category; the
+// the text; a preview from the core's bubble HTML; sample values; the predicted category; the
 // cost of one send. User text only ever reaches the page through text nodes and .value.
 import init, { validateTemplate, renderTemplate, estimateCost, marketOf, version } from '../pkg/web/wa_preflight.js';
 import { SAMPLES } from './samples.js';
@@ -296,85 +296,26 @@ function showFindings(report) {
   markBody(report.diagnostics);
 }
 
-// ——— preview from the core's nodes ———
+// ——— preview: the core's bubble HTML ———
 
-function inline(nodes) {
-  const frag = document.createDocumentFragment();
-  for (const n of nodes) {
-    if (n.type === 'text') frag.append(document.createTextNode(n.text));
-    else if (n.type === 'break') frag.append(document.createElement('br'));
-    else if (n.type === 'mono' || n.type === 'code') frag.append(el('code', n.type, n.text));
-    else if (n.type === 'link') {
-      const a = el('a', null, n.text);
-      if (/^https?:\/\//i.test(n.href)) a.href = n.href;
-      a.rel = 'noopener noreferrer';
-      a.target = '_blank';
-      frag.append(a);
-    } else {
-      const e = document.createElement({ bold: 'strong', italic: 'em', strike: 's' }[n.type] || 'span');
-      e.append(inline(n.children || []));
-      frag.append(e);
-    }
-  }
-  return frag;
-}
-
-function blocks(list) {
-  const frag = document.createDocumentFragment();
-  let group = null;
-  for (const b of list) {
-    const kind = b.type === 'bullet' ? 'ul' : b.type === 'numbered' ? 'ol' : null;
-    if (kind) {
-      if (!group || group.tagName.toLowerCase() !== kind) {
-        group = document.createElement(kind);
-        if (kind === 'ol') group.start = b.number;
-        frag.append(group);
-      }
-      const li = document.createElement('li');
-      li.append(inline(b.children));
-      group.append(li);
-      continue;
-    }
-    group = null;
-    const e = document.createElement(b.type === 'quote' ? 'blockquote' : 'p');
-    if (b.children.length === 0) e.append(document.createElement('br'));
-    e.append(inline(b.children));
-    frag.append(e);
-  }
-  return frag;
-}
-
+/**
+ * The core writes the bubble as one HTML fragment with every user character escaped
+ * (render.rs); it is parsed into an inert document (DOMParser runs no script and loads
+ * nothing) and its nodes moved into the page, so no user text is ever assigned as HTML.
+ */
 function showPreview() {
   const box = $('preview');
-  box.replaceChildren();
   let p;
   try {
-    p = renderTemplate(template, {}, { useExamples: true });
+    p = renderTemplate(template, {}, { useExamples: true, html: true });
   } catch (e) {
-    box.append(el('p', 'note', e.message));
+    box.replaceChildren(el('p', 'note', e.message));
     return;
   }
-  const bubble = el('div', 'bubble');
+  const doc = new DOMParser().parseFromString(p.html, 'text/html');
+  const bubble = doc.body.firstElementChild;
   bubble.setAttribute('aria-label', 'Message preview');
-  if (p.header) {
-    const h = el('div', 'bubble-header');
-    if (p.header.kind === 'text') h.append(blocks(p.header.blocks));
-    else h.append(el('div', 'media', p.header.kind));
-    bubble.append(h);
-  }
-  if (p.offer) bubble.append(el('div', 'offer', p.offer.text));
-  if (p.body) {
-    const b = el('div', 'bubble-body');
-    b.append(blocks(p.body.blocks));
-    bubble.append(b);
-  }
-  if (p.footer) bubble.append(el('div', 'bubble-footer', p.footer.plain));
-  box.append(bubble);
-  for (const i of p.layout.visible) {
-    const b = p.buttons[i];
-    box.append(el('div', 'bubble-button', b.code && b.kind !== 'otp' ? `${b.text} · ${b.code}` : b.text));
-  }
-  if (p.layout.see_all_options) box.append(el('div', 'bubble-button', '☰ See all options'));
+  box.replaceChildren(document.adoptNode(bubble));
 }
 
 // ——— cost ———

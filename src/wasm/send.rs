@@ -82,6 +82,8 @@ pub fn build_send_payload_js(
 }
 
 fn run_check(payload: &JsValue, opts: &SendCheck, registry: Option<&TemplateRegistry>) -> Result<JsValue, JsValue> {
-    let payload = text_or_value(payload, "NOT_A_PAYLOAD")?;
-    to_js(&opts.check(&payload, registry).map_err(throw)?)
+    // JSON text is the body as Meta receives it: one that is not an object is a finding (WP520,
+    // answered 100); a JS value that is not an object is a wrong argument (NOT_A_PAYLOAD).
+    let body = text_or_value(payload, "NOT_A_PAYLOAD")?;
+    to_js(&opts.check(&body, registry, payload.is_string()).map_err(throw)?)
 }

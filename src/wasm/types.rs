@@ -192,6 +192,8 @@ export interface RenderOptions {
   linksAsText?: boolean;
   /** Per-rule overrides of the findings about the values, e.g. { WP501: "warning" }. */
   rules?: Record<string, "off" | "info" | "warning" | "error">;
+  /** Also return the whole bubble as one escaped HTML fragment (`html`). */
+  html?: boolean;
 }
 
 export interface HeaderPreview extends Partial<RenderedText> {
@@ -222,6 +224,8 @@ export interface TemplatePreview {
   cards: { header: HeaderPreview | null; body: RenderedText | null; buttons: ButtonPreview[] }[];
   ok: boolean;
   diagnostics: Diagnostic[];
+  /** With the `html` option: the bubble as one HTML fragment, every user character escaped. */
+  html?: string;
 }
 
 /** Per recipient number (digits, country code first): conversation and consent state. */

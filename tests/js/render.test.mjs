@@ -67,6 +67,35 @@ test('renderTemplate escapes hostile parameters in every part of the bubble', ()
   }
 });
 
+test('renderTemplate with html: the whole bubble as one escaped fragment', () => {
+  const template = {
+    name: 'x', language: 'en', category: 'MARKETING',
+    components: [
+      { type: 'HEADER', format: 'IMAGE' },
+      { type: 'BODY', text: 'Dear {{1}}, *{{2}}*' },
+      { type: 'FOOTER', text: 'Reply STOP' },
+      { type: 'BUTTONS', buttons: [{ type: 'COPY_CODE', example: 'SAVE10' }, { type: 'QUICK_REPLY', text: 'a' }, { type: 'QUICK_REPLY', text: 'b' }, { type: 'QUICK_REPLY', text: 'c' }] },
+    ],
+  };
+  assert.equal(renderTemplate(template, { body: ['A', 'B'] }).html, undefined, 'only on request');
+  for (const bad of HOSTILE) {
+    const p = renderTemplate(template, { body: [bad, bad], buttons: { 0: bad } }, { html: true });
+    // The fragment holds the texts' HTML as the core writes them, and nothing of the user's raw.
+    assert.ok(p.html.includes(`<div class="wa-body">${p.body.html}</div>`), p.html);
+    assert.ok(p.html.startsWith('<div class="wa-bubble">') && p.html.endsWith('</div>'));
+    const tags = [...p.html.matchAll(/<\/?([a-zA-Z][a-zA-Z0-9]*)/g)].map((m) => m[1]);
+    for (const t of tags) assert.ok(['div', 'span', 'p', 'br', 'strong', 'em', 's', 'code', 'ul', 'ol', 'li', 'blockquote', 'a'].includes(t), `<${t}> in ${p.html}`);
+    assertSafeHtml(p.body.html, `body ${bad}`);
+  }
+  const p = renderTemplate(template, { body: ['Ana', '<b>'] }, { html: true, useExamples: true });
+  assert.match(p.html, /<div class="wa-header wa-media" data-kind="image"><\/div>/);
+  assert.match(p.html, /<div class="wa-button" data-kind="copy_code">Copy offer code <span class="wa-code">SAVE10<\/span><\/div>/);
+  // Four buttons: the first two show, then "See all options".
+  assert.equal(p.html.match(/class="wa-button/g).length, 3);
+  assert.match(p.html, /See all options<\/div>\n<\/div>$/);
+  assert.match(p.html, /&lt;b&gt;/);
+});
+
 test('renderMarkup formats like WhatsApp', () => {
   const cases = [
     ['*bold* _it_ ~st~', '<p><strong>bold</strong> <em>it</em> <s>st</s></p>'],

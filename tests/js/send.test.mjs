@@ -7,7 +7,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { checkSend, checkContent, renderTemplate, SendChecker, buildSendPayload, rules } from 'wa-preflight';
+import { checkSend, checkContent, renderTemplate, SendChecker, buildSendPayload, rules, parseDocument } from 'wa-preflight';
 import { ruleCases } from '../../scripts/rule-cases.mjs';
 
 const fixtures = fileURLToPath(new URL('../fixtures/', import.meta.url));
@@ -216,6 +216,19 @@ test('rules re-grade send findings in every entry point, and the verdict follows
 
 test('misuse throws typed errors; the instance keeps working', () => {
   assert.throws(() => checkSend(42), (e) => e.code === 'NOT_A_PAYLOAD');
+  // JSON text is the body as Meta receives it: valid JSON that is not an object is the core's
+  // WP520 finding (Meta answers 100), with the rule's help and code; re-gradable like any rule.
+  for (const body of ['42', '[{"to": "39"}]', '"hi"', 'null']) {
+    const r = checkSend(body);
+    assert.equal(r.verdict, 'block', body);
+    assert.equal(r.error_code, 100, body);
+    assert.deepEqual(r.diagnostics.map((d) => [d.code, d.path, d.error_code]), [['WP520', '', 100]], body);
+    assert.match(r.diagnostics[0].message, /^expected a send request object, found /);
+    assert.ok(r.diagnostics[0].help);
+    assert.deepEqual([r.window, r.billing, r.skipped], [null, null, []]);
+  }
+  assert.equal(checkSend('[]', { rules: { WP520: 'warning' } }).ok, true);
+  assert.equal(new SendChecker([]).check('7').diagnostics[0].code, 'WP520');
   assert.throws(() => checkSend('{"to":'), (e) => e.code === 'INVALID_JSON');
   assert.throws(() => checkSend({}, { now: 'yesterday' }), (e) => e.code === 'INVALID_OPTIONS');
   assert.throws(() => checkSend({}, { state: { 39: { last_inbound_at: 'soon' } } }), (e) => e.code === 'INVALID_STATE');
@@ -263,6 +276,17 @@ test('CLI send: text report, exit codes, unreadable option files', () => {
   assert.equal(missing.status, 2);
   assert.match(missing.stderr, /--templates .*nope\.json: no such file/);
   assert.equal(run('--now', 'tomorrow', payload).status, 2);
+  // An item that is not an object: the core's WP520 finding (Meta answers 100), not an error.
+  const junk = join(dir, 'junk.json');
+  writeFileSync(junk, '[[1], "text"]'); // a list of two items: an array and a string
+  const j = run('--format', 'json', junk);
+  assert.equal(j.status, 1);
+  const reports = j.stdout.trim().split('\n').map((l) => JSON.parse(l));
+  assert.deepEqual(reports.map((r) => [r.index, r.verdict, r.error_code, r.diagnostics[0].code, r.diagnostics[0].message]), [
+    [0, 'block', 100, 'WP520', 'expected a send request object, found an array'],
+    [1, 'block', 100, 'WP520', 'expected a send request object, found a string'],
+  ]);
+  assert.match(run(junk).stdout, /error\[WP520\] invalid-send-payload: expected a send request object, found an array/);
 });
 
 test('CLI render: text, HTML and JSON', () => {
@@ -276,6 +300,9 @@ test('CLI render: text, HTML and JSON', () => {
   const hostile = run('--name', 'short_note', '--params', '{"body":["<img src=x onerror=alert(1)>"]}', '--html');
   assert.match(hostile.stdout, /&lt;img src=x onerror=alert\(1\)&gt;/);
   assert.doesNotMatch(hostile.stdout, /<img/);
+  // The bubble is the core's: the same fragment renderTemplate gives with `html: true`.
+  const [tpl] = parseDocument(readFileSync(templatesFile, 'utf8')).filter((t) => t.name === 'order_update' && t.language === 'en_US');
+  assert.equal(html.stdout, `${renderTemplate(tpl, {}, { useExamples: true, html: true }).html}\n`);
   const json = JSON.parse(run('--name', 'short_note', '--format', 'json').stdout);
   assert.equal(json.ok, false);
   assert.equal(json.diagnostics[0].code, 'WP501');

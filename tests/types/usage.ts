@@ -28,6 +28,8 @@ try {
 const preview: TemplatePreview = renderTemplate({}, { body: ['Ana', 3], buttons: { 0: 'A-1' } }, { useExamples: true });
 const bodyHtml: string | undefined = preview.body?.html;
 const seeAll: boolean = preview.layout.see_all_options;
+const bubble: string | undefined = renderTemplate({}, {}, { html: true }).html;
+const wp520: SendReport = checkSend('[1]');
 const html = renderMarkup('*hi*');
 const nodes = renderMarkup('*hi*', 'nodes') as BlockNode[];
 const report2: SendReport = checkSend({ messaging_product: 'whatsapp' }, { now: Date.now(), state: { '393331234567': { last_inbound_at: '2025-08-01T09:00:00Z' } } });
@@ -45,7 +47,7 @@ const firstReason: string | undefined = classification.reasons[0]?.clause;
 const content: ContentCheck = checkContent('Sconto del 20%', { language: 'it', policy: '2019' });
 const reasonsOfReport: number = report.category.reasons.length;
 const ruleCode: number | null = rules()[0].error_code;
-void [bodyHtml, seeAll, html, nodes, code2, size, checked, seen, notChecked, findingCode, built, legacy, firstReason, content, reasonsOfReport, ruleCode];
+void [bodyHtml, seeAll, bubble, wp520, html, nodes, code2, size, checked, seen, notChecked, findingCode, built, legacy, firstReason, content, reasonsOfReport, ruleCode];
 
 const cost: PriceReport = estimateCost({ events: [{ at: '2025-08-01T09:00:00Z', direction: 'outbound', type: 'template', category: 'marketing', to: '+393331234567' }] }, { includeReported: false });
 const campaignCost: CampaignEstimate = estimateCampaign({ category: 'utility', recipients: { Italy: 1000 }, at: '2026-02-01' });
