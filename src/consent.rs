@@ -48,7 +48,7 @@ static WORDS: LazyLock<Words> = LazyLock::new(|| {
         m.values().flatten().map(|w| normalize(w)).collect()
     };
     // An unreadable file (see `embedded`) means no keyword is recognised.
-    let data: Option<ConsentData> = crate::load!("consent.json");
+    let data: Option<ConsentData> = crate::embedded::load!("consent.json");
     match data {
         Some(d) => Words {
             stop_all: collect(&d.stop.all),

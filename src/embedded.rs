@@ -12,8 +12,6 @@
 //! Below everything: it imports nothing of the crate.
 
 /// The minified copy of `data/<file>` as `&'static str`.
-#[macro_export]
-#[doc(hidden)]
 macro_rules! embedded {
     ($file:literal) => {
         include_str!(concat!(env!("OUT_DIR"), "/data/", $file))
@@ -21,13 +19,13 @@ macro_rules! embedded {
 }
 
 /// `data/<file>` parsed into `T` (`Option<T>`: `None` only if the embedded copy is broken).
-#[macro_export]
-#[doc(hidden)]
 macro_rules! load {
     ($file:literal) => {
-        $crate::embedded::parse($crate::embedded!($file))
+        $crate::embedded::parse($crate::embedded::embedded!($file))
     };
 }
+
+pub(crate) use {embedded, load};
 
 /// Parses an embedded file; see the module's policy for the `None` case.
 pub fn parse<T: serde::de::DeserializeOwned>(text: &'static str) -> Option<T> {

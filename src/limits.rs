@@ -46,7 +46,7 @@ struct LimitsFile {
 
 static BUILT_IN: LazyLock<HashMap<String, Entry>> = LazyLock::new(|| {
     // An unreadable file (see `embedded`) means no limit is known.
-    crate::load!("send-limits.json").map(|f: LimitsFile| f.limits).unwrap_or_default()
+    crate::embedded::load!("send-limits.json").map(|f: LimitsFile| f.limits).unwrap_or_default()
 });
 
 #[derive(Debug, Deserialize)]
@@ -96,7 +96,7 @@ pub struct Reported {
 
 // Read apart from the limits, so that a fault here cannot empty the limit table.
 static MARKETING_ENTRY: LazyLock<Option<RouteEntry>> = LazyLock::new(|| {
-    let file: RoutingFile = crate::load!("send-limits.json").unwrap_or_default();
+    let file: RoutingFile = crate::embedded::load!("send-limits.json").unwrap_or_default();
     serde_json::from_value(file.routing.get("marketing_templates")?.clone()).ok()
 });
 
@@ -223,7 +223,7 @@ mod tests {
     #[test]
     fn the_data_file_reads_and_every_limit_has_a_source() {
         let file: Value =
-            serde_json::from_str(crate::embedded!("send-limits.json")).unwrap();
+            serde_json::from_str(crate::embedded::embedded!("send-limits.json")).unwrap();
         assert!(BUILT_IN.len() >= 40);
         for (name, e) in file["limits"].as_object().unwrap() {
             assert!(e["source"].as_str().is_some_and(|s| !s.is_empty()), "{name}");

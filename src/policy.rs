@@ -74,7 +74,7 @@ struct Compiled {
 
 static COMPILED: LazyLock<Compiled> = LazyLock::new(|| {
     // An unreadable file (see `embedded`) disables only the word-list rules.
-    let Some(data): Option<PolicyData> = crate::load!("policy.json") else {
+    let Some(data): Option<PolicyData> = crate::embedded::load!("policy.json") else {
         return Compiled { groups: Vec::new(), words: TermSet::default(), word_of: Vec::new(), until_2019: None };
     };
     let until_2019 = crate::window::parse_time(&data.era_dates.until_2019).ok().map(|t| t + 86_399);

@@ -132,7 +132,7 @@ struct AuthTexts {
 }
 
 static AUTH_TEXTS: LazyLock<Option<AuthTexts>> = LazyLock::new(|| {
-    crate::load!("authentication-text.json")
+    crate::embedded::load!("authentication-text.json")
 });
 
 /// Meta's fixed authentication text for `language` (falling back to the base language, then

@@ -263,7 +263,7 @@ mod tests {
 
     #[test]
     fn lexicon_loads_every_signal_in_every_language() {
-        let lex = Lexicon::from_json(crate::embedded!("classify.json")).unwrap();
+        let lex = Lexicon::from_json(crate::embedded::embedded!("classify.json")).unwrap();
         assert!(lex.signals.len() >= 15);
         for s in &lex.signals {
             for lang in LANGUAGES {

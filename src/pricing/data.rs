@@ -501,14 +501,14 @@ mod tests {
     #[test]
     fn a_card_keeps_its_base_except_the_cells_it_lists() {
         let data = PricingData::from_json(
-            crate::embedded!("markets.json"),
+            crate::embedded::embedded!("markets.json"),
             r#"{"last_checked": "2026-12-01", "currencies": [{"code": "USD"}], "cards": [
                 {"id": "b", "effective": "2026-01-01", "model": "PMP", "currency": "USD",
                  "rates": {"Italy": {"marketing": 0.07, "utility": 0.03}, "Spain": {"marketing": 0.06}}},
                 {"id": "c", "effective": "2026-04-01", "model": "PMP", "currency": "USD", "base": "b",
                  "rates": {"Italy": {"marketing": null, "utility": {"rate": 0.04, "confidence": "reported"}},
                            "Oman": {"utility": 0.02}}}]}"#,
-            crate::embedded!("pricing-eras.json"),
+            crate::embedded::embedded!("pricing-eras.json"),
         )
         .unwrap();
         let c = data.cards.iter().find(|c| c.id == "c").unwrap();
@@ -524,9 +524,9 @@ mod tests {
         let bad = r#"{"last_checked": "x", "currencies": [], "cards": [
             {"id": "c", "effective": "2026-04-01", "model": "PMP", "currency": "USD", "base": "nope", "rates": {}}]}"#;
         assert!(PricingData::from_json(
-            crate::embedded!("markets.json"),
+            crate::embedded::embedded!("markets.json"),
             bad,
-            crate::embedded!("pricing-eras.json")
+            crate::embedded::embedded!("pricing-eras.json")
         )
         .is_err());
     }

@@ -37,9 +37,9 @@ pub fn to_decimal(micros: i64) -> f64 {
 /// The shipped pricing data.
 pub static DATA: LazyLock<PricingData> = LazyLock::new(|| {
     PricingData::from_json(
-        crate::embedded!("markets.json"),
-        crate::embedded!("rates.json"),
-        crate::embedded!("pricing-eras.json"),
+        crate::embedded::embedded!("markets.json"),
+        crate::embedded::embedded!("rates.json"),
+        crate::embedded::embedded!("pricing-eras.json"),
     )
     // An unreadable file (see `embedded`) means no market, card or era is known.
     .unwrap_or(PricingData {

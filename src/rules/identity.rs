@@ -222,7 +222,7 @@ struct LanguageTable {
 static LANGUAGES: LazyLock<Vec<String>> = LazyLock::new(|| {
     // An unreadable file (see `embedded`) means no locale
     // is "known", which only turns WP104 into a warning on every template.
-    crate::load!("languages.json").map(|t: LanguageTable| t.locales).unwrap_or_default()
+    crate::embedded::load!("languages.json").map(|t: LanguageTable| t.locales).unwrap_or_default()
 });
 
 /// True when `code` is in Meta's table of supported template languages.
