@@ -213,7 +213,14 @@ impl Key {
     }
 }
 
-/// Scans `text` and describes its placeholders with UTF-16 spans (the `placeholders()` export).
+/// The distinct keys of the well-formed placeholders of `text`, in order of first appearance
+/// (`["1", "2"]`, `["first_name"]`): the `placeholderKeys()` export, which the demo asks for
+/// the values a text takes.
+pub fn keys_of(text: &str) -> Vec<String> {
+    scan(text).distinct_keys().into_iter().map(Key::name).collect()
+}
+
+/// Scans `text` and describes its placeholders with UTF-16 spans.
 pub fn placeholders_of(text: &str) -> TextPlaceholders {
     let scan = scan(text);
     TextPlaceholders {

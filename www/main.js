@@ -1,7 +1,7 @@
 // The demo editor: a template as a form or as Graph API JSON, kept in sync; findings marked in
 // the text; a preview from the core's bubble HTML; sample values; the predicted category; the
 // cost of one send. User text only ever reaches the page through text nodes and .value.
-import init, { validateTemplate, renderTemplate, estimateCost, marketOf, version } from '../pkg/web/wa_preflight.js';
+import init, { validateTemplate, renderTemplate, estimateCost, marketOf, placeholderKeys, version } from '../pkg/web/wa_preflight.js';
 import { SAMPLES } from './samples.js';
 
 const $ = (id) => document.getElementById(id);
@@ -11,7 +11,6 @@ const el = (tag, className, text) => {
   if (text !== undefined) e.textContent = text;
   return e;
 };
-const PLACEHOLDER = /\{\{\s*([a-z_][a-z0-9_]*|\d+)\s*\}\}/g;
 const BUTTON_TYPES = ['QUICK_REPLY', 'URL', 'PHONE_NUMBER', 'COPY_CODE', 'OTP'];
 
 let template = structuredClone(SAMPLES[0].template);
@@ -134,11 +133,8 @@ function templateFromForm() {
 
 // ——— sample values: the placeholders of header, body and URL buttons, written as examples ———
 
-function keysOf(text) {
-  const keys = [];
-  for (const m of String(text ?? '').matchAll(PLACEHOLDER)) if (!keys.includes(m[1])) keys.push(m[1]);
-  return keys;
-}
+/** The keys a text takes values for, as the core's rules read its placeholders. */
+const keysOf = (text) => (typeof text === 'string' ? placeholderKeys(text) : []);
 
 function exampleValue(c, field, key, index) {
   const ex = c.example || {};

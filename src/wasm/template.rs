@@ -8,6 +8,19 @@ use crate::entry::{self, IndexedReport, MarkupFormat, MarkupOptions};
 use crate::input::{items_of, parse_document, InputError};
 use crate::render::{render_template, RenderOptions};
 
+/// The distinct keys of a text's placeholders, in order (`"Hi {{1}}, {{2}}"` → `["1", "2"]`),
+/// as the rules read them: what a form asks values for.
+#[wasm_bindgen(js_name = placeholderKeys, unchecked_return_type = "string[]")]
+pub fn placeholder_keys(#[wasm_bindgen(unchecked_param_type = "string")] text: JsValue) -> Result<JsValue, JsValue> {
+    let Some(text) = text.as_string() else {
+        return Err(throw(InputError::new(
+            "INVALID_ARGUMENT",
+            format!("placeholderKeys expects a string, found {}", js_kind(&text)),
+        )));
+    };
+    to_js(&crate::placeholder::keys_of(&text))
+}
+
 /// Validates one template (a JS object or its JSON text).
 #[wasm_bindgen(js_name = validateTemplate, unchecked_return_type = "ValidationReport")]
 pub fn validate_template(

@@ -84,6 +84,7 @@ test('lone surrogates and NUL from JS give reports with valid spans', () => {
     const html = typed(() => wasm.renderTemplate(t, { body: ['\uDFFF<script>'] }), 'render').value.body.html;
     assert.doesNotMatch(html, /<script/);
     typed(() => wasm.renderMarkup(text), 'renderMarkup');
+    typed(() => wasm.placeholderKeys(text), 'placeholderKeys');
     typed(() => wasm.checkContent(text), 'checkContent');
     // As JSON text the same template goes through the text path.
     typed(() => wasm.validateTemplate(JSON.stringify(t)), 'json text');

@@ -2,7 +2,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { renderTemplate, renderMarkup } from 'wa-preflight';
+import { renderTemplate, renderMarkup, placeholderKeys, validateTemplate } from 'wa-preflight';
 
 const fixture = (name) => JSON.parse(readFileSync(new URL(`../fixtures/render/${name}.json`, import.meta.url), 'utf8'));
 
@@ -178,4 +178,16 @@ test('renderTemplate: bad params throw INVALID_PARAMS, bad options INVALID_OPTIO
   assert.throws(() => renderTemplate(template, {}, { fancy: true }), (e) => e.code === 'INVALID_OPTIONS');
   assert.throws(() => renderTemplate(7), (e) => e.code === 'NOT_A_TEMPLATE');
   assert.equal(renderTemplate(template, {}).name, 'ordine_spedito');
+});
+
+test('placeholderKeys: the keys a text takes values for, as the rules read them', () => {
+  assert.deepEqual(placeholderKeys('Olá {{1}}, o pedido {{ 2 }} de {{1}} chegou'), ['1', '2']);
+  assert.deepEqual(placeholderKeys('Hallo {{first_name}}, Termin {{date}}'), ['first_name', 'date']);
+  // Malformed and legacy forms take no value: the rules report them instead.
+  const text = 'Salve {1}, {{First Name}} e {{2}';
+  assert.deepEqual(placeholderKeys(text), []);
+  const codes = validateTemplate({ name: 'x', language: 'it', category: 'UTILITY',
+    components: [{ type: 'BODY', text: `Ciao, ${text} grazie` }] }).diagnostics.map((d) => d.code);
+  assert.ok(codes.includes('WP204') && codes.includes('WP205'), codes.join(' '));
+  assert.throws(() => placeholderKeys(42), (e) => e.code === 'INVALID_ARGUMENT' && /found number/.test(e.message));
 });

@@ -1,6 +1,6 @@
 // Compiled with `tsc --noEmit` against the built package: the declarations must accept real
 // usage and reject misuse (the @ts-expect-error lines fail the check if they stop erroring).
-import { validateTemplate, validateTemplates, parseDocument, rules, version, renderTemplate, renderMarkup, checkSend, SendChecker, buildSendPayload, classifyTemplate, checkContent, estimateCost, estimateCampaign, windowState, marketOf, loadRateCard, dataFiles } from 'wa-preflight';
+import { validateTemplate, validateTemplates, parseDocument, rules, version, renderTemplate, renderMarkup, checkSend, SendChecker, buildSendPayload, classifyTemplate, checkContent, estimateCost, estimateCampaign, windowState, marketOf, loadRateCard, dataFiles, placeholderKeys } from 'wa-preflight';
 import type { Diagnostic, ValidationReport, ValidateOptions, WaPreflightError, Severity, TemplatePreview, BlockNode, SendReport, BuiltPayload, Classification, ContentCheck, PriceReport, CampaignEstimate, WindowStateResult, PriceNotice, DataFile } from 'wa-preflight';
 
 const report: ValidationReport = validateTemplate({ name: 'order_update', language: 'en_US', category: 'UTILITY', components: [] });
@@ -30,6 +30,8 @@ const bodyHtml: string | undefined = preview.body?.html;
 const seeAll: boolean = preview.layout.see_all_options;
 const bubble: string | undefined = renderTemplate({}, {}, { html: true }).html;
 const wp520: SendReport = checkSend('[1]');
+const keys: string[] = placeholderKeys('Hi {{1}}');
+void keys;
 const html = renderMarkup('*hi*');
 const nodes = renderMarkup('*hi*', 'nodes') as BlockNode[];
 const report2: SendReport = checkSend({ messaging_product: 'whatsapp' }, { now: Date.now(), state: { '393331234567': { last_inbound_at: '2025-08-01T09:00:00Z' } } });
