@@ -2,6 +2,8 @@
 //! (pre-2023 names included). Below the rules and the classifier, which both speak of it.
 
 /// A declared category, after mapping the pre-2023 values to today's.
+/// Serialized by the manual impl below as Meta's upper-case name.
+#[cfg_attr(test, derive(ts_rs::TS), ts(type = "\"MARKETING\" | \"UTILITY\" | \"AUTHENTICATION\""))]
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Category {
     Marketing,

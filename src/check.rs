@@ -31,6 +31,7 @@ impl ValidateOptions {
 }
 
 /// The category summary of a report: the declared category and what the content says.
+#[cfg_attr(test, derive(ts_rs::TS))]
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct CategorySummary {
     pub declared: Option<String>,
@@ -48,6 +49,7 @@ pub struct CategorySummary {
 }
 
 /// The result of validating one template.
+#[cfg_attr(test, derive(ts_rs::TS), ts(rename = "ValidationReport"))]
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Report {
     pub name: Option<String>,
@@ -141,6 +143,7 @@ pub struct ContentOptions {
 }
 
 /// The result of checking free text: its category and the content findings.
+#[cfg_attr(test, derive(ts_rs::TS))]
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct ContentCheck {
     pub classification: Classification,

@@ -15,6 +15,7 @@ use crate::text::utf16_range;
 ///
 /// `Error` means Meta rejects the template (or the send); `Warning` means it likely does, or a
 /// documented practice or secondary source advises against it; `Info` is worth knowing.
+#[cfg_attr(test, derive(ts_rs::TS))]
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Severity {
@@ -34,6 +35,7 @@ impl Severity {
 }
 
 /// A range of a field's text in UTF-16 code units (JavaScript string offsets).
+#[cfg_attr(test, derive(ts_rs::TS))]
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Span {
     pub start: usize,
@@ -70,6 +72,7 @@ impl CloudError {
 }
 
 /// One finding about one field of the input.
+#[cfg_attr(test, derive(ts_rs::TS))]
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Diagnostic {
     /// Stable code, `WP` and three digits; never renumbered or reused.
@@ -88,9 +91,11 @@ pub struct Diagnostic {
     pub span: Option<Span>,
     /// For send findings: the Cloud API error code Meta would answer (see [`CloudError`]).
     #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(test, ts(optional))]
     pub error_code: Option<u32>,
     /// Other codes Meta has been seen to answer for the same fault.
     #[serde(skip_serializing_if = "<[u32]>::is_empty")]
+    #[cfg_attr(test, ts(as = "Option<Vec<u32>>", optional))]
     pub alternatives: &'static [u32],
 }
 

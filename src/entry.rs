@@ -79,6 +79,7 @@ pub fn validate_options(json: &str) -> Result<ValidateOptions, InputError> {
 }
 
 /// A validation report with the index of its template in the input.
+#[cfg_attr(test, derive(ts_rs::TS), ts(rename = "IndexedValidationReport"))]
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct IndexedReport {
     pub index: usize,
@@ -142,6 +143,7 @@ pub struct MarkupOptions {
 }
 
 /// WhatsApp-formatted text rendered one way.
+#[cfg_attr(test, derive(ts_rs::TS))]
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[serde(untagged)]
 pub enum Markup {
@@ -162,26 +164,35 @@ pub fn render_markup(text: &str, format: MarkupFormat, options: &MarkupOptions) 
 }
 
 /// `checkSend` / `SendChecker.check` options.
+#[cfg_attr(test, derive(ts_rs::TS), ts(optional_fields, rename = "SendOptions"))]
 #[derive(Debug, Clone, Default, PartialEq, Deserialize)]
 #[serde(default, rename_all = "camelCase", deny_unknown_fields)]
 pub struct SendCheckOptions {
     /// The business's templates: a Graph API list response, an array, or their JSON / JSON
     /// Lines text.
+    #[cfg_attr(test, ts(type = "unknown", optional))]
     pub templates: Option<Value>,
     /// Conversation and consent state per recipient (read by [`read_state`]).
+    #[cfg_attr(test, ts(type = "ConversationState", optional))]
     pub state: Option<Value>,
     /// The time of the send.
     #[serde(deserialize_with = "crate::time::now")]
+    #[cfg_attr(test, ts(type = "TimeInput", optional))]
     pub now: Option<i64>,
     /// The day whose dated rules, limits and prices apply, when not `now`'s.
     #[serde(deserialize_with = "crate::time::as_of")]
+    #[cfg_attr(test, ts(type = "TimeInput", optional))]
     pub as_of: Option<i64>,
     pub pricing: Option<PriceOptions>,
+    #[cfg_attr(test, ts(as = "Option<LengthUnit>", optional))]
     pub length_unit: LengthUnit,
+    #[cfg_attr(test, ts(as = "Option<Endpoint>", optional))]
     pub endpoint: Endpoint,
     /// Overrides of `data/send-limits.json` (read by [`Limits::from_value`]).
+    #[cfg_attr(test, ts(type = "Record<string, number | null>", optional))]
     pub limits: Option<Value>,
     #[serde(deserialize_with = "crate::rules::deserialize_settings")]
+    #[cfg_attr(test, ts(as = "Option<HashMap<String, RuleSetting>>", optional))]
     pub rules: HashMap<String, RuleSetting>,
 }
 
@@ -262,8 +273,10 @@ impl BuildOptions {
 }
 
 /// A send request built for a template, and the findings on the values.
+#[cfg_attr(test, derive(ts_rs::TS))]
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct BuiltPayload {
+    #[cfg_attr(test, ts(type = "Record<string, unknown>"))]
     pub payload: Value,
     pub diagnostics: Vec<Diagnostic>,
 }
@@ -343,10 +356,12 @@ pub struct RateCardOptions {
 }
 
 /// A rate card as read, rates in currency units.
+#[cfg_attr(test, derive(ts_rs::TS), ts(rename = "RateCard"))]
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct RateCardView {
     pub id: String,
     pub effective: String,
+    #[cfg_attr(test, ts(type = "\"CBP\" | \"PMP\""))]
     pub model: String,
     pub currency: String,
     pub rates: BTreeMap<String, RateRow>,
@@ -355,6 +370,7 @@ pub struct RateCardView {
 }
 
 /// One market's rates; `None` where the card has none.
+#[cfg_attr(test, derive(ts_rs::TS))]
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct RateRow {
     pub marketing: Option<f64>,
@@ -394,6 +410,7 @@ pub fn load_rate_card(csv: &str, o: &RateCardOptions) -> Result<RateCardView, In
 }
 
 /// A rule of the registry, as `rules()` lists it.
+#[cfg_attr(test, derive(ts_rs::TS))]
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct RuleInfo {
     pub code: &'static str,
@@ -428,6 +445,7 @@ pub fn rule_infos() -> Vec<RuleInfo> {
 }
 
 /// A data file embedded in the build: the date it describes and the day it was last checked.
+#[cfg_attr(test, derive(ts_rs::TS))]
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct DataFile {
     pub file: &'static str,

@@ -45,6 +45,8 @@ pub mod send;
 pub mod template;
 pub mod text;
 pub mod time;
+#[cfg(all(test, not(target_arch = "wasm32")))]
+mod ts_types;
 pub mod window;
 
 /// The JavaScript binding (WebAssembly builds only).

@@ -10,6 +10,7 @@ use serde::{Deserialize, Serialize};
 use crate::lexicon::{longest_per_key, tokenize, TermSet, Tokens};
 
 /// Which policies apply.
+#[cfg_attr(test, derive(ts_rs::TS))]
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
 pub enum PolicyEra {
     /// Today's WhatsApp Business Messaging and Commerce policies.

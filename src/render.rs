@@ -18,22 +18,29 @@ use crate::template::{ButtonKind, ComponentKind, Template};
 use crate::text::LengthUnit;
 
 /// How to render.
+#[cfg_attr(test, derive(ts_rs::TS), ts(optional_fields))]
 #[derive(Debug, Clone, Default, PartialEq, Deserialize)]
 #[serde(default, rename_all = "camelCase", deny_unknown_fields)]
 pub struct RenderOptions {
+    #[cfg_attr(test, ts(as = "Option<LengthUnit>", optional))]
     pub length_unit: LengthUnit,
     /// Fill placeholders that have no value with the template's sample values.
+    #[cfg_attr(test, ts(as = "Option<bool>", optional))]
     pub use_examples: bool,
     /// Render links as text instead of anchors.
+    #[cfg_attr(test, ts(as = "Option<bool>", optional))]
     pub links_as_text: bool,
     /// Per-rule overrides of the findings about the values, keyed by code or name.
     #[serde(deserialize_with = "crate::rules::deserialize_settings")]
+    #[cfg_attr(test, ts(as = "Option<HashMap<String, RuleSetting>>", optional))]
     pub rules: HashMap<String, RuleSetting>,
     /// Also write the whole bubble as one HTML fragment ([`Preview::bubble_html`]).
+    #[cfg_attr(test, ts(as = "Option<bool>", optional))]
     pub html: bool,
 }
 
 /// A text component rendered three ways.
+#[cfg_attr(test, derive(ts_rs::TS))]
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct RenderedText {
     /// The text with values filled in, WhatsApp markers as written.
@@ -52,16 +59,28 @@ impl RenderedText {
     }
 }
 
+#[cfg_attr(test, derive(ts_rs::TS))]
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct HeaderPreview {
-    /// `text`, `image`, `video`, `gif`, `document`, `location` or `product`.
+    /// `text`, `image`, `video`, `gif`, `document`, `location` or `product` (`unknown` for a
+    /// header format Meta does not document).
+    #[cfg_attr(
+        test,
+        ts(
+            type = "\"text\" | \"image\" | \"video\" | \"gif\" | \"document\" | \"location\" | \"product\" | \"unknown\""
+        )
+    )]
     pub kind: String,
+    // ts-rs cannot flatten an Option: src/ts_types.rs adds `& Partial<RenderedText>`.
     #[serde(flatten)]
+    #[cfg_attr(test, ts(skip))]
     pub text: Option<RenderedText>,
     /// The media or location value, when given.
+    #[cfg_attr(test, ts(type = "Record<string, unknown> | null"))]
     pub media: Option<Value>,
 }
 
+#[cfg_attr(test, derive(ts_rs::TS))]
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct ButtonPreview {
     pub index: usize,
@@ -76,12 +95,14 @@ pub struct ButtonPreview {
 }
 
 /// Which buttons the bubble shows: all of up to three, else the first two and "See all options".
+#[cfg_attr(test, derive(ts_rs::TS))]
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct ButtonLayout {
     pub visible: Vec<usize>,
     pub see_all_options: bool,
 }
 
+#[cfg_attr(test, derive(ts_rs::TS))]
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct CardPreview {
     pub header: Option<HeaderPreview>,
@@ -89,6 +110,7 @@ pub struct CardPreview {
     pub buttons: Vec<ButtonPreview>,
 }
 
+#[cfg_attr(test, derive(ts_rs::TS))]
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct OfferPreview {
     pub text: String,
@@ -96,6 +118,7 @@ pub struct OfferPreview {
 }
 
 /// The whole bubble.
+#[cfg_attr(test, derive(ts_rs::TS), ts(rename = "TemplatePreview"))]
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Preview {
     pub name: Option<String>,
@@ -113,6 +136,7 @@ pub struct Preview {
     pub diagnostics: Vec<Diagnostic>,
     /// The bubble as one HTML fragment ([`Preview::bubble_html`]), with the `html` option.
     #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(test, ts(optional))]
     pub html: Option<String>,
 }
 

@@ -42,6 +42,7 @@ fn floor_boundary(text: &str, byte: usize) -> usize {
 /// Meta's pages say "characters" without defining them. The default counts Unicode code points
 /// (an emoji such as 👍 is one, a flag such as 🇮🇹 is two, 👨‍👩‍👧 is five). `Utf16` counts
 /// like JavaScript's `String.length` (👍 is two) and is the stricter choice.
+#[cfg_attr(test, derive(ts_rs::TS))]
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum LengthUnit {

@@ -14,6 +14,7 @@ pub const WINDOW_SECONDS: i64 = 24 * 60 * 60;
 pub const FREE_ENTRY_POINT_SECONDS: i64 = 72 * 60 * 60;
 
 /// Who sent a message.
+#[cfg_attr(test, derive(ts_rs::TS))]
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Direction {
@@ -123,6 +124,7 @@ impl WindowTracker {
 }
 
 /// A free-entry-point window.
+#[cfg_attr(test, derive(ts_rs::TS))]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct FreeEntryPoint {
     pub open: bool,
@@ -130,6 +132,7 @@ pub struct FreeEntryPoint {
 }
 
 /// Both windows of one user at `now`.
+#[cfg_attr(test, derive(ts_rs::TS), ts(rename = "WindowStateResult"))]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct WindowState {
     pub open: bool,
@@ -156,6 +159,7 @@ pub fn window_state(events: &[Event], now: i64) -> WindowState {
 }
 
 /// Whether free-form messages may be sent now.
+#[cfg_attr(test, derive(ts_rs::TS), ts(rename = "WindowState"))]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Window {
     pub open: bool,

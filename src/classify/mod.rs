@@ -46,6 +46,7 @@ use signals::{structural_signals, UNCLEAR_BELOW_WORDS};
 pub const LANGUAGES: &[&str] = &["en", "it", "pt", "es", "de", "fr"];
 
 /// A clause of Meta's categorization guidelines; each signal serves one.
+#[cfg_attr(test, derive(ts_rs::TS))]
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Principle {
@@ -95,6 +96,7 @@ impl Principle {
 
 
 /// A signal that fired: what, where, and which guideline clause it stands for.
+#[cfg_attr(test, derive(ts_rs::TS), ts(rename = "CategoryReason"))]
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Reason {
     /// Shared with the lexicon: a reason costs no copy of its signal's id and clause.
@@ -111,6 +113,7 @@ pub struct Reason {
 }
 
 /// One line of Meta's checklist: whether the principle holds for this content, and why.
+#[cfg_attr(test, derive(ts_rs::TS), ts(rename = "ChecklistLine"))]
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Check {
     pub principle: Principle,
@@ -120,6 +123,7 @@ pub struct Check {
 }
 
 /// How sure the prediction is: `high` at confidence ≥ 0.8, `uncertain` below 0.6.
+#[cfg_attr(test, derive(ts_rs::TS))]
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Band {
@@ -130,6 +134,7 @@ pub enum Band {
 }
 
 /// The classifier's answer.
+#[cfg_attr(test, derive(ts_rs::TS))]
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Classification {
     pub predicted: Category,
@@ -212,9 +217,11 @@ fn find_in_language(lexicon: &Lexicon, texts: &[(&str, &str)], language: Option<
 /// (M-CAT): since 2025-04-09 a UTILITY template it judges MARKETING is approved as MARKETING;
 /// Meta never moves a template to UTILITY; MARKETING or UTILITY templates that deliver codes
 /// are rejected (since 2024-10-01), as are AUTHENTICATION templates with other content.
+#[cfg_attr(test, derive(ts_rs::TS), ts(rename = "CategoryOutcome"))]
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct MetaOutcome {
     /// `approved` (as declared), `approved_as_marketing` or `rejected`.
+    #[cfg_attr(test, ts(type = "\"approved\" | \"approved_as_marketing\" | \"rejected\""))]
     pub action: &'static str,
     /// The category the template will have, and be billed at; none when rejected.
     pub category: Option<Category>,

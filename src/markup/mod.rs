@@ -24,6 +24,7 @@ use serde::Serialize;
 pub use output::{escape_html, to_html, to_plain_text, Links};
 
 /// An inline piece of formatted text.
+#[cfg_attr(test, derive(ts_rs::TS), ts(rename = "InlineNode"))]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[serde(tag = "type", rename_all = "lowercase")]
 pub enum Inline {
@@ -57,6 +58,7 @@ pub enum Inline {
 }
 
 /// A line-level block.
+#[cfg_attr(test, derive(ts_rs::TS), ts(rename = "BlockNode"))]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[serde(tag = "type", rename_all = "lowercase")]
 pub enum Block {

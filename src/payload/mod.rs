@@ -27,6 +27,7 @@ use crate::rules::{payload as rules, sending, Findings};
 use crate::text::LengthUnit;
 
 /// Which endpoint the request goes to.
+#[cfg_attr(test, derive(ts_rs::TS))]
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Endpoint {

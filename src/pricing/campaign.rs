@@ -10,6 +10,7 @@ use super::{to_decimal, Notice, PriceOptions, DATA};
 use crate::input::InputError;
 
 /// One template sent to many recipients: recipients per market and the cost.
+#[cfg_attr(test, derive(ts_rs::TS))]
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct CampaignLine {
     pub market: String,
@@ -20,6 +21,7 @@ pub struct CampaignLine {
     pub reason: Option<String>,
 }
 
+#[cfg_attr(test, derive(ts_rs::TS), ts(rename = "CampaignEstimate"))]
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Campaign {
     pub category: String,

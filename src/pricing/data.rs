@@ -444,11 +444,13 @@ pub fn next_quarter_start(t: i64) -> i64 {
 }
 
 /// Something a price depends on that the data cannot vouch for.
+#[cfg_attr(test, derive(ts_rs::TS), ts(rename = "PriceNotice"))]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Notice {
     /// `stale_data` (the date is past what the data covers), `incomplete_card` (the card in
     /// force lacks some of a market's rates) or `disputed_allowance` (service messages billed
     /// under a free allowance the sources dispute).
+    #[cfg_attr(test, ts(type = "\"stale_data\" | \"incomplete_card\" | \"disputed_allowance\""))]
     pub kind: &'static str,
     pub message: String,
     /// The data file, or `rateCards[i]`.

@@ -15,38 +15,48 @@ use crate::rules::{payload as payload_rules, sending, Rule};
 use crate::window::{Direction, Event, WindowTracker, FREE_ENTRY_POINT_SECONDS, WINDOW_SECONDS};
 
 /// Options of the engine.
+#[cfg_attr(test, derive(ts_rs::TS), ts(optional_fields))]
 #[derive(Debug, Clone, Default, PartialEq, Deserialize)]
 #[serde(default, rename_all = "camelCase", deny_unknown_fields)]
 pub struct PriceOptions {
     /// Use facts only providers report (rates no Meta text states); without it such a rate is
     /// unpriced and a notice says what is reported.
+    #[cfg_attr(test, ts(as = "Option<bool>", optional))]
     pub include_reported: bool,
     /// The business qualifies for authentication-international rates.
+    #[cfg_attr(test, ts(as = "Option<bool>", optional))]
     pub authentication_international: bool,
+    #[cfg_attr(test, ts(as = "Option<Vec<Tier>>", optional))]
     pub tiers: Vec<Tier>,
     /// Rate cards in Meta's CSV layout, loaded at run time (see [`card_from_csv`]).
+    #[cfg_attr(test, ts(as = "Option<Vec<RateCardInput>>", optional))]
     pub rate_cards: Vec<RateCardInput>,
     /// What the month already used before the timeline: billed messages per `market/category`
     /// (volume tiers), and `conversations`, `service_conversations`, `service_messages` (free
     /// allowances).
+    #[cfg_attr(test, ts(as = "Option<BTreeMap<String, u64>>", optional))]
     pub month_to_date: BTreeMap<String, u64>,
     /// Price under the eras, cards, markets and dated rules in force on this day (`YYYY-MM-DD`
     /// ISO 8601 or epoch milliseconds; Unix seconds here) instead of those of each message's
     /// own time; windows still follow the messages' times.
     #[serde(deserialize_with = "crate::time::as_of")]
+    #[cfg_attr(test, ts(type = "TimeInput", optional))]
     pub as_of: Option<i64>,
     /// From 2026-10-01: the card column a service message is billed at when the card has no
     /// service rate (`utility`, the default, `authentication`, or `unpriced`).
+    #[cfg_attr(test, ts(type = "\"utility\" | \"authentication\" | \"unpriced\"", optional))]
     pub service_rate: Option<String>,
     /// From 2026-10-01: service messages free each month before billing starts (disputed:
     /// see `data/pricing-eras.json`).
     pub free_service_messages_per_month: Option<u32>,
     /// The pricing market of recipients given as business-scoped user IDs, which carry no
     /// calling code: `{"US.13491208655302741918": "North America"}`.
+    #[cfg_attr(test, ts(as = "Option<BTreeMap<String, String>>", optional))]
     pub markets: BTreeMap<String, String>,
 }
 
 /// The verdict on one outbound message.
+#[cfg_attr(test, derive(ts_rs::TS))]
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct PricedMessage {
     /// Index of the event in the timeline.
@@ -54,6 +64,7 @@ pub struct PricedMessage {
     pub allowed: bool,
     pub billable: bool,
     /// `NBP`, `CBP` or `PMP`; `None` before any known era.
+    #[cfg_attr(test, ts(type = "\"NBP\" | \"CBP\" | \"PMP\" | null"))]
     pub pricing_model: Option<String>,
     /// `marketing`, `utility`, `authentication`, `authentication-international`, `service`,
     /// `business_agent`, and for 2022 conversations `business_initiated` / `user_initiated`.
@@ -107,6 +118,7 @@ impl PricedMessage {
 }
 
 /// What a timeline costs.
+#[cfg_attr(test, derive(ts_rs::TS))]
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct PriceReport {
     pub messages: Vec<PricedMessage>,

@@ -227,12 +227,14 @@ fn title_date(title: &str) -> Option<i64> {
 }
 
 /// A rate card given as CSV, with what its title may not say.
+#[cfg_attr(test, derive(ts_rs::TS), ts(optional_fields))]
 #[derive(Debug, Clone, Default, PartialEq, Deserialize)]
 #[serde(default, deny_unknown_fields)]
 pub struct RateCardInput {
     pub csv: String,
     pub id: Option<String>,
     pub effective: Option<String>,
+    #[cfg_attr(test, ts(type = "\"CBP\" | \"PMP\"", optional))]
     pub model: Option<String>,
 }
 

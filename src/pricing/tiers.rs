@@ -9,10 +9,12 @@ use crate::input::InputError;
 /// the card rate less `discount`. The band may be given in Meta's notation instead, as in its
 /// `VOLUME_BASED_PRICING_TIER_UPDATE` webhook: `"tier": "25000001:50000000"` (an empty or `inf`
 /// upper end is open).
+#[cfg_attr(test, derive(ts_rs::TS), ts(optional_fields))]
 #[derive(Debug, Clone, PartialEq, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Tier {
     /// `utility` or `authentication`.
+    #[cfg_attr(test, ts(type = "\"utility\" | \"authentication\""))]
     pub category: String,
     /// A market, or every market when missing.
     #[serde(default)]

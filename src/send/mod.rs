@@ -116,10 +116,12 @@ pub struct SendOptions<'a> {
 }
 
 /// The verdict on one send request.
+#[cfg_attr(test, derive(ts_rs::TS))]
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct SendReport {
     pub ok: bool,
     /// `allow` or `block`.
+    #[cfg_attr(test, ts(type = "\"allow\" | \"block\""))]
     pub verdict: &'static str,
     /// The Cloud API error the request would most likely get; `None` when allowed.
     pub error_code: Option<u32>,
@@ -134,14 +136,17 @@ pub struct SendReport {
 }
 
 /// A check that did not run, and why.
+#[cfg_attr(test, derive(ts_rs::TS), ts(rename = "SkippedCheck"))]
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 pub struct Skipped {
     /// `template`, `window`, `consent` or `billing`.
+    #[cfg_attr(test, ts(type = "\"template\" | \"window\" | \"consent\" | \"billing\""))]
     pub check: &'static str,
     pub reason: &'static str,
 }
 
 /// How a send is billed (the pricing engine's verdict for this one message).
+#[cfg_attr(test, derive(ts_rs::TS))]
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Billing {
     pub billable: bool,
