@@ -91,10 +91,7 @@ pub fn validate_value(value: &Value, options: &ValidateOptions) -> Result<Report
     let classification = classify(&template);
     diagnostics.extend(rules::run(&template, options, &classification));
     let declared = template.category.as_ref().map(|c| c.value.clone());
-    let outcome = declared
-        .as_deref()
-        .and_then(parse_category)
-        .map(|(d, _)| meta_outcome(d, classification.predicted));
+    let outcome = declared.as_deref().and_then(parse_category).map(|(d, _)| meta_outcome(d, classification.predicted));
     Ok(Report {
         name: template.name.map(|t| t.value),
         language: template.language.map(|t| t.value),

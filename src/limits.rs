@@ -222,8 +222,7 @@ mod tests {
 
     #[test]
     fn the_data_file_reads_and_every_limit_has_a_source() {
-        let file: Value =
-            serde_json::from_str(crate::embedded::embedded!("send-limits.json")).unwrap();
+        let file: Value = serde_json::from_str(crate::embedded::embedded!("send-limits.json")).unwrap();
         assert!(BUILT_IN.len() >= 40);
         for (name, e) in file["limits"].as_object().unwrap() {
             assert!(e["source"].as_str().is_some_and(|s| !s.is_empty()), "{name}");

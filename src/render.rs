@@ -155,9 +155,7 @@ struct AuthTexts {
     locales: BTreeMap<String, AuthText>,
 }
 
-static AUTH_TEXTS: LazyLock<Option<AuthTexts>> = LazyLock::new(|| {
-    crate::embedded::load!("authentication-text.json")
-});
+static AUTH_TEXTS: LazyLock<Option<AuthTexts>> = LazyLock::new(|| crate::embedded::load!("authentication-text.json"));
 
 /// Meta's fixed authentication text for `language` (falling back to the base language, then
 /// English).

@@ -122,8 +122,10 @@ fn real_templates_get_the_category_meta_gave_them() {
     }
     line("confusion (rows: Meta's category; columns: predicted M / U / A):".into());
     for label in LABELS {
-        let row: Vec<usize> =
-            LABELS.iter().map(|p| six.iter().filter(|c| c.label == *label && c.got.predicted.name() == *p).count()).collect();
+        let row: Vec<usize> = LABELS
+            .iter()
+            .map(|p| six.iter().filter(|c| c.label == *label && c.got.predicted.name() == *p).count())
+            .collect();
         line(format!("  {label:<14} {:>4} {:>4} {:>4}", row[0], row[1], row[2]));
     }
     line("reliability (confidence band: right / predictions):".into());

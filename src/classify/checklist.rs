@@ -106,7 +106,12 @@ pub fn calibration() -> Vec<(&'static str, u32, u32)> {
     MEASURED.iter().map(|m| (m.1, m.2, m.3)).collect()
 }
 
-pub(super) fn decide(reasons: Vec<Reason>, content_words: usize, lexicon: &Lexicon, languages: Vec<String>) -> Classification {
+pub(super) fn decide(
+    reasons: Vec<Reason>,
+    content_words: usize,
+    lexicon: &Lexicon,
+    languages: Vec<String>,
+) -> Classification {
     let weight = |id: &str| lexicon.signals.iter().find(|s| &*s.id == id).map_or(4, |s| s.weight);
     let mut per_signal: BTreeMap<&str, u32> = BTreeMap::new();
     let mut evidence: BTreeMap<Principle, Evidence> = BTreeMap::new();
@@ -190,18 +195,8 @@ pub(super) fn decide(reasons: Vec<Reason>, content_words: usize, lexicon: &Lexic
     };
     // Greetings and thanks are only a reason when they are all there is.
     let reasons = reasons.into_iter().filter(|r| r.principle != Principle::Unclear || unclear).collect();
-    Classification {
-        predicted,
-        confidence,
-        band,
-        basis: outcome.name(),
-        checklist,
-        reasons,
-        legacy_type,
-        languages,
-    }
+    Classification { predicted, confidence, band, basis: outcome.name(), checklist, reasons, legacy_type, languages }
 }
-
 
 /// `a`, `b` and `c` as English prose.
 fn quoted(words: &[&str]) -> String {
@@ -288,4 +283,3 @@ fn checklist(evidence: &BTreeMap<Principle, Evidence>, outcome: Outcome, content
     );
     out
 }
-

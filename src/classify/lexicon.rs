@@ -132,7 +132,5 @@ impl Lexicon {
 pub static DEFAULT_LEXICON: LazyLock<Lexicon> = LazyLock::new(|| {
     // The embedded file is parsed by a test; should it ever fail, classification degrades to
     // the structural signals and the "unclear content is marketing" rule.
-    Lexicon::from_json(crate::embedded::embedded!("classify.json"))
-        .unwrap_or_else(|_| Lexicon::empty())
+    Lexicon::from_json(crate::embedded::embedded!("classify.json")).unwrap_or_else(|_| Lexicon::empty())
 });
-

@@ -94,7 +94,6 @@ impl Principle {
     }
 }
 
-
 /// A signal that fired: what, where, and which guideline clause it stands for.
 #[cfg_attr(test, derive(ts_rs::TS), ts(rename = "CategoryReason"))]
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -155,7 +154,6 @@ pub struct Classification {
     pub languages: Vec<String>,
 }
 
-
 /// The word lists to use for `language` (`pt_BR` → `pt`); all of them for other languages.
 pub fn languages_for(language: Option<&str>) -> Vec<String> {
     let base = language.map(|l| l.split(['_', '-']).next().unwrap_or(l).to_ascii_lowercase());
@@ -164,7 +162,6 @@ pub fn languages_for(language: Option<&str>) -> Vec<String> {
         _ => LANGUAGES.iter().map(|l| l.to_string()).collect(),
     }
 }
-
 
 /// Classifies a template with the shipped lexicon.
 pub fn classify(t: &Template) -> Classification {
@@ -212,7 +209,6 @@ fn find_in_language(lexicon: &Lexicon, texts: &[(&str, &str)], language: Option<
     }
 }
 
-
 /// What Meta does with a template declared `declared` whose content reads as `predicted`
 /// (M-CAT): since 2025-04-09 a UTILITY template it judges MARKETING is approved as MARKETING;
 /// Meta never moves a template to UTILITY; MARKETING or UTILITY templates that deliver codes
@@ -255,7 +251,6 @@ pub fn meta_outcome(declared: Category, predicted: Category) -> MetaOutcome {
     };
     MetaOutcome { action, category, note }
 }
-
 
 // Tests only: the unwraps below are assertions on fixed inputs, compiled under cfg(test) and
 // never into the library, so no user input reaches them.
@@ -379,4 +374,3 @@ mod tests {
         assert_eq!(String::from_utf16(&utf16[span.start..span.end]).unwrap(), "Il tuo volo");
     }
 }
-

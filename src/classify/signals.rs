@@ -14,7 +14,6 @@ const MAX_REASONS_PER_SIGNAL: usize = 5;
 /// Fewer content words than this (outside parameters, greetings and thanks) is unclear content.
 pub(super) const UNCLEAR_BELOW_WORDS: usize = 3;
 
-
 /// The signals found in some texts, and how many words of content they hold.
 pub struct Found {
     pub reasons: Vec<Reason>,
@@ -184,4 +183,3 @@ pub(super) fn structural_signals(t: &Template) -> Vec<Reason> {
     }
     out
 }
-

@@ -64,7 +64,9 @@ struct IdentifierLexicon {
 
 static SHORTENERS: LazyLock<HashSet<String>> = LazyLock::new(|| {
     // An unreadable file (see `embedded`) disables only this rule.
-    crate::embedded::load!("url-shorteners.json").map(|l: ShortenerList| l.domains.into_iter().collect()).unwrap_or_default()
+    crate::embedded::load!("url-shorteners.json")
+        .map(|l: ShortenerList| l.domains.into_iter().collect())
+        .unwrap_or_default()
 });
 
 /// The identifier words of every language in one set, with each word's language, and the
@@ -77,7 +79,8 @@ struct Identifiers {
 
 static IDENTIFIERS: LazyLock<Identifiers> = LazyLock::new(|| {
     // An unreadable file (see `embedded`) disables only this rule.
-    let lex = crate::embedded::load!("sensitive-identifiers.json").unwrap_or(IdentifierLexicon { terms: BTreeMap::new(), partial_markers: Vec::new() });
+    let lex = crate::embedded::load!("sensitive-identifiers.json")
+        .unwrap_or(IdentifierLexicon { terms: BTreeMap::new(), partial_markers: Vec::new() });
     let list: Vec<(&String, &String)> =
         lex.terms.iter().flat_map(|(l, terms)| terms.iter().map(move |t| (l, t))).collect();
     Identifiers {

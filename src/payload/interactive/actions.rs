@@ -5,9 +5,9 @@ use std::collections::HashSet;
 
 use serde_json::{Map, Value};
 
+use crate::diagnostic::Diagnostic;
 use crate::payload::schema::{as_array, as_object, as_text, count_limit, has_http_scheme, Field as F, Kind, Ty};
 use crate::payload::{Cx, Path};
-use crate::diagnostic::Diagnostic;
 use crate::rules::payload as rules;
 
 const S: Ty = Ty::Str;
@@ -333,4 +333,3 @@ fn product_total(obj: &Map<String, Value>, path: &Path, cx: &mut Cx) {
     count_limit(n, "product_list.products", &rules::INTERACTIVE_ITEM_COUNT, "products across the sections", &sp, cx);
     section_titles(&sections, &sp, cx);
 }
-

@@ -5,11 +5,11 @@ use std::collections::HashSet;
 
 use serde_json::{Map, Value};
 
-use crate::payload::schema::{as_array, as_int, as_object, as_text, check_object, Field as F, Kind, Ty};
 use super::actions::{unique_replies, CARD_CTA_PARAMETERS, PRODUCT_ACTION, REPLY};
 use super::{header_object, HEADER_MEDIA};
-use crate::payload::{Cx, Path};
 use crate::diagnostic::Diagnostic;
+use crate::payload::schema::{as_array, as_int, as_object, as_text, check_object, Field as F, Kind, Ty};
+use crate::payload::{Cx, Path};
 use crate::rules::payload as rules;
 
 const S: Ty = Ty::Str;
@@ -246,4 +246,3 @@ static VOICE_CALL_PARAMETERS: Kind = Kind {
     ],
     ..Kind::INTERACTIVE
 };
-

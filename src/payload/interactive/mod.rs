@@ -242,4 +242,3 @@ fn check(obj: &Map<String, Value>, path: &Path, cx: &mut Cx) {
 }
 
 const HEADER_TYPES: &[&str] = &["text", "image", "video", "document"];
-
