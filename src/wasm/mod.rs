@@ -20,6 +20,8 @@ mod send;
 mod template;
 mod types;
 
+pub use template::{validate_template, validate_templates};
+
 use convert::{throw, to_js};
 
 /// The package version.
