@@ -301,16 +301,21 @@ pub fn check_send(payload: &Value, opts: &SendOptions) -> Result<SendReport, Inp
     if env.message_type == "template" && billing.is_none() && ok {
         skipped.push(Skipped { check: "billing", reason: NO_BILLING });
     }
-    Ok(SendReport {
-        ok,
-        verdict: if ok { "allow" } else { "block" },
-        error_code,
-        alternatives,
-        diagnostics,
-        window,
-        billing,
-        skipped,
-    })
+    Ok(SendReport::judged((ok, error_code, alternatives), diagnostics, window, billing, skipped))
+}
+
+impl SendReport {
+    /// A report of `verdict` (as [`verdict`] gives it) over its findings.
+    fn judged(
+        (ok, error_code, alternatives): (bool, Option<u32>, &'static [u32]),
+        diagnostics: Vec<Diagnostic>,
+        window: Option<Window>,
+        billing: Option<Billing>,
+        skipped: Vec<Skipped>,
+    ) -> SendReport {
+        let verdict = if ok { "allow" } else { "block" };
+        SendReport { ok, verdict, error_code, alternatives, diagnostics, window, billing, skipped }
+    }
 }
 
 /// The verdict of re-graded findings: allowed unless one is an error; the Cloud API code is the
@@ -340,17 +345,7 @@ pub fn check_send_item(item: &Value, opts: &SendOptions) -> Result<SendReport, I
     if let Some(settings) = opts.rules {
         diagnostics = crate::rules::apply_settings(diagnostics, settings);
     }
-    let (ok, error_code, alternatives) = verdict(&diagnostics);
-    Ok(SendReport {
-        ok,
-        verdict: if ok { "allow" } else { "block" },
-        error_code,
-        alternatives,
-        diagnostics,
-        window: None,
-        billing: None,
-        skipped: Vec::new(),
-    })
+    Ok(SendReport::judged(verdict(&diagnostics), diagnostics, None, None, Vec::new()))
 }
 
 /// Consent and the US marketing pause, for a template of `category` to `to` at `now`.
