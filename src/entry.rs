@@ -385,20 +385,18 @@ pub fn load_rate_card(csv: &str, o: &RateCardOptions) -> Result<RateCardView, In
     let (card, warnings) = card_from_csv(csv, o.id.as_deref(), o.effective.as_deref(), o.model.as_deref())
         .map_err(|e| InputError::new("INVALID_RATE_CARD", e))?;
     let dec = |v: Option<i64>| v.map(to_decimal);
-    let rates = card
-        .rates
-        .iter()
-        .map(|(m, r)| {
-            let row = RateRow {
-                marketing: dec(r.marketing),
-                utility: dec(r.utility),
-                authentication: dec(r.authentication),
-                authentication_international: dec(r.authentication_international),
-                service: dec(r.service),
-            };
-            (m.clone(), row)
-        })
-        .collect();
+    // Inserted one by one: collecting into a BTreeMap would compile one more sort.
+    let mut rates = BTreeMap::new();
+    rates.extend(card.rates.iter().map(|(m, r)| {
+        let row = RateRow {
+            marketing: dec(r.marketing),
+            utility: dec(r.utility),
+            authentication: dec(r.authentication),
+            authentication_international: dec(r.authentication_international),
+            service: dec(r.service),
+        };
+        (m.clone(), row)
+    }));
     Ok(RateCardView {
         id: card.id,
         effective: crate::time::format_time(card.effective),

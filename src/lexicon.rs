@@ -362,7 +362,7 @@ impl TermSet {
 /// Keeps, per key (a signal, a word group), the longest of overlapping matches, in order of
 /// key and start: what every word-list reader wants of [`TermSet::find`]'s overlapping output.
 pub fn longest_per_key<K: Ord + Copy>(found: &mut Vec<(K, Range<usize>)>) {
-    found.sort_by_key(|(k, r)| (*k, r.start, std::cmp::Reverse(r.end)));
+    crate::order::sort_by_key(found, |(k, r)| (*k, r.start, std::cmp::Reverse(r.end)));
     found.dedup_by(|b, a| a.0 == b.0 && b.1.start < a.1.end);
 }
 

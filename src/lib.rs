@@ -34,6 +34,7 @@ pub mod lexicon;
 pub mod limits;
 pub mod markup;
 pub mod options;
+pub mod order;
 pub mod params;
 pub mod payload;
 pub mod placeholder;

@@ -165,7 +165,7 @@ impl Limits {
         for (k, x) in obj {
             if !BUILT_IN.contains_key(k) {
                 let mut known: Vec<&str> = BUILT_IN.keys().map(String::as_str).collect();
-                known.sort_unstable();
+                crate::order::sort(&mut known);
                 return Err(invalid(format!("limits: no limit `{k}` (known: {})", known.join(", "))));
             }
             let n = match x {
@@ -209,7 +209,7 @@ impl Limits {
     /// Every limit's name, for documentation and tests.
     pub fn names() -> Vec<&'static str> {
         let mut v: Vec<&'static str> = BUILT_IN.keys().map(String::as_str).collect();
-        v.sort_unstable();
+        crate::order::sort(&mut v);
         v
     }
 }

@@ -144,7 +144,7 @@ pub struct WindowState {
 /// The windows at `now` from a timeline of one user's events (events after `now` are ignored).
 pub fn window_state(events: &[Event], now: i64) -> WindowState {
     let mut timed: Vec<(i64, usize)> = events.iter().enumerate().map(|(i, e)| (e.at.secs(), i)).collect();
-    timed.sort();
+    crate::order::sort(&mut timed);
     let mut w = WindowTracker::default();
     for (at, i) in timed.into_iter().filter(|(at, _)| *at <= now) {
         w.record(&events[i], at);

@@ -133,8 +133,9 @@ pub(super) fn decide(
         .filter(|p| score(*p) > 0)
         .collect();
     let mut utility: u32 = utility_principles.iter().map(|p| score(*p)).sum();
-    let utility_signals: std::collections::BTreeSet<&str> =
-        reasons.iter().filter(|r| r.principle.is_utility()).map(|r| &*r.signal).collect();
+    // Inserted one by one: collecting into a BTreeSet would compile one more sort.
+    let mut utility_signals = std::collections::BTreeSet::new();
+    utility_signals.extend(reasons.iter().filter(|r| r.principle.is_utility()).map(|r| &*r.signal));
     let feedback = score(Principle::Feedback) > 0;
     // Feedback about a specific purchase or interaction is utility evidence of its own.
     if feedback && utility > 0 {

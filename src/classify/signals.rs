@@ -54,7 +54,7 @@ fn plain_words(text: &str) -> String {
 /// Drops the matches that lie inside a longer one, in one sweep (n log n: a text of 10 MB has
 /// hundreds of thousands of matches). Matches of equal range are all kept.
 pub(super) fn drop_covered(found: &mut Vec<(usize, Range<usize>)>) {
-    found.sort_by_key(|(_, r)| (r.start, std::cmp::Reverse(r.end)));
+    crate::order::sort_by_key(found, |(_, r)| (r.start, std::cmp::Reverse(r.end)));
     // The furthest end of the matches before the current group of equal ranges: they all start
     // at or before it, so reaching its end means covering it.
     let mut reach = 0;

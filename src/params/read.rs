@@ -206,7 +206,7 @@ fn text_values(v: &Value, path: &str, named: bool) -> Result<Vec<Param>, String>
             if numbered && !named {
                 let mut items: Vec<(usize, &Value)> =
                     map.iter().filter_map(|(k, x)| k.parse().ok().map(|n| (n, x))).collect();
-                items.sort_by_key(|(n, _)| *n);
+                crate::order::sort_by_key(&mut items, |(n, _)| *n);
                 if items.iter().enumerate().any(|(i, (n, _))| *n != i + 1) {
                     return Err(format!("{path}: positional keys must be 1, 2, 3… without gaps"));
                 }

@@ -285,10 +285,10 @@ impl PricingData {
             changes.entry(c.prefix.clone()).or_default().push((c.market.clone(), parse_time(&c.until)? + 86_399));
         }
         for v in changes.values_mut() {
-            v.sort_by_key(|(_, until)| *until);
+            crate::order::sort_by_key(v, |(_, until)| *until);
         }
         let mut data_cards = r.cards;
-        data_cards.sort_by(|a, b| a.effective.cmp(&b.effective));
+        crate::order::sort_by(&mut data_cards, |a, b| a.effective.cmp(&b.effective));
         let mut cards: Vec<Card> = Vec::new();
         for c in data_cards {
             let card_reported = match c.confidence.as_deref() {
@@ -342,7 +342,7 @@ impl PricingData {
                 free_service_messages_per_month: x.free_service_messages_per_month.map(|d| d.default),
             });
         }
-        eras.sort_by_key(|e| e.from);
+        crate::order::sort_by_key(&mut eras, |e| e.from);
         let auth_intl = e
             .authentication_international
             .markets
@@ -399,7 +399,7 @@ impl PricingData {
     pub fn with_cards(&self, extra: Vec<Card>) -> PricingData {
         let mut cards = self.cards.clone();
         cards.extend(extra);
-        cards.sort_by_key(|c| c.effective);
+        crate::order::sort_by_key(&mut cards, |c| c.effective);
         PricingData { cards, ..self.clone() }
     }
 

@@ -433,7 +433,7 @@ pub fn price_with(data: &PricingData, timeline: &Timeline, opts: &PriceOptions) 
         }
         timed.push((at, i));
     }
-    timed.sort();
+    crate::order::sort(&mut timed);
     let mut users: HashMap<String, UserState> = HashMap::new();
     let mut next_conversation = 1;
     let mut messages = Vec::new();

@@ -40,7 +40,7 @@ pub fn build_send_payload(
             });
         }
     }
-    given.buttons.sort_by_key(|b| b.index);
+    crate::order::sort_by_key(&mut given.buttons, |b| b.index);
     let limits = Limits::default();
     let mut cx = Cx::new(&limits, None, LengthUnit::default(), Endpoint::Messages);
     params::check_values(&given, &mut cx);

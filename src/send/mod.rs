@@ -71,7 +71,7 @@ impl TemplateRegistry {
 
     fn languages_of(&self, name: &str) -> Vec<&str> {
         let mut langs: Vec<&str> = self.by_key.keys().filter(|(n, _)| n == name).map(|(_, l)| l.as_str()).collect();
-        langs.sort_unstable();
+        crate::order::sort(&mut langs);
         langs
     }
 }
@@ -350,11 +350,9 @@ pub fn check_send_item(item: &Value, opts: &SendOptions) -> Result<SendReport, I
 
 /// Consent and the US marketing pause, for a template of `category` to `to` at `now`.
 fn consent(r: &RecipientState, category: &str, to: &str, now: i64, out: &mut Cx) {
-    let c = crate::consent::Consent {
-        opted_out: r.opted_out.iter().map(|s| s.to_ascii_lowercase()).collect(),
-        marketing_stopped: r.marketing_stopped,
-        ..Default::default()
-    };
+    let mut c = crate::consent::Consent { marketing_stopped: r.marketing_stopped, ..Default::default() };
+    // Inserted one by one: collecting into a BTreeSet would compile one more sort.
+    c.opted_out.extend(r.opted_out.iter().map(|s| s.to_ascii_lowercase()));
     match c.allows(category, to, now) {
         Ok(()) => {}
         Err(crate::consent::Refusal::OptedOut(scope)) => {
