@@ -183,7 +183,7 @@ export type SkippedCheck = {
  */
 check: "template" | "window" | "consent" | "billing", reason: string, };
 export type WindowStateResult = { open: boolean, expires_at: string | null, remaining_seconds: number | null, free_entry_point: FreeEntryPoint | null, };
-export type Billing = { billable: boolean, pricing_model: string | null, category: string, market: string | null, rate: number | null, currency: string, type: string, card: string | null, 
+export type Billing = { billable: boolean, pricing_model: PricingModel | null, category: string, market: string | null, rate: number | null, currency: string, type: string, card: string | null, 
 /**
  * Why a billed message has no rate.
  */
@@ -192,6 +192,28 @@ reason: string | null,
  * What the price depends on that the data cannot vouch for (`stale_data`, …).
  */
 notices: Array<PriceNotice>, };
+export type SendQuote = { 
+/**
+ * The template's declared category, when it is one Meta knows (pre-2023 names mapped).
+ */
+declared: Category | null, 
+/**
+ * What Meta does with the declared category; none when the template declares none.
+ */
+outcome: CategoryOutcome | null, 
+/**
+ * The category the send is billed at: the outcome's, else the content's; none when Meta
+ * rejects the template in its declared category.
+ */
+category: Category | null, 
+/**
+ * The price of the send at `category`; none when the template is rejected.
+ */
+billing: Billing | null, 
+/**
+ * The price at the declared category, when Meta bills another (or rejects it).
+ */
+as_declared: Billing | null, };
 export type SendReport = { ok: boolean, 
 /**
  * `allow` or `block`.
@@ -214,6 +236,7 @@ billing: Billing | null,
  */
 skipped: Array<SkippedCheck>, };
 export type BuiltPayload = { payload: Record<string, unknown>, diagnostics: Array<Diagnostic>, };
+export type PricingModel = "NBP" | "CBP" | "PMP";
 export type PriceNotice = { 
 /**
  * `stale_data` (the date is past what the data covers), `incomplete_card` (the card in
@@ -241,7 +264,7 @@ event: number, allowed: boolean, billable: boolean,
 /**
  * `NBP`, `CBP` or `PMP`; `None` before any known era.
  */
-pricing_model: "NBP" | "CBP" | "PMP" | null, 
+pricing_model: PricingModel | null, 
 /**
  * `marketing`, `utility`, `authentication`, `authentication-international`, `service`,
  * `business_agent`, and for 2022 conversations `business_initiated` / `user_initiated`.
@@ -305,7 +328,7 @@ export type CampaignLine = { market: string, recipients: number, rate: number | 
  * Why the market has no rate.
  */
 reason: string | null, };
-export type CampaignEstimate = { category: string, pricing_model: string | null, card: string | null, markets: Array<CampaignLine>, recipients: number, 
+export type CampaignEstimate = { category: string, pricing_model: PricingModel | null, card: string | null, markets: Array<CampaignLine>, recipients: number, 
 /**
  * Numbers that are not valid international numbers (not counted).
  */

@@ -44,8 +44,8 @@ export interface TemplateParams {
 
 /** Per recipient number (digits, country code first): conversation and consent state. */
 export type ConversationState = Record<string, {
-  last_inbound_at?: string | null;
-  free_entry_point_until?: string | null;
+  last_inbound_at?: TimeInput | null;
+  free_entry_point_until?: TimeInput | null;
   opted_out?: string[];
   marketing_stopped?: boolean;
   /** The pricing market of a recipient given as a business-scoped user ID (no calling code). */
@@ -83,4 +83,11 @@ export interface CampaignInput {
   at: TimeInput;
   /** USD (default) or the currency of a card passed in `rateCards`. */
   currency?: string;
+}
+
+/** One send of a template: to whom (a number or a user ID), when, and the recipient's state. */
+export interface SendQuoteInput {
+  to: string;
+  at: TimeInput;
+  state?: ConversationState[string] | null;
 }"#;
