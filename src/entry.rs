@@ -284,13 +284,16 @@ pub struct BuiltPayload {
 }
 
 /// `estimateCampaign`'s campaign: one template to many recipients.
+#[cfg_attr(test, derive(ts_rs::TS), ts(optional_fields))]
 #[derive(Debug, Clone, PartialEq, Deserialize)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct CampaignInput {
     /// `marketing`, `utility` or `authentication`.
+    #[cfg_attr(test, ts(type = "\"marketing\" | \"utility\" | \"authentication\""))]
     pub category: String,
     /// Recipient numbers (an entry that is no string counts as invalid), or recipients counted
     /// per market (`{"India": 10}`).
+    #[cfg_attr(test, ts(type = "string[] | Record<string, number>"))]
     pub recipients: Value,
     /// When the campaign is sent.
     pub at: Timestamp,
@@ -348,6 +351,7 @@ pub fn market_of(number: &str, at: Option<Timestamp>) -> Result<String, InputErr
 
 /// `quoteSend`'s second argument: to whom and when one template is sent, and what is known
 /// of the recipient (one entry of `checkSend`'s `state`).
+#[cfg_attr(test, derive(ts_rs::TS), ts(rename = "SendQuoteInput", optional_fields = nullable))]
 #[derive(Debug, Clone)]
 pub struct QuoteInput {
     /// A phone number (any punctuation) or a business-scoped user ID.

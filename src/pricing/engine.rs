@@ -153,7 +153,9 @@ fn day_of(at: i64) -> String {
     crate::window::format_time(at)[..10].to_string()
 }
 
-/// A timeline document: `{"events": [...], "currency": "USD"}`.
+/// A timeline document: `{"events": [...], "currency": "USD"}`; `currency` is USD (the shipped
+/// cards) or the currency of a card passed in `rateCards`.
+#[cfg_attr(test, derive(ts_rs::TS), ts(optional_fields))]
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Timeline {

@@ -80,6 +80,7 @@ impl TemplateRegistry {
 }
 
 /// What is known about one recipient.
+#[cfg_attr(test, derive(ts_rs::TS), ts(optional_fields = nullable))]
 #[derive(Debug, Clone, Default, PartialEq, Deserialize)]
 #[serde(default, deny_unknown_fields)]
 pub struct RecipientState {
@@ -92,8 +93,10 @@ pub struct RecipientState {
     /// button message; ISO 8601 or epoch milliseconds).
     pub free_entry_point_until: Option<Timestamp>,
     /// Categories the user opted out of (`marketing`, `utility`, … or `all`).
+    #[cfg_attr(test, ts(as = "Option<_>", optional))]
     pub opted_out: Vec<String>,
     /// The user turned off marketing messages from this business in WhatsApp (131050).
+    #[cfg_attr(test, ts(as = "Option<_>", optional))]
     pub marketing_stopped: bool,
 }
 
