@@ -20,8 +20,10 @@ use crate::input::{items_of, InputError};
 use crate::markup::{self, Block, Links};
 use crate::options::RuleSetting;
 use crate::payload::{Endpoint, Limits};
-use crate::pricing::{card_from_csv, count_markets, estimate_campaign, to_decimal, Campaign, PriceOptions, DATA};
-use crate::send::{check_send, read_state, RecipientState, SendOptions, SendReport, TemplateRegistry};
+use crate::pricing::{
+    card_from_csv, count_markets, estimate_campaign, to_decimal, Campaign, Model, PriceOptions, DATA,
+};
+use crate::send::{check_send, read_state, Quote, RecipientState, SendOptions, SendReport, TemplateRegistry};
 use crate::template::Template;
 use crate::text::LengthUnit;
 use crate::time::Timestamp;
@@ -282,13 +284,16 @@ pub struct BuiltPayload {
 }
 
 /// `estimateCampaign`'s campaign: one template to many recipients.
+#[cfg_attr(test, derive(ts_rs::TS), ts(optional_fields))]
 #[derive(Debug, Clone, PartialEq, Deserialize)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct CampaignInput {
     /// `marketing`, `utility` or `authentication`.
+    #[cfg_attr(test, ts(type = "\"marketing\" | \"utility\" | \"authentication\""))]
     pub category: String,
     /// Recipient numbers (an entry that is no string counts as invalid), or recipients counted
     /// per market (`{"India": 10}`).
+    #[cfg_attr(test, ts(type = "string[] | Record<string, number>"))]
     pub recipients: Value,
     /// When the campaign is sent.
     pub at: Timestamp,
@@ -344,6 +349,51 @@ pub fn market_of(number: &str, at: Option<Timestamp>) -> Result<String, InputErr
     DATA.market_of(number, at.map_or(i64::MAX / 2, Timestamp::secs)).map_err(|e| InputError::new("INVALID_NUMBER", e))
 }
 
+/// `quoteSend`'s second argument: to whom and when one template is sent, and what is known
+/// of the recipient (one entry of `checkSend`'s `state`).
+#[cfg_attr(test, derive(ts_rs::TS), ts(rename = "SendQuoteInput", optional_fields = nullable))]
+#[derive(Debug, Clone)]
+pub struct QuoteInput {
+    /// A phone number (any punctuation) or a business-scoped user ID.
+    pub to: String,
+    pub at: Timestamp,
+    pub state: Option<RecipientState>,
+}
+
+impl QuoteInput {
+    /// Reads `{to, at, state?}` (`INVALID_ARGUMENT` when it is not one). Read field by field
+    /// from the value: a serde derive for this one struct cost 7 KB of the WASM module.
+    pub fn from_value(v: Value) -> Result<QuoteInput, InputError> {
+        let bad = |m: String| InputError::new("INVALID_ARGUMENT", format!("quoteSend: {m}"));
+        let Value::Object(mut o) = v else {
+            return Err(bad(format!(
+                "expected the send as {{to, at, state?}}, found {}",
+                crate::template::json_kind(&v)
+            )));
+        };
+        if let Some(k) = o.keys().find(|k| !matches!(k.as_str(), "to" | "at" | "state")) {
+            return Err(bad(format!("unknown field `{k}`, expected `to`, `at` or `state`")));
+        }
+        let to = match o.remove("to") {
+            Some(Value::String(to)) => to,
+            _ => return Err(bad("`to` must be the recipient's phone number or user ID".into())),
+        };
+        let at: Timestamp =
+            serde_json::from_value(o.remove("at").unwrap_or(Value::Null)).map_err(|e| bad(format!("`at`: {e}")))?;
+        let state = match o.remove("state") {
+            None | Some(Value::Null) => None,
+            Some(s) => Some(serde_json::from_value(s).map_err(|e| bad(format!("`state`: {e}")))?),
+        };
+        Ok(QuoteInput { to, at, state })
+    }
+
+    /// What sending `template` costs (see [`crate::send::quote`]).
+    pub fn quote(&self, template: &Template, pricing: &PriceOptions) -> Result<Quote, InputError> {
+        let opts = SendOptions { pricing: Some(pricing), as_of: pricing.as_of, ..SendOptions::default() };
+        crate::send::quote(template, &self.to, self.at.secs(), self.state.as_ref(), &opts)
+    }
+}
+
 /// `loadRateCard` options: what the card's title may not say.
 #[derive(Debug, Clone, Default, PartialEq, Deserialize)]
 #[serde(default, rename_all = "camelCase", deny_unknown_fields)]
@@ -362,7 +412,7 @@ pub struct RateCardView {
     pub id: String,
     pub effective: String,
     #[cfg_attr(test, ts(type = "\"CBP\" | \"PMP\""))]
-    pub model: String,
+    pub model: Model,
     pub currency: String,
     pub rates: BTreeMap<String, RateRow>,
     /// Unknown markets and unreadable cells.

@@ -13,6 +13,7 @@ use std::fmt;
 use serde::de::{self, Deserialize, Deserializer, Visitor};
 
 /// A point in time, as Unix seconds, read from ISO 8601 text or epoch milliseconds.
+#[cfg_attr(test, derive(ts_rs::TS), ts(type = "TimeInput"))]
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub struct Timestamp(pub i64);
 

@@ -23,10 +23,11 @@ pub enum Direction {
 }
 
 /// One message or call of a conversation timeline.
+#[cfg_attr(test, derive(ts_rs::TS), ts(rename = "TimelineEvent", optional_fields = nullable))]
 #[derive(Debug, Clone, PartialEq, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Event {
-    /// ISO 8601 time or epoch milliseconds.
+    /// ISO 8601 time, epoch milliseconds or a `Date`.
     pub at: Timestamp,
     pub direction: Direction,
     /// `template`, `text`, `image`, `interactive`, `call`, … (`text` when missing); `opt_in` and
@@ -35,6 +36,7 @@ pub struct Event {
     pub kind: Option<String>,
     /// The template's category (`marketing`, `utility`, `authentication`).
     #[serde(default)]
+    #[cfg_attr(test, ts(type = "\"marketing\" | \"utility\" | \"authentication\" | null", optional))]
     pub category: Option<String>,
     /// The user's number (recipient of outbound events).
     #[serde(default)]

@@ -55,7 +55,10 @@ fn per_message_worked_example() {
         ]
     );
     assert!((r.total - 0.0991).abs() < 1e-9, "{}", r.total);
-    assert!(r.messages.iter().all(|m| m.pricing_model.as_deref() == Some("PMP") && m.conversation.is_none()));
+    assert!(r
+        .messages
+        .iter()
+        .all(|m| m.pricing_model == Some(wa_preflight::pricing::Model::Pmp) && m.conversation.is_none()));
 }
 
 #[test]

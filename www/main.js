@@ -1,7 +1,7 @@
 // The demo editor: a template as a form or as Graph API JSON, kept in sync; findings marked in
 // the text; a preview from the core's bubble HTML; sample values; the predicted category; the
 // cost of one send. User text only ever reaches the page through text nodes and .value.
-import init, { validateTemplate, renderTemplate, estimateCost, marketOf, placeholderKeys, version } from '../pkg/web/wa_preflight.js';
+import init, { validateTemplate, renderTemplate, quoteSend, placeholderKeys, version } from '../pkg/web/wa_preflight.js';
 import { SAMPLES } from './samples.js';
 
 const $ = (id) => document.getElementById(id);
@@ -319,45 +319,37 @@ function showPreview() {
 /** Today's date (UTC), the cost panel's default: the page reads the clock, the core never does. */
 const today = () => new Date().toISOString().slice(0, 10);
 
-function showCost(outcome) {
+/**
+ * The cost of sending this template once, as the core quotes it (quoteSend): the category Meta
+ * will bill it at (its outcome for the declared category, or the content's) and that price.
+ */
+function showCost() {
   const out = $('cost');
   out.replaceChildren();
-  const number = $('c-number').value;
   const date = $('c-date').value || today();
-  let market;
+  // The window checkbox: the customer wrote an hour before the send.
+  const state = $('c-window').checked ? { last_inbound_at: `${date}T09:00:00Z` } : null;
+  let q;
   try {
-    market = marketOf(number, `${date}T10:00:00Z`);
+    q = quoteSend(template, { to: $('c-number').value, at: `${date}T10:00:00Z`, state });
   } catch (e) {
     out.append(el('span', 'fail', e.message));
     return;
   }
-  const price = (category) => {
-    const at = `${date}T10:00:00Z`;
-    const events = [];
-    if ($('c-window').checked) events.push({ at: `${date}T09:00:00Z`, direction: 'inbound', from: number });
-    events.push({ at, direction: 'outbound', type: 'template', category: category.toLowerCase(), to: number });
-    const report = estimateCost({ events });
-    for (const n of report.notices) notices.add(n.message);
-    return { ...report.messages.at(-1), currency: report.currency };
-  };
-  const notices = new Set();
-  const declared = String(template.category ?? '').toUpperCase();
-  const describe = (m) => (!m.allowed ? `not delivered (${m.type}${m.error_code ? `, ${m.error_code}` : ''})`
-    : m.billable ? (m.rate === null ? `billed, rate not in the data (${m.reason ?? m.pricing_model})` : `${m.rate.toFixed(4)} ${m.currency} (${m.pricing_model}, ${m.card})`)
-      : `free (${m.type})`);
-  try {
-    out.append(el('span', null, `${market}: ${declared || 'template'} ${describe(price(declared || 'MARKETING'))}`));
-    // The core says what Meta does with the declared category: re-categorised to MARKETING, or rejected.
-    if (outcome && outcome.action === 'approved_as_marketing') {
-      out.append(el('br'), el('span', 'mismatch', `Meta will approve it as MARKETING and bill it so: ${describe(price(outcome.category))}`));
-    } else if (outcome && outcome.action === 'rejected') {
-      out.append(el('br'), el('span', 'mismatch', 'Meta will reject it in this category: nothing to bill'));
-    }
-    // What the price depends on that the data cannot vouch for (a date past the newest card…).
-    for (const n of notices) out.append(el('br'), el('span', 'notice', `ⓘ ${n}`));
-  } catch (e) {
-    out.append(el('span', 'fail', e.message));
+  const describe = (b) => (!b.billable ? `free (${b.type})`
+    : b.rate === null ? `billed, rate not in the data (${b.reason ?? b.pricing_model})`
+      : `${b.rate.toFixed(4)} ${b.currency} (${b.pricing_model}, ${b.card})`);
+  const first = q.as_declared ?? q.billing;
+  const named = q.declared ?? `no category (the content reads as ${q.category})`;
+  out.append(el('span', null, `${first.market ?? 'market unknown'}: ${named} ${describe(first)}`));
+  if (q.outcome && q.outcome.action === 'approved_as_marketing') {
+    out.append(el('br'), el('span', 'mismatch', `Meta will approve it as ${q.category} and bill it so: ${describe(q.billing)}`));
+  } else if (q.outcome && q.outcome.action === 'rejected') {
+    out.append(el('br'), el('span', 'mismatch', 'Meta will reject it in this category: nothing to bill'));
   }
+  // What the price depends on that the data cannot vouch for (a date past the newest card…).
+  const notices = new Set([...first.notices, ...(q.billing?.notices ?? [])].map((n) => n.message));
+  for (const n of notices) out.append(el('br'), el('span', 'notice', `ⓘ ${n}`));
 }
 
 // ——— wiring ———
@@ -375,7 +367,7 @@ function refresh(source) {
   }
   showFindings(report);
   showPreview();
-  showCost(report.category.outcome);
+  showCost();
 }
 
 function schedule(fn) {

@@ -6,7 +6,7 @@ use std::collections::BTreeMap;
 use serde::Serialize;
 
 use super::engine::{month_of, with_loaded_cards, Meter, PricedMessage};
-use super::{to_decimal, Notice, PriceOptions, DATA};
+use super::{to_decimal, Model, Notice, PriceOptions, DATA};
 use crate::input::InputError;
 
 /// One template sent to many recipients: recipients per market and the cost.
@@ -25,7 +25,7 @@ pub struct CampaignLine {
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Campaign {
     pub category: String,
-    pub pricing_model: Option<String>,
+    pub pricing_model: Option<Model>,
     pub card: Option<String>,
     pub markets: Vec<CampaignLine>,
     pub recipients: u64,
@@ -65,10 +65,10 @@ pub fn estimate_campaign(
         if let Some(era) = &era {
             let mut m = PricedMessage {
                 billable: true,
-                ..PricedMessage::new(0, Some(era.model.clone()), category.clone(), Some(market.clone()))
+                ..PricedMessage::new(0, Some(era.model), category.clone(), Some(market.clone()))
             };
             let seed = opts.month_to_date.get(&format!("{market}/{category}")).copied().unwrap_or(0);
-            let tiered = era.model == "PMP"
+            let tiered = era.model == Model::Pmp
                 && matches!(category.as_str(), "utility" | "authentication")
                 && meter.bands.iter().any(|b| b.covers(&category, market));
             let mut sent = 0u64;

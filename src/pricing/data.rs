@@ -6,7 +6,7 @@ use std::collections::{BTreeMap, HashMap};
 
 use serde::{Deserialize, Serialize};
 
-use super::to_micros;
+use super::{to_micros, Model};
 use crate::address::e164_digits;
 use crate::window::parse_time;
 
@@ -132,8 +132,7 @@ struct ErasFile {
 pub struct Era {
     pub id: String,
     pub from: i64,
-    /// `NBP`, `CBP` or `PMP`.
-    pub model: String,
+    pub model: Model,
     pub categories: bool,
     pub service_free: bool,
     pub utility_free_in_window: bool,
@@ -209,8 +208,8 @@ impl Rates {
 pub struct Card {
     pub id: String,
     pub effective: i64,
-    /// `CBP` (per conversation) or `PMP` (per message).
-    pub model: String,
+    /// Per conversation (`CBP`) or per message (`PMP`).
+    pub model: Model,
     pub currency: String,
     pub rates: HashMap<String, Rates>,
     /// Where the card comes from: `data/rates.json`, or `rateCards[i]` when loaded at run time.
@@ -236,6 +235,10 @@ pub struct PricingData {
 }
 
 /// A cell of `data/rates.json` applied over the base card's value.
+fn model_of(name: &str) -> Result<Model, String> {
+    Model::parse(name).ok_or_else(|| format!("model must be NBP, CBP or PMP, not `{name}`"))
+}
+
 fn overlay(rates: &mut Rates, column: usize, cell: &serde_json::Value, card_reported: bool) -> Result<(), String> {
     let bit = 1u8 << column;
     let (value, reported) = match cell {
@@ -317,9 +320,9 @@ impl PricingData {
                 }
             }
             cards.push(Card {
+                model: model_of(&c.model).map_err(|e| format!("card {}: {e}", c.id))?,
                 id: c.id,
                 effective: parse_time(&c.effective)?,
-                model: c.model,
                 currency: c.currency,
                 rates,
                 origin: "data/rates.json".into(),
@@ -329,8 +332,8 @@ impl PricingData {
         for x in e.eras {
             eras.push(Era {
                 from: parse_time(&x.from)?,
+                model: model_of(&x.model).map_err(|e| format!("era {}: {e}", x.id))?,
                 id: x.id,
-                model: x.model,
                 categories: x.categories,
                 service_free: x.service_free,
                 utility_free_in_window: x.utility_free_in_window,
@@ -390,7 +393,7 @@ impl PricingData {
     }
 
     /// The card in force at `at` for `model` (`CBP` or `PMP`) in `currency`.
-    pub fn card_at(&self, at: i64, model: &str, currency: &str) -> Option<&Card> {
+    pub fn card_at(&self, at: i64, model: Model, currency: &str) -> Option<&Card> {
         self.cards.iter().rfind(|c| c.effective <= at && c.model == model && c.currency == currency)
     }
 
@@ -488,16 +491,16 @@ mod tests {
 
     #[test]
     fn eras_and_cards_by_date() {
-        assert_eq!(DATA.era_at(t("2021-06-01"), false).unwrap().model, "NBP");
+        assert_eq!(DATA.era_at(t("2021-06-01"), false).unwrap().model, Model::Nbp);
         assert_eq!(DATA.era_at(t("2023-06-01"), false).unwrap().id, "conversation-categories");
         assert_eq!(DATA.era_at(t("2026-09-30"), false).unwrap().id, "per-message");
         // Announced by Meta with a date: the default from that date.
         assert_eq!(DATA.era_at(t("2026-10-01"), false).unwrap().id, "service-billed");
-        assert!(DATA.card_at(t("2022-06-01"), "CBP", "USD").is_none());
-        assert_eq!(DATA.card_at(t("2025-08-01"), "PMP", "USD").unwrap().id, "pmp-2025-07-01");
-        assert_eq!(DATA.card_at(t("2025-08-01"), "CBP", "USD").unwrap().id, "cbp-2024-11-01");
-        assert!(DATA.card_at(t("2025-08-01"), "PMP", "EUR").is_none());
-        assert_eq!(DATA.card_at(t("2026-11-20"), "PMP", "USD").unwrap().id, "pmp-2026-10-01");
+        assert!(DATA.card_at(t("2022-06-01"), Model::Cbp, "USD").is_none());
+        assert_eq!(DATA.card_at(t("2025-08-01"), Model::Pmp, "USD").unwrap().id, "pmp-2025-07-01");
+        assert_eq!(DATA.card_at(t("2025-08-01"), Model::Cbp, "USD").unwrap().id, "cbp-2024-11-01");
+        assert!(DATA.card_at(t("2025-08-01"), Model::Pmp, "EUR").is_none());
+        assert_eq!(DATA.card_at(t("2026-11-20"), Model::Pmp, "USD").unwrap().id, "pmp-2026-10-01");
     }
 
     #[test]

@@ -7,7 +7,7 @@ use std::collections::{BTreeMap, HashMap};
 use serde::{Deserialize, Serialize};
 
 use super::tiers::{bands, Band, Tier};
-use super::{card_from_csv, to_decimal, to_micros, Era, Notice, PricingData, RateCardInput, COLUMNS, DATA};
+use super::{card_from_csv, to_decimal, to_micros, Era, Model, Notice, PricingData, RateCardInput, COLUMNS, DATA};
 use crate::address::is_user_id;
 use crate::consent::{Consent, Refusal};
 use crate::input::InputError;
@@ -64,8 +64,7 @@ pub struct PricedMessage {
     pub allowed: bool,
     pub billable: bool,
     /// `NBP`, `CBP` or `PMP`; `None` before any known era.
-    #[cfg_attr(test, ts(type = "\"NBP\" | \"CBP\" | \"PMP\" | null"))]
-    pub pricing_model: Option<String>,
+    pub pricing_model: Option<Model>,
     /// `marketing`, `utility`, `authentication`, `authentication-international`, `service`,
     /// `business_agent`, and for 2022 conversations `business_initiated` / `user_initiated`.
     pub category: String,
@@ -92,7 +91,7 @@ pub struct PricedMessage {
 
 impl PricedMessage {
     /// An allowed message not billed yet, at a regular price; the engine fills in the rest.
-    pub(super) fn new(event: usize, pricing_model: Option<String>, category: String, market: Option<String>) -> Self {
+    pub(super) fn new(event: usize, pricing_model: Option<Model>, category: String, market: Option<String>) -> Self {
         PricedMessage {
             event,
             allowed: true,
@@ -154,7 +153,9 @@ fn day_of(at: i64) -> String {
     crate::window::format_time(at)[..10].to_string()
 }
 
-/// A timeline document: `{"events": [...], "currency": "USD"}`.
+/// A timeline document: `{"events": [...], "currency": "USD"}`; `currency` is USD (the shipped
+/// cards) or the currency of a card passed in `rateCards`.
+#[cfg_attr(test, derive(ts_rs::TS), ts(optional_fields))]
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Timeline {
@@ -275,7 +276,7 @@ impl<'a> Meter<'a> {
     /// authentication-international rates and volume tiers; or says why there is none.
     pub(super) fn rate(&mut self, m: &mut PricedMessage, era: &Era, at: i64, market: &str) {
         let include_reported = self.opts.include_reported;
-        let Some(card) = self.data.card_at(at, &era.model, &self.currency) else {
+        let Some(card) = self.data.card_at(at, era.model, &self.currency) else {
             m.unpriced(format!("no {} {} card covers {}", self.currency, era.model, day_of(at)));
             return;
         };
@@ -288,7 +289,7 @@ impl<'a> Meter<'a> {
         if !missing.is_empty() {
             self.incomplete.insert((card.id.clone(), market.to_string()), (card.origin.clone(), missing));
         }
-        let per_message_service = m.category == "service" && era.model == "PMP";
+        let per_message_service = m.category == "service" && era.model == Model::Pmp;
         let service_rate = self.opts.service_rate.as_deref().unwrap_or(&era.service_rate);
         let column = match m.category.as_str() {
             "marketing" => 0,
@@ -346,7 +347,7 @@ impl<'a> Meter<'a> {
         // Volume tiers: utility and authentication, per month, market and category.
         let base = if per_message_service { COLUMNS[column] } else { m.category.as_str() };
         let tiered = if base == "authentication-international" { "authentication" } else { base };
-        if era.model == "PMP" && matches!(tiered, "utility" | "authentication") && !per_message_service {
+        if era.model == Model::Pmp && matches!(tiered, "utility" | "authentication") && !per_message_service {
             let key = format!("{market}/{tiered}");
             let seed = self.opts.month_to_date.get(&key).copied().unwrap_or(0);
             let count = self.tier_counts.entry((month_of(at), market.to_string(), tiered.to_string())).or_insert(seed);
@@ -457,7 +458,7 @@ pub fn price_with(data: &PricingData, timeline: &Timeline, opts: &PriceOptions) 
         } else {
             "service".to_string()
         };
-        let model = era.as_ref().map(|e| e.model.clone());
+        let model = era.as_ref().map(|e| e.model);
         let market = match recipient_market(data, opts, e, rules_at) {
             Ok(m) => m,
             // A number that is not an international one cannot be delivered, nor priced.
@@ -498,8 +499,8 @@ pub fn price_with(data: &PricingData, timeline: &Timeline, opts: &PriceOptions) 
         }
         if let Some(era) = &era {
             let month = month_of(at);
-            match era.model.as_str() {
-                "NBP" => {
+            match era.model {
+                Model::Nbp => {
                     m.category = if is_template { "notification".into() } else { "service".into() };
                     m.billable = is_template;
                     if is_template {
@@ -508,7 +509,7 @@ pub fn price_with(data: &PricingData, timeline: &Timeline, opts: &PriceOptions) 
                         m.pricing_type = "free_customer_service";
                     }
                 }
-                "CBP" => {
+                Model::Cbp => {
                     user.conversations.retain(|c| c.until > at);
                     let riding = user
                         .conversations

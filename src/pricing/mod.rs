@@ -22,6 +22,43 @@ pub use engine::{price_timeline, price_with, PriceOptions, PriceReport, PricedMe
 pub use rate_card::{card_from_csv, RateCardInput};
 pub use tiers::Tier;
 
+/// How Meta bills a message: notification-based until 2022-01-31 (NBP), conversation-based
+/// from 2022-02-01 (CBP), per message from 2025-07-01 (PMP). Written as the upper-case name.
+#[cfg_attr(test, derive(ts_rs::TS), ts(rename = "PricingModel", type = "\"NBP\" | \"CBP\" | \"PMP\""))]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Model {
+    Nbp,
+    Cbp,
+    Pmp,
+}
+
+impl Model {
+    pub fn name(self) -> &'static str {
+        match self {
+            Model::Nbp => "NBP",
+            Model::Cbp => "CBP",
+            Model::Pmp => "PMP",
+        }
+    }
+
+    /// The model called `name` (upper case, as in the data files and Meta's pages).
+    pub fn parse(name: &str) -> Option<Model> {
+        [Model::Nbp, Model::Cbp, Model::Pmp].into_iter().find(|m| m.name() == name)
+    }
+}
+
+impl serde::Serialize for Model {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(self.name())
+    }
+}
+
+impl std::fmt::Display for Model {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.name())
+    }
+}
+
 /// Micro-units per currency unit.
 pub const MICROS: i64 = 1_000_000;
 

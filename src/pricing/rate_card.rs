@@ -6,7 +6,7 @@ use std::collections::HashMap;
 
 use serde::Deserialize;
 
-use super::{to_micros, Card, Rates, DATA};
+use super::{to_micros, Card, Model, Rates, DATA};
 use crate::window::parse_time;
 
 /// Reads a rate card in Meta's CSV layout: optional title lines ("Cost per conversation in USD,
@@ -40,14 +40,15 @@ pub fn card_from_csv(
     };
     let lower_title = title.to_ascii_lowercase();
     let model = match model {
-        Some(m) => m.to_ascii_uppercase(),
-        None if lower_title.contains("per conversation") => "CBP".into(),
-        None if lower_title.contains("per message") || lower_title.contains("per delivered") => "PMP".into(),
-        None => if effective >= parse_time("2025-07-01")? { "PMP" } else { "CBP" }.into(),
+        Some(m) => match Model::parse(&m.to_ascii_uppercase()) {
+            Some(m @ (Model::Cbp | Model::Pmp)) => m,
+            _ => return Err(format!("model must be CBP or PMP, not `{m}`")),
+        },
+        None if lower_title.contains("per conversation") => Model::Cbp,
+        None if lower_title.contains("per message") || lower_title.contains("per delivered") => Model::Pmp,
+        None if effective >= parse_time("2025-07-01")? => Model::Pmp,
+        None => Model::Cbp,
     };
-    if model != "CBP" && model != "PMP" {
-        return Err(format!("model must be CBP or PMP, not `{model}`"));
-    }
     // "Authentication-⏎International", "Authentication International" and
     // "authentication_international" all read `authentication-international`.
     let header: Vec<String> = rows[header_at]
@@ -107,7 +108,7 @@ pub fn card_from_csv(
     }
     let currency = currency.unwrap_or_else(|| "USD".into());
     let id = id.map_or_else(
-        || format!("csv-{}-{}", model.to_ascii_lowercase(), &crate::window::format_time(effective)[..10]),
+        || format!("csv-{}-{}", model.name().to_ascii_lowercase(), &crate::window::format_time(effective)[..10]),
         str::to_string,
     );
     if !DATA.currencies.iter().any(|(code, _)| *code == currency) {
@@ -256,7 +257,7 @@ mod tests {
                    Malaysia,0.0860,0.0200,0.0180,n/a,0.0220\n\
                    Atlantis,0.5,0.5,0.5,,0.5\n";
         let (card, warnings) = card_from_csv(csv, None, None, None).unwrap();
-        assert_eq!((card.model.as_str(), card.currency.as_str(), card.effective), ("CBP", "USD", t("2023-06-01")));
+        assert_eq!((card.model.name(), card.currency.as_str(), card.effective), ("CBP", "USD", t("2023-06-01")));
         assert_eq!(card.rates["Indonesia"].authentication_international, Some(136_000));
         assert_eq!(card.rates["Malaysia"].authentication_international, None);
         assert_eq!(card.rates["Malaysia"].service, Some(22_000));
@@ -275,7 +276,7 @@ mod tests {
                        India,$US,0.0118,0.0014,0.0014,0.0304,0.0014,\"$2.00 USD / 1 M (million) tokens\"\n\
                        Bangladesh,$US,0.0732,0.0037,0.0037,n/a,0.0037,\"$2.00 USD / 1 M (million) tokens\"";
         let (card, warnings) = card_from_csv(csv2026, None, None, None).unwrap();
-        assert_eq!((card.model.as_str(), card.currency.as_str()), ("PMP", "USD"));
+        assert_eq!((card.model.name(), card.currency.as_str()), ("PMP", "USD"));
         assert_eq!(card.effective, t("2026-10-01"));
         assert_eq!(card.rates["India"].authentication_international, Some(30_400));
         assert_eq!(card.rates["Bangladesh"].service, Some(3_700));

@@ -5,8 +5,10 @@
 //! body.
 
 mod build;
+mod quote;
 
 pub use build::build_send_payload;
+pub use quote::{quote, Quote};
 
 use std::collections::HashMap;
 
@@ -22,7 +24,8 @@ use crate::payload::{Cx, Endpoint, Limits, Recipient};
 use crate::rules::{payload as payload_rules, sending};
 use crate::template::{read_template, Template};
 use crate::text::LengthUnit;
-use crate::window::{customer_service_window, parse_time, Window};
+use crate::time::Timestamp;
+use crate::window::{customer_service_window, Window};
 
 /// The business's templates, by name and language.
 #[derive(Debug, Clone, Default)]
@@ -77,20 +80,23 @@ impl TemplateRegistry {
 }
 
 /// What is known about one recipient.
+#[cfg_attr(test, derive(ts_rs::TS), ts(optional_fields = nullable))]
 #[derive(Debug, Clone, Default, PartialEq, Deserialize)]
 #[serde(default, deny_unknown_fields)]
 pub struct RecipientState {
-    /// When the user last wrote or called (ISO 8601).
-    pub last_inbound_at: Option<String>,
+    /// When the user last wrote or called (ISO 8601 or epoch milliseconds).
+    pub last_inbound_at: Option<Timestamp>,
     /// The pricing market of a recipient given as a business-scoped user ID (a name of
     /// `data/markets.json`), which no calling code tells.
     pub market: Option<String>,
     /// End of a free-entry-point window (72 h after the reply to a Click-to-WhatsApp ad or Page
-    /// button message).
-    pub free_entry_point_until: Option<String>,
+    /// button message; ISO 8601 or epoch milliseconds).
+    pub free_entry_point_until: Option<Timestamp>,
     /// Categories the user opted out of (`marketing`, `utility`, … or `all`).
+    #[cfg_attr(test, ts(as = "Option<_>", optional))]
     pub opted_out: Vec<String>,
     /// The user turned off marketing messages from this business in WhatsApp (131050).
+    #[cfg_attr(test, ts(as = "Option<_>", optional))]
     pub marketing_stopped: bool,
 }
 
@@ -150,7 +156,7 @@ pub struct Skipped {
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Billing {
     pub billable: bool,
-    pub pricing_model: Option<String>,
+    pub pricing_model: Option<crate::pricing::Model>,
     pub category: String,
     pub market: Option<String>,
     pub rate: Option<f64>,
@@ -183,9 +189,6 @@ pub fn read_state(v: &Value) -> Result<HashMap<String, RecipientState>, InputErr
     for (k, s) in map {
         let state: RecipientState = serde_json::from_value(s.clone())
             .map_err(|e| InputError::new("INVALID_STATE", format!("state for `{k}`: {e}")))?;
-        for t in [&state.last_inbound_at, &state.free_entry_point_until].into_iter().flatten() {
-            parse_time(t).map_err(|e| InputError::new("INVALID_STATE", format!("state for `{k}`: {e}")))?;
-        }
         out.insert(state_key(k), state);
     }
     Ok(out)
@@ -263,7 +266,7 @@ pub fn check_send(payload: &Value, opts: &SendOptions) -> Result<SendReport, Inp
     let free_form = env.message_type != "template" && env.message_type != "read";
     let window = match (&recipient, opts.now) {
         (Some(r), Some(now)) if env.message_type != "read" => {
-            let last = r.last_inbound_at.as_deref().and_then(|t| parse_time(t).ok());
+            let last = r.last_inbound_at.map(Timestamp::secs);
             let w = customer_service_window(last, now);
             if free_form && !w.open && !matches!(env.recipient, Recipient::Group(_)) {
                 let msg = match &w.expires_at {
@@ -400,10 +403,8 @@ fn billing(
     };
     let mut events = Vec::with_capacity(2);
     // A service message can only go inside the window: without state it is priced as if open.
-    let last = r
-        .and_then(|r| r.last_inbound_at.as_deref())
-        .and_then(|t| parse_time(t).ok())
-        .or_else(|| (category == "service").then_some(at - 1));
+    let last =
+        r.and_then(|r| r.last_inbound_at).map(Timestamp::secs).or_else(|| (category == "service").then_some(at - 1));
     if let Some(last) = last {
         events.push(event(last, Direction::Inbound));
     }
@@ -428,7 +429,7 @@ fn billing(
     let notices = report.notices;
     let currency = report.currency;
     let Some(m) = report.messages.into_iter().last() else { return Ok(None) };
-    let until = r.and_then(|r| r.free_entry_point_until.as_deref()).and_then(|t| parse_time(t).ok());
+    let until = r.and_then(|r| r.free_entry_point_until).map(Timestamp::secs);
     let (billable, rate, pricing_type) = if until.is_some_and(|u| at < u) {
         (false, None, "free_entry_point")
     } else {

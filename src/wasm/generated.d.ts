@@ -183,7 +183,96 @@ export type SkippedCheck = {
  */
 check: "template" | "window" | "consent" | "billing", reason: string, };
 export type WindowStateResult = { open: boolean, expires_at: string | null, remaining_seconds: number | null, free_entry_point: FreeEntryPoint | null, };
-export type Billing = { billable: boolean, pricing_model: string | null, category: string, market: string | null, rate: number | null, currency: string, type: string, card: string | null, 
+export type Timestamp = TimeInput;
+export type Direction = "inbound" | "outbound";
+export type RecipientState = { 
+/**
+ * When the user last wrote or called (ISO 8601 or epoch milliseconds).
+ */
+last_inbound_at?: Timestamp | null, 
+/**
+ * The pricing market of a recipient given as a business-scoped user ID (a name of
+ * `data/markets.json`), which no calling code tells.
+ */
+market?: string | null, 
+/**
+ * End of a free-entry-point window (72 h after the reply to a Click-to-WhatsApp ad or Page
+ * button message; ISO 8601 or epoch milliseconds).
+ */
+free_entry_point_until?: Timestamp | null, 
+/**
+ * Categories the user opted out of (`marketing`, `utility`, … or `all`).
+ */
+opted_out?: Array<string>, 
+/**
+ * The user turned off marketing messages from this business in WhatsApp (131050).
+ */
+marketing_stopped?: boolean, };
+export type TimelineEvent = { 
+/**
+ * ISO 8601 time, epoch milliseconds or a `Date`.
+ */
+at: Timestamp, direction: Direction, 
+/**
+ * `template`, `text`, `image`, `interactive`, `call`, … (`text` when missing); `opt_in` and
+ * `opt_out` record consent given elsewhere.
+ */
+type?: string | null, 
+/**
+ * The template's category (`marketing`, `utility`, `authentication`).
+ */
+category?: "marketing" | "utility" | "authentication" | null, 
+/**
+ * The user's number (recipient of outbound events).
+ */
+to?: string | null, 
+/**
+ * The user's number on inbound events (`to` is accepted too).
+ */
+from?: string | null, 
+/**
+ * `ctwa` (Click-to-WhatsApp ad) or `page_button` on the inbound message that came from one.
+ */
+entry_point?: string | null, 
+/**
+ * An inbound message's text or button payload (for opt-out words).
+ */
+text?: string | null, 
+/**
+ * Categories of an `opt_in` / `opt_out` event (all when missing).
+ */
+categories?: Array<string> | null, 
+/**
+ * The recipient's pricing market (a name of `data/markets.json`), for a recipient given as
+ * a business-scoped user ID, whose market no calling code tells (it wins over a number's
+ * calling code).
+ */
+market?: string | null, };
+export type Timeline = { events: Array<TimelineEvent>, currency?: string, };
+export type CampaignInput = { 
+/**
+ * `marketing`, `utility` or `authentication`.
+ */
+category: "marketing" | "utility" | "authentication", 
+/**
+ * Recipient numbers (an entry that is no string counts as invalid), or recipients counted
+ * per market (`{"India": 10}`).
+ */
+recipients: string[] | Record<string, number>, 
+/**
+ * When the campaign is sent.
+ */
+at: Timestamp, 
+/**
+ * USD (the default) or the currency of a card passed in `rateCards`.
+ */
+currency?: string, };
+export type SendQuoteInput = { 
+/**
+ * A phone number (any punctuation) or a business-scoped user ID.
+ */
+to: string, at: Timestamp, state?: RecipientState | null, };
+export type Billing = { billable: boolean, pricing_model: PricingModel | null, category: string, market: string | null, rate: number | null, currency: string, type: string, card: string | null, 
 /**
  * Why a billed message has no rate.
  */
@@ -192,6 +281,28 @@ reason: string | null,
  * What the price depends on that the data cannot vouch for (`stale_data`, …).
  */
 notices: Array<PriceNotice>, };
+export type SendQuote = { 
+/**
+ * The template's declared category, when it is one Meta knows (pre-2023 names mapped).
+ */
+declared: Category | null, 
+/**
+ * What Meta does with the declared category; none when the template declares none.
+ */
+outcome: CategoryOutcome | null, 
+/**
+ * The category the send is billed at: the outcome's, else the content's; none when Meta
+ * rejects the template in its declared category.
+ */
+category: Category | null, 
+/**
+ * The price of the send at `category`; none when the template is rejected.
+ */
+billing: Billing | null, 
+/**
+ * The price at the declared category, when Meta bills another (or rejects it).
+ */
+as_declared: Billing | null, };
 export type SendReport = { ok: boolean, 
 /**
  * `allow` or `block`.
@@ -214,6 +325,7 @@ billing: Billing | null,
  */
 skipped: Array<SkippedCheck>, };
 export type BuiltPayload = { payload: Record<string, unknown>, diagnostics: Array<Diagnostic>, };
+export type PricingModel = "NBP" | "CBP" | "PMP";
 export type PriceNotice = { 
 /**
  * `stale_data` (the date is past what the data covers), `incomplete_card` (the card in
@@ -241,7 +353,7 @@ event: number, allowed: boolean, billable: boolean,
 /**
  * `NBP`, `CBP` or `PMP`; `None` before any known era.
  */
-pricing_model: "NBP" | "CBP" | "PMP" | null, 
+pricing_model: PricingModel | null, 
 /**
  * `marketing`, `utility`, `authentication`, `authentication-international`, `service`,
  * `business_agent`, and for 2022 conversations `business_initiated` / `user_initiated`.
@@ -305,7 +417,7 @@ export type CampaignLine = { market: string, recipients: number, rate: number | 
  * Why the market has no rate.
  */
 reason: string | null, };
-export type CampaignEstimate = { category: string, pricing_model: string | null, card: string | null, markets: Array<CampaignLine>, recipients: number, 
+export type CampaignEstimate = { category: string, pricing_model: PricingModel | null, card: string | null, markets: Array<CampaignLine>, recipients: number, 
 /**
  * Numbers that are not valid international numbers (not counted).
  */

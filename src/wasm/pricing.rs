@@ -3,7 +3,7 @@
 
 use wasm_bindgen::prelude::*;
 
-use super::convert::{js_to_text, read_struct, read_text, read_time, throw, to_js};
+use super::convert::{js_to_text, read_struct, read_text, read_time, read_value, template_of, throw, to_js};
 use crate::entry::{self, CampaignInput};
 use crate::input::InputError;
 use crate::pricing::{price_timeline, PriceOptions, Timeline};
@@ -23,6 +23,21 @@ pub fn estimate_cost_js(
     let timeline: Timeline = serde_json::from_str(&text)
         .map_err(|e| throw(InputError::new("INVALID_TIMELINE", format!("invalid timeline: {e}"))))?;
     to_js(&price_timeline(&timeline, &options).map_err(throw)?)
+}
+
+/// The cost of one send of a template: the category Meta will bill it at (its outcome for the
+/// declared category) and that price, at `send.at` to `send.to`, with the recipient's `state`.
+#[wasm_bindgen(js_name = quoteSend, unchecked_return_type = "SendQuote")]
+pub fn quote_send_js(
+    #[wasm_bindgen(unchecked_param_type = "TemplateInput")] template: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "SendQuoteInput")] send: JsValue,
+    #[wasm_bindgen(unchecked_optional_param_type = "PriceOptions")] options: JsValue,
+) -> Result<JsValue, JsValue> {
+    console_error_panic_hook::set_once();
+    let template = template_of(&template)?;
+    let send = entry::QuoteInput::from_value(read_value(&send, "INVALID_ARGUMENT")?).map_err(throw)?;
+    let options: PriceOptions = read_struct(&options)?;
+    to_js(&send.quote(&template, &options).map_err(throw)?)
 }
 
 /// The cost of one template to many recipients, by market, with volume tiers.

@@ -1,10 +1,11 @@
 //! The TypeScript declarations wasm-bindgen adds to `wa_preflight.d.ts`: the result and option
 //! types the exported functions name in their `unchecked_*_type` attributes.
 //!
-//! The result types are generated from the Rust types serde serializes (`generated.d.ts`, kept
-//! current by the `ts_types` unit test). Written by hand below is only what has no Rust type to
-//! derive from: inputs the core reads as untyped JSON (templates, params, state, timelines), the
-//! accepted time forms, and the error shape the binding throws.
+//! The result, option and input types are generated from the Rust types serde reads and writes
+//! (`generated.d.ts`, kept current by the `ts_types` unit test). Written by hand below is only
+//! what has no Rust type to derive from: inputs the core reads as untyped JSON (templates and
+//! their values), the accepted time forms, the state map's alias, and the error shape the
+//! binding throws.
 
 use wasm_bindgen::prelude::*;
 
@@ -43,44 +44,4 @@ export interface TemplateParams {
 }
 
 /** Per recipient number (digits, country code first): conversation and consent state. */
-export type ConversationState = Record<string, {
-  last_inbound_at?: string | null;
-  free_entry_point_until?: string | null;
-  opted_out?: string[];
-  marketing_stopped?: boolean;
-  /** The pricing market of a recipient given as a business-scoped user ID (no calling code). */
-  market?: string | null;
-}>;
-
-/** One message, call or consent change of a timeline. */
-export interface TimelineEvent {
-  at: TimeInput;
-  direction: "inbound" | "outbound";
-  /** template, text, image, interactive, call … (text when missing); opt_in / opt_out;
-   *  business_agent for a message written by Meta Business Agent. */
-  type?: string;
-  category?: "marketing" | "utility" | "authentication" | null;
-  to?: string;
-  from?: string;
-  /** "ctwa" or "page_button" on a user's message that came from a free entry point. */
-  entry_point?: string | null;
-  /** A user's message text or button payload (STOP words). */
-  text?: string;
-  categories?: string[];
-  /** The recipient's pricing market, for a recipient given as a business-scoped user ID
-   *  (it wins over a number's calling code). */
-  market?: string | null;
-}
-
-/** `currency`: USD (the shipped cards) or the currency of a card passed in `rateCards`. */
-export interface Timeline { events: TimelineEvent[]; currency?: string; }
-
-export interface CampaignInput {
-  category: "marketing" | "utility" | "authentication";
-  /** Recipient numbers, or recipients counted per market. */
-  recipients: string[] | Record<string, number>;
-  /** When the campaign is sent. */
-  at: TimeInput;
-  /** USD (default) or the currency of a card passed in `rateCards`. */
-  currency?: string;
-}"#;
+export type ConversationState = Record<string, RecipientState>;"#;

@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { estimateCost, estimateCampaign, windowState, marketOf, checkSend } from 'wa-preflight';
+import { estimateCost, estimateCampaign, windowState, marketOf, checkSend, quoteSend } from 'wa-preflight';
 
 const bin = fileURLToPath(new URL('../../bin/wa-preflight.js', import.meta.url));
 const templates = JSON.parse(readFileSync(new URL('../fixtures/send/templates.json', import.meta.url), 'utf8'));
@@ -86,6 +86,40 @@ test('checkSend reports billing and blocks sends without consent', () => {
   assert.equal(stopped.error_code, 131050);
   const us = checkSend({ ...coupon, to: '12125550100' }, { templates, now });
   assert.equal(us.error_code, 131049);
+});
+
+test('quoteSend: one send of a template, billed at the category Meta will give it', () => {
+  const tpl = (category, text) => ({ name: 'q', language: 'en_US', category, components: [{ type: 'BODY', text }] });
+  const shipped = tpl('UTILITY', 'Your order {{1}} has shipped and arrives on Tuesday.');
+  const at = '2026-11-20T10:00:00Z';
+  const q = quoteSend(shipped, { to: '+39 333 123 4567', at });
+  assert.equal(q.declared, 'UTILITY');
+  assert.equal(q.outcome.action, 'approved');
+  assert.equal(q.as_declared, null);
+  // The same message as a one-event timeline: the engine is one, the answers agree.
+  const m = estimateCost({ events: [{ at, direction: 'outbound', type: 'template', category: 'utility', to: IT }] }).messages[0];
+  assert.deepEqual([q.billing.rate, q.billing.card, q.billing.market], [m.rate, m.card, 'Italy']);
+  assert.equal(q.billing.rate, 0.03, 'Italy, utility, card of 2026-10-01');
+  // The customer wrote an hour before: utility inside the window was free until 2026-09-30,
+  // and is charged from 2026-10-01.
+  const window = (day) => quoteSend(shipped, { to: IT, at: Date.parse(`${day}T10:00:00Z`), state: { last_inbound_at: `${day}T09:00:00Z` } }).billing;
+  assert.deepEqual([window('2026-09-20').billable, window('2026-09-20').type], [false, 'free_customer_service']);
+  assert.deepEqual([window('2026-11-20').billable, window('2026-11-20').rate], [true, 0.03]);
+  // Declared UTILITY, read as MARKETING: billed as MARKETING, the declared price beside it.
+  const sale = quoteSend(tpl('UTILITY', 'Huge winter sale: 40% off all jackets this weekend only. Shop now and save!'), { to: IT, at });
+  assert.deepEqual([sale.outcome.action, sale.category, sale.billing.category, sale.as_declared.category], ['approved_as_marketing', 'MARKETING', 'marketing', 'utility']);
+  assert.ok(sale.billing.rate > sale.as_declared.rate);
+  // A MARKETING template that delivers a code is rejected: nothing is billed.
+  const code = quoteSend(tpl('MARKETING', 'Your login code is {{1}}. It expires in 10 minutes; never share it.'), { to: IT, at });
+  assert.deepEqual([code.outcome.action, code.category, code.billing], ['rejected', null, null]);
+  // No declared category: the content's.
+  const none = quoteSend(tpl(undefined, 'Your order {{1}} has shipped and arrives on Tuesday.'), { to: '+5511987654321', at });
+  assert.deepEqual([none.declared, none.outcome, none.category, none.billing.market], [null, null, 'UTILITY', 'Brazil']);
+  assert.throws(() => quoteSend(shipped, { to: '12', at }), (e) => e.code === 'INVALID_NUMBER');
+  assert.throws(() => quoteSend(shipped, { to: IT }), (e) => e.code === 'INVALID_ARGUMENT' && /at/.test(e.message));
+  assert.throws(() => quoteSend(shipped, { to: IT, at, when: at }), (e) => e.code === 'INVALID_ARGUMENT' && /when/.test(e.message));
+  assert.throws(() => quoteSend(shipped, 'soon'), (e) => e.code === 'INVALID_ARGUMENT');
+  assert.throws(() => quoteSend(42, { to: IT, at }), (e) => e.code === 'NOT_A_TEMPLATE');
 });
 
 test('CLI price prints the contract fields per timeline', () => {

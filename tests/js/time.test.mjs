@@ -44,6 +44,17 @@ test('checkSend now and asOf: text, milliseconds and Dates give one report', () 
     assert.deepEqual(checkSend(send, { templates, state, now: date }), want, at);
     assert.deepEqual(checkSend(send, { templates, state, now: iso, asOf: ms }), checkSend(send, { templates, state, now: iso, asOf: iso }));
   }
+  // The recipients' state takes the same forms: the window closes 24 h after the last inbound.
+  for (const last of forms('2025-08-01T09:00:00Z')) {
+    const open = checkSend(send, { templates, state: { 393331234567: { last_inbound_at: last } }, now: '2025-08-02T08:59:00Z' });
+    const closed = checkSend(send, { templates, state: { 393331234567: { last_inbound_at: last } }, now: '2025-08-02T09:01:00Z' });
+    assert.equal(open.verdict, 'allow', String(last));
+    assert.equal(closed.error_code, 131047, String(last));
+  }
+  const [, fepMs] = forms('2026-02-02T00:00:00Z');
+  const coupon = checkSend(send, { templates, now: '2026-02-01T10:00:00Z', state: { 393331234567: { last_inbound_at: '2026-02-01T09:00:00Z', free_entry_point_until: fepMs } } });
+  assert.equal(coupon.billing.type, 'free_entry_point');
+  assert.throws(() => checkSend(send, { state: { 393331234567: { last_inbound_at: true } } }), (e) => e.code === 'INVALID_STATE' && /last_inbound_at|ISO 8601/.test(e.message));
   assert.throws(() => checkSend(send, { now: 'soon' }), (e) => e.code === 'INVALID_OPTIONS' && /now/.test(e.message));
   assert.throws(() => checkSend(send, { asOf: [] }), (e) => e.code === 'INVALID_OPTIONS' && /asOf/.test(e.message));
 });

@@ -1,7 +1,7 @@
 // Compiled with `tsc --noEmit` against the built package: the declarations must accept real
 // usage and reject misuse (the @ts-expect-error lines fail the check if they stop erroring).
-import { validateTemplate, validateTemplates, parseDocument, rules, version, renderTemplate, renderMarkup, checkSend, SendChecker, buildSendPayload, classifyTemplate, checkContent, estimateCost, estimateCampaign, windowState, marketOf, loadRateCard, dataFiles, placeholderKeys } from 'wa-preflight';
-import type { Diagnostic, ValidationReport, ValidateOptions, WaPreflightError, Severity, TemplatePreview, BlockNode, SendReport, BuiltPayload, Classification, ContentCheck, PriceReport, CampaignEstimate, WindowStateResult, PriceNotice, DataFile } from 'wa-preflight';
+import { validateTemplate, validateTemplates, parseDocument, rules, version, renderTemplate, renderMarkup, checkSend, SendChecker, buildSendPayload, classifyTemplate, checkContent, estimateCost, estimateCampaign, windowState, marketOf, loadRateCard, dataFiles, placeholderKeys, quoteSend } from 'wa-preflight';
+import type { Diagnostic, ValidationReport, ValidateOptions, WaPreflightError, Severity, TemplatePreview, BlockNode, SendReport, BuiltPayload, Classification, ContentCheck, PriceReport, CampaignEstimate, WindowStateResult, PriceNotice, DataFile, SendQuote } from 'wa-preflight';
 
 const report: ValidationReport = validateTemplate({ name: 'order_update', language: 'en_US', category: 'UTILITY', components: [] });
 const first: Diagnostic | undefined = report.diagnostics[0];
@@ -53,6 +53,12 @@ void [bodyHtml, seeAll, bubble, wp520, html, nodes, code2, size, checked, seen, 
 
 const cost: PriceReport = estimateCost({ events: [{ at: '2025-08-01T09:00:00Z', direction: 'outbound', type: 'template', category: 'marketing', to: '+393331234567' }] }, { includeReported: false });
 const campaignCost: CampaignEstimate = estimateCampaign({ category: 'utility', recipients: { Italy: 1000 }, at: '2026-02-01' });
+const quote: SendQuote = quoteSend({ name: 'q', language: 'it', category: 'UTILITY', components: [] }, { to: '+393331234567', at: new Date(), state: { last_inbound_at: Date.now() - 3600_000 } });
+const billedAs: 'MARKETING' | 'UTILITY' | 'AUTHENTICATION' | null = quote.category;
+const quotedRate: number | null | undefined = quote.billing?.rate;
+// @ts-expect-error the recipient is required
+quoteSend({}, { at: '2026-01-01' });
+void [billedAs, quotedRate];
 const win: WindowStateResult = windowState([], Date.now());
 const market: string = marketOf('+393331234567');
 const dated: string = marketOf('+393331234567', new Date('2020-01-01'));
