@@ -10,6 +10,7 @@ use serde_json::{Map, Value};
 
 use crate::diagnostic::Diagnostic;
 use crate::rules::shape;
+use crate::text::{path_index as index, path_key as join};
 
 /// A text field and where it is in the input.
 #[derive(Debug, Clone, PartialEq)]
@@ -290,7 +291,7 @@ pub fn read_template(obj: &Map<String, Value>, diags: &mut Vec<Diagnostic>) -> T
         t.languages = list
             .iter()
             .enumerate()
-            .filter_map(|(i, v)| v.as_str().map(|s| Text { value: s.to_string(), path: format!("languages[{i}]") }))
+            .filter_map(|(i, v)| v.as_str().map(|s| Text { value: s.to_string(), path: index("languages", i) }))
             .collect();
         if t.language.is_none() {
             t.language = t.languages.first().cloned();
@@ -306,14 +307,6 @@ fn scalar_string(v: &Value) -> Option<String> {
         Value::String(s) => Some(s.clone()),
         Value::Number(n) => Some(n.to_string()),
         _ => None,
-    }
-}
-
-fn join(prefix: &str, key: &str) -> String {
-    if prefix.is_empty() {
-        key.to_string()
-    } else {
-        format!("{prefix}.{key}")
     }
 }
 
@@ -384,7 +377,7 @@ impl Reader<'_> {
         };
         let mut out = Vec::with_capacity(list.len());
         for (i, item) in list.iter().enumerate() {
-            let cpath = format!("{path}[{i}]");
+            let cpath = index(path, i);
             let Some(obj) = item.as_object() else {
                 self.wrong_type(&cpath, "a component object", item);
                 continue;
@@ -484,7 +477,7 @@ impl Reader<'_> {
         };
         let mut out = Vec::with_capacity(list.len());
         for (i, item) in list.iter().enumerate() {
-            let bpath = format!("{path}[{i}]");
+            let bpath = index(path, i);
             let Some(obj) = item.as_object() else {
                 self.wrong_type(&bpath, "a button object", item);
                 continue;
@@ -531,7 +524,7 @@ impl Reader<'_> {
         };
         let mut out = Vec::with_capacity(list.len());
         for (i, item) in list.iter().enumerate() {
-            let cpath = format!("{path}[{i}]");
+            let cpath = index(path, i);
             let Some(obj) = item.as_object() else {
                 self.wrong_type(&cpath, "a card object", item);
                 continue;

@@ -12,7 +12,7 @@ use std::collections::HashMap;
 use crate::category::Category;
 use crate::classify::Classification;
 use crate::diagnostic::{CloudError, Diagnostic, Severity};
-use crate::lexicon::{tokenize, Tokens};
+use crate::lexicon::{tokenize, FastMap, Tokens};
 use crate::options::{RuleSetting, ValidateOptions};
 use crate::placeholder::{scan, Scan};
 use crate::template::{ButtonKind, ComponentKind, Template, Text};
@@ -302,16 +302,16 @@ pub const MAX_PER_SITE: usize = 20;
 #[derive(Debug, Default)]
 pub struct Findings {
     list: Vec<Diagnostic>,
-    per_site: HashMap<&'static str, HashMap<String, usize>>,
+    per_site: FastMap<&'static str, FastMap<String, usize>>,
     /// The cap on one rule's findings in all, with the counts so far; none for templates.
-    per_rule: Option<(usize, HashMap<&'static str, usize>)>,
+    per_rule: Option<(usize, FastMap<&'static str, usize>)>,
 }
 
 impl Findings {
     /// Findings that also keep at most `cap` of one rule in all: a send request's unknown keys
     /// each sit at their own path, so the per-site cap alone would not bound them.
     pub fn with_rule_cap(cap: usize) -> Self {
-        Findings { per_rule: Some((cap, HashMap::new())), ..Findings::default() }
+        Findings { per_rule: Some((cap, FastMap::default())), ..Findings::default() }
     }
 
     /// False once `rule` has reached its cap at `path`.
