@@ -71,6 +71,9 @@ pub struct Tokens {
 }
 
 impl Tokens {
+    /// No words.
+    pub const EMPTY: Tokens = Tokens { folded: String::new(), words: Vec::new() };
+
     pub fn len(&self) -> usize {
         self.words.len()
     }
@@ -169,14 +172,34 @@ pub fn tokenize(text: &str) -> Tokens {
     let bytes = text.as_bytes();
     let mut i = 0;
     while i < bytes.len() {
-        // ASCII, most of any template, byte by byte; other characters decoded one at a time.
-        let (c, width) = match bytes[i] {
-            b if b.is_ascii() => (char::from(b), 1),
-            _ => match text[i..].chars().next() {
-                Some(c) => (c, c.len_utf8()),
-                None => break,
-            },
-        };
+        let b = bytes[i];
+        if b.is_ascii() {
+            // ASCII, most of any template: a run of letters and digits is copied and lowercased
+            // at once, without decoding or folding character by character.
+            if b.is_ascii_alphanumeric() {
+                let end = bytes[i..].iter().position(|c| !c.is_ascii_alphanumeric()).map_or(bytes.len(), |n| i + n);
+                if start.is_none() {
+                    start = Some(i);
+                }
+                let from = out.folded.len();
+                out.folded.push_str(&text[i..end]);
+                out.folded[from..].make_ascii_lowercase();
+                i = end;
+                continue;
+            }
+            if let Some(s) = start.take() {
+                out.close(s..i);
+            }
+            if matches!(b, b'%' | b'#' | b'$') {
+                out.folded.push(char::from(b));
+                out.close(i..i + 1);
+            }
+            i += 1;
+            continue;
+        }
+        // Other characters decoded one at a time.
+        let Some(c) = text[i..].chars().next() else { break };
+        let width = c.len_utf8();
         if is_word_char(c) {
             if start.is_none() {
                 start = Some(i);
@@ -222,12 +245,18 @@ impl Pat {
     }
 }
 
+/// Where `pats`, a term without a gap (nearly all), matched from word `i` of `words` ends (one
+/// past its last word): word by word, with no recursion.
+fn match_plain(pats: &[Pat], words: &[&str], i: usize) -> Option<usize> {
+    let end = i + pats.len();
+    (end <= words.len() && pats.iter().zip(&words[i..end]).all(|(p, w)| p.matches(w))).then_some(end)
+}
+
 /// Where `pats` matched from word `i` of `words` ends (one past its last word): the shortest
-/// match. Terms without a gap (nearly all) are matched word by word with no recursion.
+/// match.
 fn match_at(pats: &[Pat], words: &[&str], i: usize) -> Option<usize> {
     if !pats.iter().any(|p| matches!(p, Pat::Gap(_))) {
-        let end = i + pats.len();
-        return (end <= words.len() && pats.iter().zip(&words[i..end]).all(|(p, w)| p.matches(w))).then_some(end);
+        return match_plain(pats, words, i);
     }
     let Some((first, rest)) = pats.split_first() else { return Some(i) };
     if let Pat::Gap(most) = first {
@@ -247,6 +276,8 @@ type WordMap<V> = FastMap<String, V>;
 #[derive(Debug, Clone, Default)]
 pub struct TermSet {
     terms: Vec<Vec<Pat>>,
+    /// Per term: whether it has a gap (`..`), decided once.
+    gapped: Vec<bool>,
     by_first: WordMap<First>,
     /// Terms whose first word is a stem of fewer than three bytes or a number, by the first
     /// byte a matching token starts with (a number: each digit); an empty stem matches any token
@@ -315,6 +346,7 @@ impl TermSet {
                 // A term with no words never matches, but keeps its index: callers number
                 // their terms' payloads in the order given.
                 set.terms.push(pats);
+                set.gapped.push(false);
                 continue;
             };
             match first {
@@ -339,6 +371,7 @@ impl TermSet {
                 Pat::Num => (b'0'..=b'9').for_each(|b| set.wild_first[usize::from(b)].push(idx)),
                 Pat::Gap(_) => {}
             }
+            set.gapped.push(pats.iter().any(|p| matches!(p, Pat::Gap(_))));
             set.terms.push(pats);
         }
         set
@@ -350,7 +383,13 @@ impl TermSet {
 
     /// Every occurrence of every term in `tokens` (terms may overlap).
     pub fn find(&self, tokens: &Tokens) -> Vec<Match> {
-        let mut out = Vec::with_capacity(16);
+        self.find_where(tokens, |_| true)
+    }
+
+    /// Every occurrence of the terms `wanted` keeps (by index), in `tokens`: the others are not
+    /// tried at all.
+    pub fn find_where(&self, tokens: &Tokens, wanted: impl Fn(usize) -> bool) -> Vec<Match> {
+        let mut out = Vec::new();
         let words: Vec<&str> = (0..tokens.len()).map(|i| tokens.folded(i)).collect();
         for (i, &word) in words.iter().enumerate() {
             let (one, two, three): (&[usize], &[usize], &[usize]) = match self.by_first.get(word) {
@@ -378,7 +417,12 @@ impl TermSet {
                 _ => &[],
             };
             for &t in one.iter().chain(two).chain(three).chain(wild).chain(stems) {
-                if let Some(end) = match_at(&self.terms[t], &words, i) {
+                if !wanted(t) {
+                    continue;
+                }
+                let pats = &self.terms[t];
+                let end = if self.gapped[t] { match_at(pats, &words, i) } else { match_plain(pats, &words, i) };
+                if let Some(end) = end {
                     out.push(Match { term: t, range: tokens.range(i).start..tokens.range(end - 1).end });
                 }
             }

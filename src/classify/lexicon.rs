@@ -1,7 +1,7 @@
 //! The classifier's word lists (`data/classify.json`) compiled: one term set per language.
 
 use std::collections::BTreeMap;
-use std::sync::{Arc, LazyLock};
+use std::sync::{Arc, LazyLock, OnceLock};
 
 use serde::Deserialize;
 
@@ -46,10 +46,15 @@ pub struct Signal {
 /// of other languages are never tried.
 pub struct Lexicon {
     pub signals: Vec<Signal>,
-    /// Per language: its name, its words, and each word's signal.
-    pub(super) sets: Vec<(String, TermSet, Vec<usize>)>,
-    /// Every language's function words in one set, and each word's language.
-    function_words: (TermSet, Vec<String>),
+    /// Every word: its language (`any` for all), the word, its signal.
+    pub(super) words: Vec<(String, String, usize)>,
+    /// Every language's function words: the word and its language.
+    pub(super) function_terms: Vec<(String, String)>,
+    /// Per language: its name, its words, and each word's signal; compiled on first use (the
+    /// shipped lexicon is read through the shared index of `words.rs` instead).
+    sets: OnceLock<Vec<(String, TermSet, Vec<usize>)>>,
+    /// Every language's function words in one set, and each word's language; likewise.
+    function_words: OnceLock<(TermSet, Vec<String>)>,
 }
 
 impl Lexicon {
@@ -81,28 +86,49 @@ impl Lexicon {
                 languages: s.terms.keys().cloned().collect(),
             });
         }
-        // Each language's set holds the `any` words too, so that a text is scanned once per
-        // language; `any` alone serves languages without words of their own.
-        let any = words.remove("any").unwrap_or_default();
-        let mut sets: Vec<(String, TermSet, Vec<usize>)> = words
+        let words = words
             .into_iter()
-            .map(|(lang, mut list)| {
-                list.extend(any.iter().copied());
-                let set = TermSet::new(list.iter().map(|&(t, _)| t));
-                (lang, set, list.iter().map(|&(_, s)| s).collect())
-            })
+            .flat_map(|(lang, list)| list.into_iter().map(move |(t, i)| (lang.clone(), t.to_string(), i)))
             .collect();
-        sets.push(("any".into(), TermSet::new(any.iter().map(|&(t, _)| t)), any.iter().map(|&(_, s)| s).collect()));
-        let (function_terms, function_languages): (Vec<&str>, Vec<String>) = data
+        let function_terms = data
             .function_words
             .iter()
-            .flat_map(|(lang, ws)| ws.iter().map(move |w| (w.as_str(), lang.clone())))
-            .unzip();
-        Ok(Lexicon { signals, sets, function_words: (TermSet::new(function_terms), function_languages) })
+            .flat_map(|(lang, ws)| ws.iter().map(move |w| (w.clone(), lang.clone())))
+            .collect();
+        Ok(Lexicon { signals, words, function_terms, sets: OnceLock::new(), function_words: OnceLock::new() })
+    }
+
+    /// Per language (and `any`), one set of every signal's words.
+    pub(super) fn sets(&self) -> &[(String, TermSet, Vec<usize>)] {
+        self.sets.get_or_init(|| {
+            let mut by_language: BTreeMap<&str, Vec<(&str, usize)>> = BTreeMap::new();
+            for (lang, t, i) in &self.words {
+                by_language.entry(lang.as_str()).or_default().push((t.as_str(), *i));
+            }
+            // Each language's set holds the `any` words too, so that a text is scanned once per
+            // language; `any` alone serves languages without words of their own.
+            let any = by_language.remove("any").unwrap_or_default();
+            let mut sets: Vec<(String, TermSet, Vec<usize>)> = by_language
+                .into_iter()
+                .map(|(lang, mut list)| {
+                    list.extend(any.iter().copied());
+                    let set = TermSet::new(list.iter().map(|&(t, _)| t));
+                    (lang.to_string(), set, list.iter().map(|&(_, s)| s).collect())
+                })
+                .collect();
+            sets.push(("any".into(), TermSet::new(any.iter().map(|&(t, _)| t)), any.iter().map(|&(_, s)| s).collect()));
+            sets
+        })
     }
 
     fn empty() -> Lexicon {
-        Lexicon { signals: Vec::new(), sets: Vec::new(), function_words: (TermSet::default(), Vec::new()) }
+        Lexicon {
+            signals: Vec::new(),
+            words: Vec::new(),
+            function_terms: Vec::new(),
+            sets: OnceLock::new(),
+            function_words: OnceLock::new(),
+        }
     }
 
     /// The languages to read `texts` in again when the words of `declared` found nothing: the
@@ -110,7 +136,12 @@ impl Lexicon {
     /// has (ties keep the declared one, and so nothing); all of them for a lexicon without
     /// function words.
     pub(super) fn languages_to_reread(&self, texts: &[(&str, &str)], declared: &str) -> Vec<String> {
-        let (set, language_of_word) = &self.function_words;
+        let (set, language_of_word) = self.function_words.get_or_init(|| {
+            (
+                TermSet::new(self.function_terms.iter().map(|(w, _)| w.as_str())),
+                self.function_terms.iter().map(|(_, l)| l.clone()).collect(),
+            )
+        });
         if set.is_empty() {
             return languages_for(None);
         }
@@ -120,11 +151,17 @@ impl Lexicon {
                 *counts.entry(language_of_word[m.term].as_str()).or_default() += 1;
             }
         }
-        let own = counts.get(declared).copied().unwrap_or(0);
-        match counts.into_iter().max_by_key(|&(l, n)| (n, std::cmp::Reverse(l))) {
-            Some((best, n)) if n > own && best != declared => vec![best.to_string()],
-            _ => Vec::new(),
-        }
+        reread_choice(counts, declared)
+    }
+}
+
+/// The language to read a text again in, from the count of each language's function words in
+/// it (see [`Lexicon::languages_to_reread`]).
+pub(super) fn reread_choice(counts: BTreeMap<&str, usize>, declared: &str) -> Vec<String> {
+    let own = counts.get(declared).copied().unwrap_or(0);
+    match counts.into_iter().max_by_key(|&(l, n)| (n, std::cmp::Reverse(l))) {
+        Some((best, n)) if n > own && best != declared => vec![best.to_string()],
+        _ => Vec::new(),
     }
 }
 

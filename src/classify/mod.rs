@@ -26,6 +26,7 @@
 mod checklist;
 mod lexicon;
 mod signals;
+mod words;
 
 use std::borrow::Cow;
 use std::sync::Arc;
@@ -40,7 +41,8 @@ pub use checklist::calibration;
 use checklist::decide;
 pub use lexicon::{Lexicon, Signal, DEFAULT_LEXICON};
 pub use signals::{find_signals, Found};
-use signals::{structural_signals, UNCLEAR_BELOW_WORDS};
+use signals::{structural_signals, Reading, UNCLEAR_BELOW_WORDS};
+pub use words::{TextWords, Words};
 
 /// The languages with word lists.
 pub const LANGUAGES: &[&str] = &["en", "it", "pt", "es", "de", "fr"];
@@ -170,9 +172,50 @@ pub fn classify(t: &Template) -> Classification {
 
 /// Classifies a template with `lexicon`.
 pub fn classify_with(t: &Template, lexicon: &Lexicon) -> Classification {
+    if std::ptr::eq(lexicon, &*DEFAULT_LEXICON) {
+        return classify_read(t, &TextWords::read(t));
+    }
     let fields = t.text_fields();
     let texts: Vec<(&str, &str)> = fields.iter().map(|f| (f.value.as_str(), f.path.as_str())).collect();
-    let (mut found, languages) = find_in_language(lexicon, &texts, t.language.as_ref().map(|l| l.value.as_str()));
+    let (mut found, languages) = find_in_language(
+        t.language.as_ref().map(|l| l.value.as_str()),
+        |languages| find_signals(lexicon, texts.iter().copied(), languages),
+        |declared| lexicon.languages_to_reread(&texts, declared),
+    );
+    let mut reasons = structural_signals(t);
+    reasons.append(&mut found.reasons);
+    decide(reasons, found.content_words, lexicon, languages)
+}
+
+/// Classifies a template with the shipped lexicon, its text fields read once in the shared word
+/// index (`words`, which validation also hands to the rules).
+pub fn classify_read(t: &Template, words: &TextWords) -> Classification {
+    let lexicon = &*DEFAULT_LEXICON;
+    let empty = Words::default();
+    let texts: Vec<(&crate::template::Text, &Words)> =
+        t.text_fields().into_iter().map(|f| (f, words.get(f).unwrap_or(&empty))).collect();
+    let (mut found, languages) = find_in_language(
+        t.language.as_ref().map(|l| l.value.as_str()),
+        |languages| {
+            let mut reading = Reading::new(lexicon);
+            for (f, w) in &texts {
+                reading.add(&f.value, &f.path, &w.tokens, w.signals(languages));
+            }
+            reading.done()
+        },
+        |declared| {
+            if lexicon.function_terms.is_empty() {
+                return languages_for(None);
+            }
+            let mut counts: std::collections::BTreeMap<&str, usize> = std::collections::BTreeMap::new();
+            for (_, w) in &texts {
+                for language in w.function_words() {
+                    *counts.entry(language).or_default() += 1;
+                }
+            }
+            lexicon::reread_choice(counts, declared)
+        },
+    );
     let mut reasons = structural_signals(t);
     reasons.append(&mut found.reasons);
     decide(reasons, found.content_words, lexicon, languages)
@@ -180,28 +223,38 @@ pub fn classify_with(t: &Template, lexicon: &Lexicon) -> Classification {
 
 /// Classifies free text as if it were a template body.
 pub fn classify_text(text: &str, language: Option<&str>, lexicon: &Lexicon) -> Classification {
-    let (found, languages) = find_in_language(lexicon, &[(text, "text")], language);
+    let texts = [(text, "text")];
+    let (found, languages) = find_in_language(
+        language,
+        |languages| find_signals(lexicon, texts.iter().copied(), languages),
+        |declared| lexicon.languages_to_reread(&texts, declared),
+    );
     decide(found.reasons, found.content_words, lexicon, languages)
 }
 
-/// Finds the signals in the word lists of the template's language; when those find nothing,
-/// in the language the text's function words say it is in: a template's language code is
-/// sometimes not the language of its text (Italian text listed as `en`), and Meta's review
-/// reads the text. Reading it in every language instead lit a Portuguese "prática" with the
-/// Italian "pratica" (a case file).
-fn find_in_language(lexicon: &Lexicon, texts: &[(&str, &str)], language: Option<&str>) -> (Found, Vec<String>) {
+/// Finds the signals (`find`, in the word lists of the given languages) in the word lists of
+/// the template's language; when those find nothing, in the language the text's function words
+/// say it is in (`reread`, given the declared one): a template's language code is sometimes not
+/// the language of its text (Italian text listed as `en`), and Meta's review reads the text.
+/// Reading it in every language instead lit a Portuguese "prática" with the Italian "pratica"
+/// (a case file).
+fn find_in_language(
+    language: Option<&str>,
+    find: impl Fn(&[String]) -> Found,
+    reread: impl FnOnce(&str) -> Vec<String>,
+) -> (Found, Vec<String>) {
     let languages = languages_for(language);
-    let found = find_signals(lexicon, texts.iter().copied(), &languages);
+    let found = find(&languages);
     // Too few words to be anything but unclear, in any language: no second reading.
     let unclear = found.content_words < UNCLEAR_BELOW_WORDS;
     if unclear || languages.len() > 1 || found.reasons.iter().any(|r| r.principle != Principle::Unclear) {
         return (found, languages);
     }
-    let other = lexicon.languages_to_reread(texts, &languages[0]);
+    let other = reread(&languages[0]);
     if other.is_empty() {
         return (found, languages);
     }
-    let wider = find_signals(lexicon, texts.iter().copied(), &other);
+    let wider = find(&other);
     if wider.reasons.iter().any(|r| r.principle != Principle::Unclear) {
         (wider, other)
     } else {

@@ -10,9 +10,9 @@
 use std::collections::HashMap;
 
 use crate::category::Category;
-use crate::classify::Classification;
+use crate::classify::{Classification, TextWords, Words};
 use crate::diagnostic::{CloudError, Diagnostic, Severity};
-use crate::lexicon::{tokenize, FastMap, Tokens};
+use crate::lexicon::FastMap;
 use crate::options::{RuleSetting, ValidateOptions};
 use crate::placeholder::{scan, Scan};
 use crate::template::{ButtonKind, ComponentKind, Template, Text};
@@ -269,8 +269,9 @@ pub struct Field<'a> {
     pub role: Role,
     pub text: &'a Text,
     pub scan: Scan,
-    /// The field's words, tokenized once for every rule that reads words (policy, identifiers).
-    pub tokens: Tokens,
+    /// The field's words and the words of every list found in them, read once for the
+    /// classifier and every rule that reads words (policy, identifiers).
+    pub words: &'a Words,
     /// JSON path of the component (or button) the field belongs to.
     pub owner: &'a str,
     /// The component's `example`, for header and body fields.
@@ -342,12 +343,18 @@ impl Findings {
 }
 
 impl<'a> Context<'a> {
-    pub fn new(template: &'a Template, options: &'a ValidateOptions, classification: &'a Classification) -> Self {
+    /// `words`: the template's text fields read (`TextWords::read`).
+    pub fn new(
+        template: &'a Template,
+        options: &'a ValidateOptions,
+        classification: &'a Classification,
+        words: &'a TextWords,
+    ) -> Self {
         let category =
             template.category.as_ref().and_then(|c| crate::category::parse_category(&c.value).map(|(cat, _)| cat));
         let mut fields = Vec::new();
         for c in &template.components {
-            collect_fields(&c.kind, &c.path, c.example.as_ref(), false, &mut fields);
+            collect_fields(&c.kind, &c.path, c.example.as_ref(), false, words, &mut fields);
         }
         Context { template, options, classification, category, fields, findings: Findings::default() }
     }
@@ -409,24 +416,27 @@ pub fn deserialize_settings<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Ha
     }
 }
 
+/// Words of a field `TextWords` did not read (none: it reads every text field).
+static NO_WORDS: Words = Words::EMPTY;
+
 fn collect_fields<'a>(
     kind: &'a ComponentKind,
     path: &'a str,
     example: Option<&'a serde_json::Value>,
     in_card: bool,
+    words: &'a TextWords,
     out: &mut Vec<Field<'a>>,
 ) {
-    fn push<'a>(
-        out: &mut Vec<Field<'a>>,
-        role: Role,
-        text: &'a Option<Text>,
-        owner: &'a str,
-        example: Option<&'a serde_json::Value>,
-    ) {
+    let push = |out: &mut Vec<Field<'a>>,
+                role: Role,
+                text: &'a Option<Text>,
+                owner: &'a str,
+                example: Option<&'a serde_json::Value>| {
         if let Some(text) = text {
-            out.push(Field { role, text, scan: scan(&text.value), tokens: tokenize(&text.value), owner, example });
+            let words = words.get(text).unwrap_or(&NO_WORDS);
+            out.push(Field { role, text, scan: scan(&text.value), words, owner, example });
         }
-    }
+    };
     match kind {
         ComponentKind::Header(h) => {
             push(out, if in_card { Role::CardHeaderText } else { Role::HeaderText }, &h.text, path, example)
@@ -446,7 +456,7 @@ fn collect_fields<'a>(
         ComponentKind::Carousel(cards) => {
             for card in cards {
                 for c in &card.components {
-                    collect_fields(&c.kind, &c.path, c.example.as_ref(), true, out);
+                    collect_fields(&c.kind, &c.path, c.example.as_ref(), true, words, out);
                 }
             }
         }
@@ -454,9 +464,14 @@ fn collect_fields<'a>(
     }
 }
 
-/// Runs every rule family over `template`.
-pub fn run(template: &Template, options: &ValidateOptions, classification: &Classification) -> Vec<Diagnostic> {
-    let mut cx = Context::new(template, options, classification);
+/// Runs every rule family over `template`, whose text fields `words` holds read.
+pub fn run(
+    template: &Template,
+    options: &ValidateOptions,
+    classification: &Classification,
+    words: &TextWords,
+) -> Vec<Diagnostic> {
+    let mut cx = Context::new(template, options, classification, words);
     shape::check(&mut cx);
     identity::check(&mut cx);
     structure::check(&mut cx);
