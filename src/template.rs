@@ -254,7 +254,10 @@ pub struct Button {
     /// `example`: an array of strings for URL buttons, a string for COPY_CODE.
     pub example: Option<Value>,
     pub otp_type: Option<Text>,
-    /// The whole button object, for the less common fields (flows, OTP apps).
+    /// The whole button object, for the less common fields (flows, OTP apps and autofill
+    /// labels): kept for FLOW buttons and OTP ones (see [`Button::is_otp`], or with `otp_type`)
+    /// only, empty for the others, whose checks read no other field (copying every button
+    /// object cost a tenth of reading a template).
     pub raw: Map<String, Value>,
 }
 
@@ -498,7 +501,7 @@ impl Reader<'_> {
                     .at(&type_text.value, 0..type_text.value.len()),
                 );
             }
-            out.push(Button {
+            let mut button = Button {
                 kind,
                 type_name: type_text.value,
                 text: self.text(obj, "text", &bpath),
@@ -506,9 +509,13 @@ impl Reader<'_> {
                 phone_number: self.text(obj, "phone_number", &bpath),
                 example: obj.get("example").filter(|v| !v.is_null()).cloned(),
                 otp_type: self.text(obj, "otp_type", &bpath),
-                raw: obj.clone(),
+                raw: Map::new(),
                 path: bpath,
-            });
+            };
+            if button.kind == ButtonKind::Flow || button.otp_type.is_some() || button.is_otp() {
+                button.raw = obj.clone();
+            }
+            out.push(button);
         }
         out
     }
