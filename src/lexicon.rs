@@ -10,8 +10,8 @@
 //! (`numer* .. carta` finds "numero completo della tua carta"); `%`, `#`, `€`, `$` are words of
 //! their own.
 
-use std::collections::HashMap;
-use std::hash::{BuildHasherDefault, Hasher};
+use std::collections::{HashMap, HashSet};
+use std::hash::{BuildHasherDefault, Hash, Hasher};
 use std::ops::Range;
 
 /// An FxHash-style hasher (a rotate, an xor and a multiply per eight bytes): the keys hashed on
@@ -59,6 +59,79 @@ impl Hasher for FastHasher {
 
 /// A hash map with [`FastHasher`], for lookups on the hot path.
 pub type FastMap<K, V> = HashMap<K, V, BuildHasherDefault<FastHasher>>;
+
+/// A set of keys taken from the input (placeholder names, button labels): a list while small,
+/// as it nearly always is (no hashing at all), and a `HashSet` with the standard, keyed hasher
+/// past [`SmallSet::SMALL`] keys, so that input with thousands of keys chosen to collide cannot
+/// make it quadratic.
+#[derive(Debug, Clone)]
+pub enum SmallSet<K> {
+    Small(Vec<K>),
+    Large(HashSet<K>),
+}
+
+impl<K: Hash + Eq> SmallSet<K> {
+    /// The most keys kept as a list.
+    pub const SMALL: usize = 16;
+
+    pub fn new() -> Self {
+        SmallSet::Small(Vec::new())
+    }
+
+    /// Adds `k`; false when it was there.
+    pub fn insert(&mut self, k: K) -> bool {
+        match self {
+            SmallSet::Small(list) => {
+                if list.contains(&k) {
+                    return false;
+                }
+                if list.len() < Self::SMALL {
+                    list.push(k);
+                } else {
+                    let mut set: HashSet<K> = list.drain(..).collect();
+                    set.insert(k);
+                    *self = SmallSet::Large(set);
+                }
+                true
+            }
+            SmallSet::Large(set) => set.insert(k),
+        }
+    }
+
+    pub fn contains(&self, k: &K) -> bool {
+        match self {
+            SmallSet::Small(list) => list.contains(k),
+            SmallSet::Large(set) => set.contains(k),
+        }
+    }
+
+    pub fn len(&self) -> usize {
+        match self {
+            SmallSet::Small(list) => list.len(),
+            SmallSet::Large(set) => set.len(),
+        }
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+}
+
+impl<K: Hash + Eq> Default for SmallSet<K> {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
+impl<K: Hash + Eq> FromIterator<K> for SmallSet<K> {
+    fn from_iter<I: IntoIterator<Item = K>>(iter: I) -> Self {
+        let mut set = SmallSet::new();
+        for k in iter {
+            set.insert(k);
+        }
+        set
+    }
+}
 
 /// The words of a text: their folded forms, kept end to end in one buffer (one allocation for
 /// the whole text, not one per word), and their byte ranges in the original.

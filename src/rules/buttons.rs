@@ -258,7 +258,7 @@ fn counts(buttons: &[Button], component: &str, found: &mut Findings) {
 }
 
 fn each(buttons: &[Button], found: &mut Findings) {
-    let mut labels = std::collections::HashSet::new();
+    let mut labels = crate::lexicon::SmallSet::new();
     for b in buttons {
         let needs_text = matches!(
             b.kind,

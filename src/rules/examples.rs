@@ -210,7 +210,7 @@ fn sample(value: &Value, path: impl Fn() -> String, found: &mut Findings) {
 fn text_examples(f: &Field, key: &str, named_key: &str, flat: bool, fetched: bool, found: &mut Findings) {
     let keys = f.scan.distinct_keys();
     let positional = keys.iter().filter(|k| matches!(k, Key::Positional(_))).count();
-    let named: std::collections::HashSet<&str> = keys
+    let named: crate::lexicon::SmallSet<&str> = keys
         .iter()
         .filter_map(|k| match k {
             Key::Named(n) => Some(n.as_str()),
@@ -294,7 +294,7 @@ fn text_examples(f: &Field, key: &str, named_key: &str, flat: bool, fetched: boo
                     ));
                     return;
                 };
-                let mut given = std::collections::HashSet::new();
+                let mut given = crate::lexicon::SmallSet::new();
                 for (i, item) in list.iter().enumerate() {
                     let item_path = || path_index(&path(), i);
                     let name = item.get("param_name").and_then(Value::as_str);
@@ -321,7 +321,7 @@ fn text_examples(f: &Field, key: &str, named_key: &str, flat: bool, fetched: boo
                     Key::Named(n) => Some(n.as_str()),
                     Key::Positional(_) => None,
                 }) {
-                    if !given.contains(n) {
+                    if !given.contains(&n) {
                         found.push(Diagnostic::new(
                             &NAMED_EXAMPLE_MISMATCH,
                             path(),
@@ -355,7 +355,7 @@ fn url_example(f: &Field, fetched: bool, found: &mut Findings) {
         }
     };
     let sample_path = || if f.example.is_some_and(Value::is_array) { path_index(&path(), 0) } else { path() };
-    sample(first, &sample_path, found);
+    sample(first, sample_path, found);
     if let Some(s) = first.as_str() {
         let prefix = &f.text.value[..p.range.start];
         if !s.trim().is_empty() && !s.starts_with(prefix) {
