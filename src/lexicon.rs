@@ -356,9 +356,10 @@ pub struct TermSet {
     /// byte a matching token starts with (a number: each digit); an empty stem matches any token
     /// and is in every bucket.
     wild_first: Vec<Vec<usize>>,
-    /// Terms whose first word is a stem of three bytes or more, by those first three bytes: a
-    /// token tries only the stems it could match.
-    stem3: FastMap<[u8; 3], Vec<usize>>,
+    /// Terms whose first word is a stem of three bytes or more, by those first three bytes and
+    /// then by the stem: a token tries only the stems it could match, and each stem once (fifty
+    /// terms start with `num`, from a handful of stems).
+    stem3: FastMap<[u8; 3], Vec<(String, Vec<usize>)>>,
 }
 
 /// The first three bytes of `w`, when it has them.
@@ -437,7 +438,13 @@ impl TermSet {
                     }
                 }
                 Pat::Prefix(p) => match (head3(p), p.as_bytes().first()) {
-                    (Some(h), _) => set.stem3.entry(h).or_default().push(idx),
+                    (Some(h), _) => {
+                        let stems = set.stem3.entry(h).or_default();
+                        match stems.iter_mut().find(|(s, _)| s == p) {
+                            Some((_, terms)) => terms.push(idx),
+                            None => stems.push((p.clone(), vec![idx])),
+                        }
+                    }
                     (None, Some(&b)) => set.wild_first[usize::from(b)].push(idx),
                     (None, None) => set.wild_first.iter_mut().for_each(|bucket| bucket.push(idx)),
                 },
@@ -485,11 +492,12 @@ impl TermSet {
                 Some(&b) => self.wild_first.get(usize::from(b)).map(Vec::as_slice).unwrap_or_default(),
                 None => &[],
             };
-            let stems = match head3(word) {
+            let stems: &[(String, Vec<usize>)] = match head3(word) {
                 Some(h) if !self.stem3.is_empty() => self.stem3.get(&h).map(Vec::as_slice).unwrap_or_default(),
                 _ => &[],
             };
-            for &t in one.iter().chain(two).chain(three).chain(wild).chain(stems) {
+            let stemmed = stems.iter().filter(|(stem, _)| word.starts_with(stem.as_str())).flat_map(|(_, ts)| ts);
+            for &t in one.iter().chain(two).chain(three).chain(wild).chain(stemmed) {
                 if !wanted(t) {
                     continue;
                 }

@@ -198,8 +198,9 @@ pub fn classify_read(t: &Template, words: &TextWords) -> Classification {
         t.language.as_ref().map(|l| l.value.as_str()),
         |languages| {
             let mut reading = Reading::new(lexicon);
+            let wanted = Words::languages(languages);
             for (f, w) in &texts {
-                reading.add(&f.value, &f.path, &w.tokens, w.signals(languages));
+                reading.add(&f.value, &f.path, &w.tokens, w.signals(&wanted));
             }
             reading.done()
         },

@@ -7,11 +7,12 @@
 //! longest of overlapping ones), so reading a word list here or in a set of its own gives the
 //! same findings.
 
+use std::cell::Cell;
 use std::ops::Range;
 use std::sync::LazyLock;
 
 use super::DEFAULT_LEXICON;
-use crate::lexicon::{tokenize, FastMap, TermSet, Tokens};
+use crate::lexicon::{tokenize, TermSet, Tokens};
 use crate::template::{ComponentKind, Template, Text};
 
 /// Whose word a term of the index is.
@@ -85,15 +86,18 @@ impl Words {
         Words { tokens, found }
     }
 
-    /// `(signal, range)` of the shipped lexicon's words in `languages` and `any`.
-    pub(super) fn signals(&self, languages: &[String]) -> Vec<(usize, Range<usize>)> {
-        let index = &*INDEX;
-        let wanted: Vec<bool> =
-            index.languages.iter().map(|l| l == "any" || languages.iter().any(|x| x == l)).collect();
+    /// Which of the index's languages reading in `languages` takes: those and `any`.
+    pub(super) fn languages(languages: &[String]) -> Vec<bool> {
+        INDEX.languages.iter().map(|l| l == "any" || languages.iter().any(|x| x == l)).collect()
+    }
+
+    /// `(signal, range)` of the shipped lexicon's words in the languages `wanted` (from
+    /// [`Words::languages`]).
+    pub(super) fn signals(&self, wanted: &[bool]) -> Vec<(usize, Range<usize>)> {
         self.found
             .iter()
             .filter_map(|(o, r)| match *o {
-                Owner::Signal { signal, language } if wanted[usize::from(language)] => {
+                Owner::Signal { signal, language } if wanted.get(usize::from(language)) == Some(&true) => {
                     Some((signal as usize, r.clone()))
                 }
                 _ => None,
@@ -130,9 +134,11 @@ impl Words {
 /// The words of every text field of a template, read once for the classifier and the rules.
 #[derive(Debug, Default)]
 pub struct TextWords {
-    list: Vec<Words>,
-    /// Each field's place in `list`, by the field's address.
-    at: FastMap<usize, usize>,
+    /// Each field's address and its words, in the order of the template.
+    list: Vec<(usize, Words)>,
+    /// Where the last lookup ended: the classifier and the rules ask for the fields in the
+    /// template's order, so that each lookup is a step or two.
+    next: Cell<usize>,
 }
 
 impl TextWords {
@@ -165,13 +171,18 @@ impl TextWords {
 
     fn add(&mut self, text: Option<&Text>) {
         if let Some(text) = text {
-            self.at.insert(text as *const Text as usize, self.list.len());
-            self.list.push(Words::read(&text.value));
+            self.list.push((text as *const Text as usize, Words::read(&text.value)));
         }
     }
 
     /// The words of `text`, a field of the template read.
     pub fn get(&self, text: &Text) -> Option<&Words> {
-        self.at.get(&(text as *const Text as usize)).map(|&i| &self.list[i])
+        let address = text as *const Text as usize;
+        let n = self.list.len();
+        let start = self.next.get();
+        (0..n).map(|k| (start + k) % n).find(|&i| self.list[i].0 == address).map(|i| {
+            self.next.set(i + 1);
+            &self.list[i].1
+        })
     }
 }

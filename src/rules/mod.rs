@@ -336,6 +336,27 @@ impl Findings {
         self.list.push(d);
     }
 
+    /// Adds the findings collected in `other`, within this one's caps. When none of their rules
+    /// has a finding here yet (the usual case: each family reports its own rules), `other`'s
+    /// counts are this one's and are taken over as they are.
+    pub fn absorb(&mut self, other: Findings) {
+        let disjoint = self.per_rule.is_none()
+            && other.per_rule.is_none()
+            && other.per_site.keys().all(|code| !self.per_site.contains_key(code));
+        if !disjoint {
+            for d in other.list {
+                self.push(d);
+            }
+            return;
+        }
+        if self.list.is_empty() {
+            *self = other;
+            return;
+        }
+        self.list.extend(other.list);
+        self.per_site.extend(other.per_site);
+    }
+
     /// The findings, with the per-rule settings (keyed by code or name) applied.
     pub fn finish(self, settings: &HashMap<String, RuleSetting>) -> Vec<Diagnostic> {
         apply_settings(self.list, settings)
@@ -352,7 +373,8 @@ impl<'a> Context<'a> {
     ) -> Self {
         let category =
             template.category.as_ref().and_then(|c| crate::category::parse_category(&c.value).map(|(cat, _)| cat));
-        let mut fields = Vec::new();
+        // About one field per component, and a few for buttons.
+        let mut fields = Vec::with_capacity(template.components.len() + 4);
         for c in &template.components {
             collect_fields(&c.kind, &c.path, c.example.as_ref(), false, words, &mut fields);
         }
@@ -365,9 +387,7 @@ impl<'a> Context<'a> {
 
     /// Adds the findings a rule family collected on its own.
     pub fn absorb(&mut self, found: Findings) {
-        for d in found.list {
-            self.findings.push(d);
-        }
+        self.findings.absorb(found);
     }
 
     pub fn fields(&self, role: Role) -> impl Iterator<Item = &Field<'a>> {
