@@ -175,48 +175,24 @@ pub fn classify_with(t: &Template, lexicon: &Lexicon) -> Classification {
     if std::ptr::eq(lexicon, &*DEFAULT_LEXICON) {
         return classify_read(t, &TextWords::read(t));
     }
-    let fields = t.text_fields();
-    let texts: Vec<(&str, &str)> = fields.iter().map(|f| (f.value.as_str(), f.path.as_str())).collect();
-    let (mut found, languages) = find_in_language(
-        t.language.as_ref().map(|l| l.value.as_str()),
-        |languages| find_signals(lexicon, texts.iter().copied(), languages),
-        |declared| lexicon.languages_to_reread(&texts, declared),
-    );
-    let mut reasons = structural_signals(t);
-    reasons.append(&mut found.reasons);
-    decide(reasons, found.content_words, lexicon, languages)
+    classify_in(t, lexicon, &TextWords::read_in(&lexicon.index, t))
 }
 
 /// Classifies a template with the shipped lexicon, its text fields read once in the shared word
 /// index (`words`, which validation also hands to the rules).
 pub fn classify_read(t: &Template, words: &TextWords) -> Classification {
-    let lexicon = &*DEFAULT_LEXICON;
+    classify_in(t, &DEFAULT_LEXICON, words)
+}
+
+/// Classifies a template with `lexicon`, its text fields read in the lexicon's index.
+fn classify_in(t: &Template, lexicon: &Lexicon, words: &TextWords) -> Classification {
     let empty = Words::default();
-    let texts: Vec<(&crate::template::Text, &Words)> =
-        t.text_fields().into_iter().map(|f| (f, words.get(f).unwrap_or(&empty))).collect();
-    let (mut found, languages) = find_in_language(
-        t.language.as_ref().map(|l| l.value.as_str()),
-        |languages| {
-            let mut reading = Reading::new(lexicon);
-            let wanted = Words::languages(languages);
-            for (f, w) in &texts {
-                reading.add(&f.value, &f.path, &w.tokens, w.signals(&wanted));
-            }
-            reading.done()
-        },
-        |declared| {
-            if lexicon.function_terms.is_empty() {
-                return languages_for(None);
-            }
-            let mut counts: std::collections::BTreeMap<&str, usize> = std::collections::BTreeMap::new();
-            for (_, w) in &texts {
-                for language in w.function_words() {
-                    *counts.entry(language).or_default() += 1;
-                }
-            }
-            lexicon::reread_choice(counts, declared)
-        },
-    );
+    let texts: Vec<(&str, &str, &Words)> = t
+        .text_fields()
+        .into_iter()
+        .map(|f| (f.value.as_str(), f.path.as_str(), words.get(f).unwrap_or(&empty)))
+        .collect();
+    let (mut found, languages) = find_in_language(lexicon, &texts, t.language.as_ref().map(|l| l.value.as_str()));
     let mut reasons = structural_signals(t);
     reasons.append(&mut found.reasons);
     decide(reasons, found.content_words, lexicon, languages)
@@ -224,38 +200,52 @@ pub fn classify_read(t: &Template, words: &TextWords) -> Classification {
 
 /// Classifies free text as if it were a template body.
 pub fn classify_text(text: &str, language: Option<&str>, lexicon: &Lexicon) -> Classification {
-    let texts = [(text, "text")];
-    let (found, languages) = find_in_language(
-        language,
-        |languages| find_signals(lexicon, texts.iter().copied(), languages),
-        |declared| lexicon.languages_to_reread(&texts, declared),
-    );
+    let words = Words::read_in(&lexicon.index, text);
+    let (found, languages) = find_in_language(lexicon, &[(text, "text", &words)], language);
     decide(found.reasons, found.content_words, lexicon, languages)
 }
 
-/// Finds the signals (`find`, in the word lists of the given languages) in the word lists of
-/// the template's language; when those find nothing, in the language the text's function words
-/// say it is in (`reread`, given the declared one): a template's language code is sometimes not
-/// the language of its text (Italian text listed as `en`), and Meta's review reads the text.
-/// Reading it in every language instead lit a Portuguese "prática" with the Italian "pratica"
-/// (a case file).
-fn find_in_language(
-    language: Option<&str>,
-    find: impl Fn(&[String]) -> Found,
-    reread: impl FnOnce(&str) -> Vec<String>,
-) -> (Found, Vec<String>) {
+/// The signals of `lexicon` in texts (each `(text, path, its words)`), in the word lists of
+/// `languages` and `any`.
+fn signals_in(lexicon: &Lexicon, texts: &[(&str, &str, &Words)], languages: &[String]) -> Found {
+    let mut reading = Reading::new(lexicon);
+    let wanted = lexicon.index.languages(languages);
+    for (text, path, w) in texts {
+        reading.add(text, path, &w.tokens, w.signals(&wanted));
+    }
+    reading.done()
+}
+
+/// Finds the signals in the word lists of the template's language; when those find nothing,
+/// in the language the text's function words say it is in: a template's language code is
+/// sometimes not the language of its text (Italian text listed as `en`), and Meta's review
+/// reads the text. Reading it in every language instead lit a Portuguese "prática" with the
+/// Italian "pratica" (a case file).
+fn find_in_language(lexicon: &Lexicon, texts: &[(&str, &str, &Words)], language: Option<&str>) -> (Found, Vec<String>) {
     let languages = languages_for(language);
-    let found = find(&languages);
+    let found = signals_in(lexicon, texts, &languages);
     // Too few words to be anything but unclear, in any language: no second reading.
     let unclear = found.content_words < UNCLEAR_BELOW_WORDS;
     if unclear || languages.len() > 1 || found.reasons.iter().any(|r| r.principle != Principle::Unclear) {
         return (found, languages);
     }
-    let other = reread(&languages[0]);
+    // The language whose function words the texts hold most of; every language for a lexicon
+    // without function words.
+    let other = if lexicon.index.has_function_words() {
+        let mut counts: std::collections::BTreeMap<&str, usize> = std::collections::BTreeMap::new();
+        for (_, _, w) in texts {
+            for language in w.function_words(&lexicon.index) {
+                *counts.entry(language).or_default() += 1;
+            }
+        }
+        lexicon::reread_choice(counts, &languages[0])
+    } else {
+        languages_for(None)
+    };
     if other.is_empty() {
         return (found, languages);
     }
-    let wider = find(&other);
+    let wider = signals_in(lexicon, texts, &other);
     if wider.reasons.iter().any(|r| r.principle != Principle::Unclear) {
         (wider, other)
     } else {

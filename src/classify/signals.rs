@@ -3,9 +3,10 @@
 
 use std::ops::Range;
 
+use super::words::Words;
 use super::{Lexicon, Principle, Reason};
 use crate::diagnostic::Span;
-use crate::lexicon::{longest_per_key, tokenize, TermSet, Tokens};
+use crate::lexicon::{longest_per_key, Tokens};
 use crate::template::{ButtonKind, ComponentKind, Template};
 
 /// At most this many reasons per signal are listed.
@@ -70,32 +71,24 @@ pub(super) fn drop_covered(found: &mut Vec<(usize, Range<usize>)>) {
     });
 }
 
-/// Finds the lexicon's signals in texts (each `(text, path)`).
+/// Finds the lexicon's signals in texts (each `(text, path)`), in the word lists of
+/// `languages` and `any`.
 pub fn find_signals<'a>(
     lexicon: &Lexicon,
     texts: impl IntoIterator<Item = (&'a str, &'a str)>,
     languages: &[String],
 ) -> Found {
-    let mut sets: Vec<&(String, TermSet, Vec<usize>)> =
-        lexicon.sets().iter().filter(|(l, _, _)| languages.contains(l)).collect();
-    if sets.is_empty() {
-        sets.extend(lexicon.sets().iter().filter(|(l, _, _)| l == "any"));
-    }
     let mut reading = Reading::new(lexicon);
+    let wanted = lexicon.index.languages(languages);
     for (text, path) in texts {
-        let tokens = tokenize(text);
-        // (signal, range) of every word found, in the text's languages and `any`.
-        let mut found: Vec<(usize, Range<usize>)> = Vec::new();
-        for (_, set, signal_of) in &sets {
-            found.extend(set.find(&tokens).into_iter().map(|m| (signal_of[m.term], m.range)));
-        }
-        reading.add(text, path, &tokens, found);
+        let words = Words::read_in(&lexicon.index, text);
+        reading.add(text, path, &words.tokens, words.signals(&wanted));
     }
     reading.done()
 }
 
 /// Signals being gathered, text by text, from the words found in each (by the lexicon's own
-/// sets, or by the shared index of `words.rs`).
+/// index, `words.rs`).
 pub(super) struct Reading<'l> {
     lexicon: &'l Lexicon,
     reasons: Vec<Reason>,

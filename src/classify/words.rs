@@ -9,7 +9,6 @@
 
 use std::cell::Cell;
 use std::ops::Range;
-use std::sync::LazyLock;
 
 use super::DEFAULT_LEXICON;
 use crate::lexicon::{tokenize, TermSet, Tokens};
@@ -29,43 +28,56 @@ enum Owner {
     Identifier(u32),
 }
 
-struct Index {
+pub(super) struct Index {
     set: TermSet,
     owners: Vec<Owner>,
     /// The languages the classifier's words are in (`any` among them).
     languages: Vec<String>,
+    has_function_words: bool,
 }
 
-static INDEX: LazyLock<Index> = LazyLock::new(|| {
-    let lexicon = &*DEFAULT_LEXICON;
-    let mut languages: Vec<String> = Vec::new();
-    let mut language_id = |l: &str| match languages.iter().position(|x| x == l) {
-        Some(i) => i as u16,
-        None => {
-            languages.push(l.to_string());
-            (languages.len() - 1) as u16
+impl Index {
+    /// The index of a lexicon's words (`(language, term, signal)`) and function words (`(term,
+    /// language)`), with the policy and sensitive-identifier words.
+    pub(super) fn build(signal_words: &[(&str, &str, usize)], function_words: &[(&str, &str)]) -> Index {
+        let mut languages: Vec<String> = Vec::new();
+        let mut language_id = |l: &str| match languages.iter().position(|x| x == l) {
+            Some(i) => i as u16,
+            None => {
+                languages.push(l.to_string());
+                (languages.len() - 1) as u16
+            }
+        };
+        let mut terms: Vec<&str> = Vec::new();
+        let mut owners = Vec::new();
+        for &(lang, term, signal) in signal_words {
+            terms.push(term);
+            owners.push(Owner::Signal { signal: signal as u32, language: language_id(lang) });
         }
-    };
-    let mut terms: Vec<&str> = Vec::new();
-    let mut owners = Vec::new();
-    for (lang, term, signal) in &lexicon.words {
-        terms.push(term);
-        owners.push(Owner::Signal { signal: *signal as u32, language: language_id(lang) });
+        for &(term, lang) in function_words {
+            terms.push(term);
+            owners.push(Owner::Function { language: language_id(lang) });
+        }
+        for (i, term) in crate::policy::terms().iter().enumerate() {
+            terms.push(term);
+            owners.push(Owner::Policy(i as u32));
+        }
+        for (i, term) in crate::policy::IDENTIFIERS.terms.iter().enumerate() {
+            terms.push(term);
+            owners.push(Owner::Identifier(i as u32));
+        }
+        Index { set: TermSet::new(terms), owners, languages, has_function_words: !function_words.is_empty() }
     }
-    for (term, lang) in &lexicon.function_terms {
-        terms.push(term);
-        owners.push(Owner::Function { language: language_id(lang) });
+
+    /// Which of the index's languages reading in `languages` takes: those and `any`.
+    pub(super) fn languages(&self, languages: &[String]) -> Vec<bool> {
+        self.languages.iter().map(|l| l == "any" || languages.iter().any(|x| x == l)).collect()
     }
-    for (i, term) in crate::policy::terms().iter().enumerate() {
-        terms.push(term);
-        owners.push(Owner::Policy(i as u32));
+
+    pub(super) fn has_function_words(&self) -> bool {
+        self.has_function_words
     }
-    for (i, term) in crate::policy::IDENTIFIERS.terms.iter().enumerate() {
-        terms.push(term);
-        owners.push(Owner::Identifier(i as u32));
-    }
-    Index { set: TermSet::new(terms), owners, languages }
-});
+}
 
 /// A text's words and every word of every list found in it.
 #[derive(Debug, Default)]
@@ -78,21 +90,20 @@ impl Words {
     /// No words.
     pub const EMPTY: Words = Words { tokens: Tokens::EMPTY, found: Vec::new() };
 
-    /// Tokenizes `text` and looks its words up in the merged index.
+    /// Tokenizes `text` and looks its words up in the shipped lexicon's index.
     pub fn read(text: &str) -> Words {
-        let index = &*INDEX;
+        Words::read_in(&DEFAULT_LEXICON.index, text)
+    }
+
+    /// Tokenizes `text` and looks its words up in `index`.
+    pub(super) fn read_in(index: &Index, text: &str) -> Words {
         let tokens = tokenize(text);
         let found = index.set.find(&tokens).into_iter().map(|m| (index.owners[m.term], m.range)).collect();
         Words { tokens, found }
     }
 
-    /// Which of the index's languages reading in `languages` takes: those and `any`.
-    pub(super) fn languages(languages: &[String]) -> Vec<bool> {
-        INDEX.languages.iter().map(|l| l == "any" || languages.iter().any(|x| x == l)).collect()
-    }
-
-    /// `(signal, range)` of the shipped lexicon's words in the languages `wanted` (from
-    /// [`Words::languages`]).
+    /// `(signal, range)` of the lexicon's words in the languages `wanted` (from
+    /// [`Index::languages`]).
     pub(super) fn signals(&self, wanted: &[bool]) -> Vec<(usize, Range<usize>)> {
         self.found
             .iter()
@@ -105,9 +116,8 @@ impl Words {
             .collect()
     }
 
-    /// The language of each function word found.
-    pub(super) fn function_words(&self) -> impl Iterator<Item = &'static str> + '_ {
-        let index: &'static Index = &INDEX;
+    /// The language of each function word found (`index`: the one the words were read in).
+    pub(super) fn function_words<'a>(&'a self, index: &'a Index) -> impl Iterator<Item = &'a str> + 'a {
         self.found.iter().filter_map(move |(o, _)| match *o {
             Owner::Function { language } => Some(index.languages[usize::from(language)].as_str()),
             _ => None,
@@ -142,36 +152,41 @@ pub struct TextWords {
 }
 
 impl TextWords {
-    /// Reads every text field of `t`: header, body, footer and offer texts, button labels, URLs
-    /// and phone numbers, carousel cards included.
+    /// Reads every text field of `t` in the shipped lexicon's index: header, body, footer and
+    /// offer texts, button labels, URLs and phone numbers, carousel cards included.
     pub fn read(t: &Template) -> TextWords {
-        fn walk(components: &[crate::template::Component], out: &mut TextWords) {
+        TextWords::read_in(&DEFAULT_LEXICON.index, t)
+    }
+
+    /// [`TextWords::read`] in `index`.
+    pub(super) fn read_in(index: &Index, t: &Template) -> TextWords {
+        fn walk(index: &Index, components: &[crate::template::Component], out: &mut TextWords) {
             for c in components {
                 match &c.kind {
-                    ComponentKind::Header(h) => out.add(h.text.as_ref()),
-                    ComponentKind::Body(b) => out.add(b.text.as_ref()),
-                    ComponentKind::Footer(f) => out.add(f.text.as_ref()),
-                    ComponentKind::LimitedTimeOffer(o) => out.add(o.text.as_ref()),
+                    ComponentKind::Header(h) => out.add(index, h.text.as_ref()),
+                    ComponentKind::Body(b) => out.add(index, b.text.as_ref()),
+                    ComponentKind::Footer(f) => out.add(index, f.text.as_ref()),
+                    ComponentKind::LimitedTimeOffer(o) => out.add(index, o.text.as_ref()),
                     ComponentKind::Buttons(buttons) => {
                         for b in buttons {
-                            out.add(b.text.as_ref());
-                            out.add(b.phone_number.as_ref());
-                            out.add(b.url.as_ref());
+                            out.add(index, b.text.as_ref());
+                            out.add(index, b.phone_number.as_ref());
+                            out.add(index, b.url.as_ref());
                         }
                     }
-                    ComponentKind::Carousel(cards) => cards.iter().for_each(|card| walk(&card.components, out)),
+                    ComponentKind::Carousel(cards) => cards.iter().for_each(|card| walk(index, &card.components, out)),
                     ComponentKind::CallPermissionRequest | ComponentKind::Unknown(_) => {}
                 }
             }
         }
         let mut out = TextWords::default();
-        walk(&t.components, &mut out);
+        walk(index, &t.components, &mut out);
         out
     }
 
-    fn add(&mut self, text: Option<&Text>) {
+    fn add(&mut self, index: &Index, text: Option<&Text>) {
         if let Some(text) = text {
-            self.list.push((text as *const Text as usize, Words::read(&text.value)));
+            self.list.push((text as *const Text as usize, Words::read_in(index, &text.value)));
         }
     }
 

@@ -183,7 +183,7 @@ pub fn check(cx: &mut Context) {
 }
 
 /// Checks one sample string; `path` writes its JSON path (only for a finding).
-fn sample(value: &Value, path: impl Fn() -> String, found: &mut Findings) {
+fn sample(value: &Value, path: &dyn Fn() -> String, found: &mut Findings) {
     match value {
         Value::String(s) if s.trim().is_empty() => {
             found.push(Diagnostic::new(&EMPTY_EXAMPLE, path(), "sample value is empty"))
@@ -267,7 +267,7 @@ fn text_examples(f: &Field, key: &str, named_key: &str, flat: bool, fetched: boo
                             ));
                         }
                         for (i, s) in row.iter().enumerate() {
-                            sample(s, || path_index(&row_path(), i), found);
+                            sample(s, &|| path_index(&row_path(), i), found);
                         }
                     }
                 }
@@ -301,7 +301,7 @@ fn text_examples(f: &Field, key: &str, named_key: &str, flat: bool, fetched: boo
                     match (name, item.get("example")) {
                         (Some(name), Some(ex)) => {
                             given.insert(name);
-                            sample(ex, || path_key(&item_path(), "example"), found);
+                            sample(ex, &|| path_key(&item_path(), "example"), found);
                             if !named.contains(&name) {
                                 found.push(Diagnostic::new(
                                     &NAMED_EXAMPLE_MISMATCH,
@@ -355,7 +355,7 @@ fn url_example(f: &Field, fetched: bool, found: &mut Findings) {
         }
     };
     let sample_path = || if f.example.is_some_and(Value::is_array) { path_index(&path(), 0) } else { path() };
-    sample(first, sample_path, found);
+    sample(first, &sample_path, found);
     if let Some(s) = first.as_str() {
         let prefix = &f.text.value[..p.range.start];
         if !s.trim().is_empty() && !s.starts_with(prefix) {
