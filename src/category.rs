@@ -53,11 +53,17 @@ pub fn parse_category(s: &str) -> Option<(Category, Option<&'static str>)> {
         ("TRANSACTIONAL", Category::Utility),
         ("OTP", Category::Authentication),
     ];
-    let upper = s.trim().to_ascii_uppercase();
-    match upper.as_str() {
-        "MARKETING" => Some((Category::Marketing, None)),
-        "UTILITY" => Some((Category::Utility, None)),
-        "AUTHENTICATION" => Some((Category::Authentication, None)),
-        _ => LEGACY.iter().find(|(name, _)| *name == upper).map(|(name, c)| (*c, Some(*name))),
+    // Compared in any casing without an uppercased copy: every validation reads the category
+    // several times.
+    let s = s.trim();
+    for (name, c) in [
+        ("MARKETING", Category::Marketing),
+        ("UTILITY", Category::Utility),
+        ("AUTHENTICATION", Category::Authentication),
+    ] {
+        if s.eq_ignore_ascii_case(name) {
+            return Some((c, None));
+        }
     }
+    LEGACY.iter().find(|(name, _)| s.eq_ignore_ascii_case(name)).map(|(name, c)| (*c, Some(*name)))
 }

@@ -7,7 +7,7 @@ use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
 use crate::category::{parse_category, Category};
-use crate::classify::{classify, meta_outcome, Band, Check, Classification, MetaOutcome, Reason};
+use crate::classify::{classify_read, meta_outcome, Band, Check, Classification, MetaOutcome, Reason, TextWords};
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::input::{parse_document, InputError};
 pub use crate::options::{RuleSetting, ValidateOptions};
@@ -88,8 +88,10 @@ pub fn validate_value(value: &Value, options: &ValidateOptions) -> Result<Report
     }
     let mut diagnostics = Vec::new();
     let template = read_template(obj, &mut diagnostics);
-    let classification = classify(&template);
-    diagnostics.extend(rules::run(&template, options, &classification));
+    // Each text is tokenized and its words looked up once, for the classifier and the rules.
+    let words = TextWords::read(&template);
+    let classification = classify_read(&template, &words);
+    diagnostics.extend(rules::run(&template, options, &classification, &words));
     let declared = template.category.as_ref().map(|c| c.value.clone());
     let outcome = declared.as_deref().and_then(parse_category).map(|(d, _)| meta_outcome(d, classification.predicted));
     Ok(Report {
@@ -159,11 +161,12 @@ pub fn check_content(text: &str, options: &ContentOptions) -> ContentCheck {
     obj.insert("components".into(), serde_json::json!([{ "type": "BODY", "text": text }]));
     let template = read_template(&obj, &mut Vec::new());
     // Classified once, as validation does; the body's reasons then point at the text itself.
-    let mut classification = classify(&template);
+    let words = TextWords::read(&template);
+    let mut classification = classify_read(&template, &words);
     let validate =
         ValidateOptions { policy: Some(options.policy), rules: options.rules.clone(), ..ValidateOptions::default() };
     let to_text = |path: String| if path.ends_with(".text") { "text".to_string() } else { path };
-    let diagnostics = rules::run(&template, &validate, &classification)
+    let diagnostics = rules::run(&template, &validate, &classification, &words)
         .into_iter()
         .filter(|d| {
             rules::find_rule(d.code).is_some_and(|r| matches!(r.stage, rules::Stage::Content | rules::Stage::Category))

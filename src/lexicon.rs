@@ -10,25 +10,126 @@
 //! (`numer* .. carta` finds "numero completo della tua carta"); `%`, `#`, `€`, `$` are words of
 //! their own.
 
-use std::collections::HashMap;
-use std::hash::{BuildHasherDefault, Hasher};
+use std::collections::{HashMap, HashSet};
+use std::hash::{BuildHasherDefault, Hash, Hasher};
 use std::ops::Range;
 
-/// FNV-1a: the words looked up are short and come from templates, not from an adversary who
-/// could choose collisions to any effect beyond a slower lookup; SipHash cost a tenth of the scan.
-#[derive(Default)]
-struct Fnv(u64);
+/// An FxHash-style hasher (a rotate, an xor and a multiply per eight bytes): the keys hashed on
+/// the hot path are short words and JSON paths from templates, not chosen by an adversary to any
+/// effect beyond a slower lookup; SipHash cost a tenth of the scan.
+#[derive(Default, Clone, Copy)]
+pub struct FastHasher(u64);
 
-impl Hasher for Fnv {
+impl FastHasher {
+    #[inline]
+    fn add(&mut self, word: u64) {
+        self.0 = (self.0.rotate_left(5) ^ word).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
+    }
+}
+
+impl Hasher for FastHasher {
+    #[inline]
     fn finish(&self) -> u64 {
         self.0
     }
+    #[inline]
     fn write(&mut self, bytes: &[u8]) {
-        let mut h = if self.0 == 0 { 0xcbf2_9ce4_8422_2325 } else { self.0 };
-        for b in bytes {
-            h = (h ^ u64::from(*b)).wrapping_mul(0x0100_0000_01b3);
+        let mut chunks = bytes.chunks_exact(8);
+        for c in &mut chunks {
+            let mut w = [0u8; 8];
+            w.copy_from_slice(c);
+            self.add(u64::from_le_bytes(w));
         }
-        self.0 = h;
+        let rest = chunks.remainder();
+        if !rest.is_empty() {
+            let mut w = [0u8; 8];
+            w[..rest.len()].copy_from_slice(rest);
+            self.add(u64::from_le_bytes(w));
+        }
+    }
+    #[inline]
+    fn write_u8(&mut self, b: u8) {
+        self.add(u64::from(b));
+    }
+    #[inline]
+    fn write_usize(&mut self, n: usize) {
+        self.add(n as u64);
+    }
+}
+
+/// A hash map with [`FastHasher`], for lookups on the hot path.
+pub type FastMap<K, V> = HashMap<K, V, BuildHasherDefault<FastHasher>>;
+
+/// A set of keys taken from the input (placeholder names, button labels): a list while small,
+/// as it nearly always is (no hashing at all), and a `HashSet` with the standard, keyed hasher
+/// past [`SmallSet::SMALL`] keys, so that input with thousands of keys chosen to collide cannot
+/// make it quadratic.
+#[derive(Debug, Clone)]
+pub enum SmallSet<K> {
+    Small(Vec<K>),
+    Large(HashSet<K>),
+}
+
+impl<K: Hash + Eq> SmallSet<K> {
+    /// The most keys kept as a list.
+    pub const SMALL: usize = 16;
+
+    pub fn new() -> Self {
+        SmallSet::Small(Vec::new())
+    }
+
+    /// Adds `k`; false when it was there.
+    pub fn insert(&mut self, k: K) -> bool {
+        match self {
+            SmallSet::Small(list) => {
+                if list.contains(&k) {
+                    return false;
+                }
+                if list.len() < Self::SMALL {
+                    list.push(k);
+                } else {
+                    let mut set: HashSet<K> = list.drain(..).collect();
+                    set.insert(k);
+                    *self = SmallSet::Large(set);
+                }
+                true
+            }
+            SmallSet::Large(set) => set.insert(k),
+        }
+    }
+
+    pub fn contains(&self, k: &K) -> bool {
+        match self {
+            SmallSet::Small(list) => list.contains(k),
+            SmallSet::Large(set) => set.contains(k),
+        }
+    }
+
+    pub fn len(&self) -> usize {
+        match self {
+            SmallSet::Small(list) => list.len(),
+            SmallSet::Large(set) => set.len(),
+        }
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+}
+
+impl<K: Hash + Eq> Default for SmallSet<K> {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
+impl<K: Hash + Eq> FromIterator<K> for SmallSet<K> {
+    fn from_iter<I: IntoIterator<Item = K>>(iter: I) -> Self {
+        let mut set = SmallSet::new();
+        for k in iter {
+            set.insert(k);
+        }
+        set
     }
 }
 
@@ -43,6 +144,9 @@ pub struct Tokens {
 }
 
 impl Tokens {
+    /// No words.
+    pub const EMPTY: Tokens = Tokens { folded: String::new(), words: Vec::new() };
+
     pub fn len(&self) -> usize {
         self.words.len()
     }
@@ -141,14 +245,34 @@ pub fn tokenize(text: &str) -> Tokens {
     let bytes = text.as_bytes();
     let mut i = 0;
     while i < bytes.len() {
-        // ASCII, most of any template, byte by byte; other characters decoded one at a time.
-        let (c, width) = match bytes[i] {
-            b if b.is_ascii() => (char::from(b), 1),
-            _ => match text[i..].chars().next() {
-                Some(c) => (c, c.len_utf8()),
-                None => break,
-            },
-        };
+        let b = bytes[i];
+        if b.is_ascii() {
+            // ASCII, most of any template: a run of letters and digits is copied and lowercased
+            // at once, without decoding or folding character by character.
+            if b.is_ascii_alphanumeric() {
+                let end = bytes[i..].iter().position(|c| !c.is_ascii_alphanumeric()).map_or(bytes.len(), |n| i + n);
+                if start.is_none() {
+                    start = Some(i);
+                }
+                let from = out.folded.len();
+                out.folded.push_str(&text[i..end]);
+                out.folded[from..].make_ascii_lowercase();
+                i = end;
+                continue;
+            }
+            if let Some(s) = start.take() {
+                out.close(s..i);
+            }
+            if matches!(b, b'%' | b'#' | b'$') {
+                out.folded.push(char::from(b));
+                out.close(i..i + 1);
+            }
+            i += 1;
+            continue;
+        }
+        // Other characters decoded one at a time.
+        let Some(c) = text[i..].chars().next() else { break };
+        let width = c.len_utf8();
         if is_word_char(c) {
             if start.is_none() {
                 start = Some(i);
@@ -194,12 +318,18 @@ impl Pat {
     }
 }
 
+/// Where `pats`, a term without a gap (nearly all), matched from word `i` of `words` ends (one
+/// past its last word): word by word, with no recursion.
+fn match_plain(pats: &[Pat], words: &[&str], i: usize) -> Option<usize> {
+    let end = i + pats.len();
+    (end <= words.len() && pats.iter().zip(&words[i..end]).all(|(p, w)| p.matches(w))).then_some(end)
+}
+
 /// Where `pats` matched from word `i` of `words` ends (one past its last word): the shortest
-/// match. Terms without a gap (nearly all) are matched word by word with no recursion.
+/// match.
 fn match_at(pats: &[Pat], words: &[&str], i: usize) -> Option<usize> {
     if !pats.iter().any(|p| matches!(p, Pat::Gap(_))) {
-        let end = i + pats.len();
-        return (end <= words.len() && pats.iter().zip(&words[i..end]).all(|(p, w)| p.matches(w))).then_some(end);
+        return match_plain(pats, words, i);
     }
     let Some((first, rest)) = pats.split_first() else { return Some(i) };
     if let Pat::Gap(most) = first {
@@ -212,21 +342,24 @@ fn match_at(pats: &[Pat], words: &[&str], i: usize) -> Option<usize> {
     }
 }
 
-type FnvMap<V> = HashMap<String, V, BuildHasherDefault<Fnv>>;
+type WordMap<V> = FastMap<String, V>;
 
 /// A set of terms, indexed by their first word (and their second: common first words such as
 /// `your`, `il`, `sua` start dozens of terms).
 #[derive(Debug, Clone, Default)]
 pub struct TermSet {
     terms: Vec<Vec<Pat>>,
-    by_first: FnvMap<First>,
+    /// Per term: whether it has a gap (`..`), decided once.
+    gapped: Vec<bool>,
+    by_first: WordMap<First>,
     /// Terms whose first word is a stem of fewer than three bytes or a number, by the first
     /// byte a matching token starts with (a number: each digit); an empty stem matches any token
     /// and is in every bucket.
     wild_first: Vec<Vec<usize>>,
-    /// Terms whose first word is a stem of three bytes or more, by those first three bytes: a
-    /// token tries only the stems it could match.
-    stem3: HashMap<[u8; 3], Vec<usize>, BuildHasherDefault<Fnv>>,
+    /// Terms whose first word is a stem of three bytes or more, by those first three bytes and
+    /// then by the stem: a token tries only the stems it could match, and each stem once (fifty
+    /// terms start with `num`, from a handful of stems).
+    stem3: FastMap<[u8; 3], Vec<(String, Vec<usize>)>>,
 }
 
 /// The first three bytes of `w`, when it has them.
@@ -239,7 +372,7 @@ fn head3(w: &str) -> Option<[u8; 3]> {
 #[derive(Debug, Clone, Default)]
 struct First {
     any_second: Vec<usize>,
-    by_second: FnvMap<Second>,
+    by_second: WordMap<Second>,
 }
 
 /// The terms that start with two given words, likewise by their third word: `il tuo` starts
@@ -247,7 +380,7 @@ struct First {
 #[derive(Debug, Clone, Default)]
 struct Second {
     any_third: Vec<usize>,
-    by_third: FnvMap<Vec<usize>>,
+    by_third: WordMap<Vec<usize>>,
 }
 
 /// A match: the term's index and the byte range it covers in the text.
@@ -287,6 +420,7 @@ impl TermSet {
                 // A term with no words never matches, but keeps its index: callers number
                 // their terms' payloads in the order given.
                 set.terms.push(pats);
+                set.gapped.push(false);
                 continue;
             };
             match first {
@@ -304,13 +438,20 @@ impl TermSet {
                     }
                 }
                 Pat::Prefix(p) => match (head3(p), p.as_bytes().first()) {
-                    (Some(h), _) => set.stem3.entry(h).or_default().push(idx),
+                    (Some(h), _) => {
+                        let stems = set.stem3.entry(h).or_default();
+                        match stems.iter_mut().find(|(s, _)| s == p) {
+                            Some((_, terms)) => terms.push(idx),
+                            None => stems.push((p.clone(), vec![idx])),
+                        }
+                    }
                     (None, Some(&b)) => set.wild_first[usize::from(b)].push(idx),
                     (None, None) => set.wild_first.iter_mut().for_each(|bucket| bucket.push(idx)),
                 },
                 Pat::Num => (b'0'..=b'9').for_each(|b| set.wild_first[usize::from(b)].push(idx)),
                 Pat::Gap(_) => {}
             }
+            set.gapped.push(pats.iter().any(|p| matches!(p, Pat::Gap(_))));
             set.terms.push(pats);
         }
         set
@@ -322,7 +463,13 @@ impl TermSet {
 
     /// Every occurrence of every term in `tokens` (terms may overlap).
     pub fn find(&self, tokens: &Tokens) -> Vec<Match> {
-        let mut out = Vec::with_capacity(16);
+        self.find_where(tokens, |_| true)
+    }
+
+    /// Every occurrence of the terms `wanted` keeps (by index), in `tokens`: the others are not
+    /// tried at all.
+    pub fn find_where(&self, tokens: &Tokens, wanted: impl Fn(usize) -> bool) -> Vec<Match> {
+        let mut out = Vec::new();
         let words: Vec<&str> = (0..tokens.len()).map(|i| tokens.folded(i)).collect();
         for (i, &word) in words.iter().enumerate() {
             let (one, two, three): (&[usize], &[usize], &[usize]) = match self.by_first.get(word) {
@@ -345,12 +492,18 @@ impl TermSet {
                 Some(&b) => self.wild_first.get(usize::from(b)).map(Vec::as_slice).unwrap_or_default(),
                 None => &[],
             };
-            let stems = match head3(word) {
+            let stems: &[(String, Vec<usize>)] = match head3(word) {
                 Some(h) if !self.stem3.is_empty() => self.stem3.get(&h).map(Vec::as_slice).unwrap_or_default(),
                 _ => &[],
             };
-            for &t in one.iter().chain(two).chain(three).chain(wild).chain(stems) {
-                if let Some(end) = match_at(&self.terms[t], &words, i) {
+            let stemmed = stems.iter().filter(|(stem, _)| word.starts_with(stem.as_str())).flat_map(|(_, ts)| ts);
+            for &t in one.iter().chain(two).chain(three).chain(wild).chain(stemmed) {
+                if !wanted(t) {
+                    continue;
+                }
+                let pats = &self.terms[t];
+                let end = if self.gapped[t] { match_at(pats, &words, i) } else { match_plain(pats, &words, i) };
+                if let Some(end) = end {
                     out.push(Match { term: t, range: tokens.range(i).start..tokens.range(end - 1).end });
                 }
             }

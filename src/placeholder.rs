@@ -85,7 +85,7 @@ impl Scan {
 
     /// Distinct keys in order of first appearance.
     pub fn distinct_keys(&self) -> Vec<&Key> {
-        let mut seen = std::collections::HashSet::new();
+        let mut seen = crate::lexicon::SmallSet::new();
         self.placeholders.iter().map(|p| &p.key).filter(|k| seen.insert(*k)).collect()
     }
 }

@@ -63,11 +63,13 @@ pub struct Group {
     pub languages: Vec<String>,
 }
 
-/// Every group's words in every language in one set, so that a text is scanned once.
+/// Every group's words in every language, so that a text is scanned once (in the shared word
+/// index of `classify::words`, or in [`WORDS`] for [`scan`]).
 struct Compiled {
     groups: Vec<Group>,
-    words: TermSet,
-    /// Per word of `words`: its group and its language.
+    /// The words, in the file's order.
+    terms: Vec<String>,
+    /// Per word of `terms`: its group and its language.
     word_of: Vec<(usize, String)>,
     /// The last second of the 2019 notification rules.
     until_2019: Option<i64>,
@@ -76,18 +78,17 @@ struct Compiled {
 static COMPILED: LazyLock<Compiled> = LazyLock::new(|| {
     // An unreadable file (see `embedded`) disables only the word-list rules.
     let Some(data): Option<PolicyData> = crate::embedded::load!("policy.json") else {
-        return Compiled { groups: Vec::new(), words: TermSet::default(), word_of: Vec::new(), until_2019: None };
+        return Compiled { groups: Vec::new(), terms: Vec::new(), word_of: Vec::new(), until_2019: None };
     };
     let until_2019 = crate::window::parse_time(&data.era_dates.until_2019).ok().map(|t| t + 86_399);
-    let mut terms: Vec<&str> = Vec::new();
+    let mut terms: Vec<String> = Vec::new();
     let mut word_of = Vec::new();
     for (gi, g) in data.groups.iter().enumerate() {
         for (language, list) in &g.terms {
-            terms.extend(list.iter().map(String::as_str));
+            terms.extend(list.iter().cloned());
             word_of.extend(list.iter().map(|_| (gi, language.clone())));
         }
     }
-    let words = TermSet::new(terms);
     let groups = data
         .groups
         .into_iter()
@@ -107,7 +108,44 @@ static COMPILED: LazyLock<Compiled> = LazyLock::new(|| {
             clause: g.clause,
         })
         .collect();
-    Compiled { groups, words, word_of, until_2019 }
+    Compiled { groups, terms, word_of, until_2019 }
+});
+
+/// The words of every group in one set, for [`scan`] (validation reads them in the shared index).
+static WORDS: LazyLock<TermSet> = LazyLock::new(|| TermSet::new(COMPILED.terms.iter().map(String::as_str)));
+
+/// Every group's words, in order: word `i` of a match is the `i`th of these.
+pub fn terms() -> &'static [String] {
+    &COMPILED.terms
+}
+
+#[derive(Deserialize)]
+struct IdentifierLexicon {
+    terms: BTreeMap<String, Vec<String>>,
+    partial_markers: Vec<String>,
+}
+
+/// The sensitive-identifier words (`data/sensitive-identifiers.json`, rule WP302) of every
+/// language, with each word's language, and the markers of partial identifiers ("ending in",
+/// "ultime 4") of all languages.
+pub struct Identifiers {
+    /// The words, in the file's order (read in the shared word index of `classify::words`).
+    pub terms: Vec<String>,
+    pub language_of: Vec<String>,
+    pub partial: TermSet,
+}
+
+pub static IDENTIFIERS: LazyLock<Identifiers> = LazyLock::new(|| {
+    // An unreadable file (see `embedded`) disables only this rule.
+    let lex = crate::embedded::load!("sensitive-identifiers.json")
+        .unwrap_or(IdentifierLexicon { terms: BTreeMap::new(), partial_markers: Vec::new() });
+    let list: Vec<(&String, &String)> =
+        lex.terms.iter().flat_map(|(l, terms)| terms.iter().map(move |t| (l, t))).collect();
+    Identifiers {
+        terms: list.iter().map(|(_, t)| (*t).clone()).collect(),
+        language_of: list.iter().map(|(l, _)| (*l).clone()).collect(),
+        partial: TermSet::new(lex.partial_markers.iter().map(String::as_str)),
+    }
 });
 
 /// The policy era in force at `at` (Unix seconds): the 2019 notification rules until about
@@ -142,15 +180,22 @@ pub fn scan(text: &str, languages: &[String], era: PolicyEra) -> Vec<Hit> {
 
 /// [`scan`] over a text already tokenized.
 pub fn scan_tokens(tokens: &Tokens, languages: &[String], era: PolicyEra) -> Vec<Hit> {
+    scan_found(WORDS.find(tokens).into_iter().map(|m| (m.term, m.range)), languages, era)
+}
+
+/// [`scan`] over the words found in a text: `(i, range)` for word `i` of [`terms`], in any order.
+pub fn scan_found(
+    found: impl IntoIterator<Item = (usize, Range<usize>)>,
+    languages: &[String],
+    era: PolicyEra,
+) -> Vec<Hit> {
     let c = &*COMPILED;
-    let mut found: Vec<(usize, Range<usize>)> = c
-        .words
-        .find(tokens)
+    let mut found: Vec<(usize, Range<usize>)> = found
         .into_iter()
-        .filter_map(|m| {
-            let (group, language) = &c.word_of[m.term];
+        .filter_map(|(term, range)| {
+            let (group, language) = c.word_of.get(term)?;
             let wanted = c.groups[*group].eras.contains(&era) && (language == "any" || languages.contains(language));
-            wanted.then_some((*group, m.range))
+            wanted.then_some((*group, range))
         })
         .collect();
     longest_per_key(&mut found);

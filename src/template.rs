@@ -10,6 +10,7 @@ use serde_json::{Map, Value};
 
 use crate::diagnostic::Diagnostic;
 use crate::rules::shape;
+use crate::text::{path_index as index, path_key as join};
 
 /// A text field and where it is in the input.
 #[derive(Debug, Clone, PartialEq)]
@@ -253,7 +254,10 @@ pub struct Button {
     /// `example`: an array of strings for URL buttons, a string for COPY_CODE.
     pub example: Option<Value>,
     pub otp_type: Option<Text>,
-    /// The whole button object, for the less common fields (flows, OTP apps).
+    /// The whole button object, for the less common fields (flows, OTP apps and autofill
+    /// labels): kept for FLOW buttons and OTP ones (see [`Button::is_otp`], or with `otp_type`)
+    /// only, empty for the others, whose checks read no other field (copying every button
+    /// object cost a tenth of reading a template).
     pub raw: Map<String, Value>,
 }
 
@@ -290,7 +294,7 @@ pub fn read_template(obj: &Map<String, Value>, diags: &mut Vec<Diagnostic>) -> T
         t.languages = list
             .iter()
             .enumerate()
-            .filter_map(|(i, v)| v.as_str().map(|s| Text { value: s.to_string(), path: format!("languages[{i}]") }))
+            .filter_map(|(i, v)| v.as_str().map(|s| Text { value: s.to_string(), path: index("languages", i) }))
             .collect();
         if t.language.is_none() {
             t.language = t.languages.first().cloned();
@@ -306,14 +310,6 @@ fn scalar_string(v: &Value) -> Option<String> {
         Value::String(s) => Some(s.clone()),
         Value::Number(n) => Some(n.to_string()),
         _ => None,
-    }
-}
-
-fn join(prefix: &str, key: &str) -> String {
-    if prefix.is_empty() {
-        key.to_string()
-    } else {
-        format!("{prefix}.{key}")
     }
 }
 
@@ -384,7 +380,7 @@ impl Reader<'_> {
         };
         let mut out = Vec::with_capacity(list.len());
         for (i, item) in list.iter().enumerate() {
-            let cpath = format!("{path}[{i}]");
+            let cpath = index(path, i);
             let Some(obj) = item.as_object() else {
                 self.wrong_type(&cpath, "a component object", item);
                 continue;
@@ -484,7 +480,7 @@ impl Reader<'_> {
         };
         let mut out = Vec::with_capacity(list.len());
         for (i, item) in list.iter().enumerate() {
-            let bpath = format!("{path}[{i}]");
+            let bpath = index(path, i);
             let Some(obj) = item.as_object() else {
                 self.wrong_type(&bpath, "a button object", item);
                 continue;
@@ -505,7 +501,7 @@ impl Reader<'_> {
                     .at(&type_text.value, 0..type_text.value.len()),
                 );
             }
-            out.push(Button {
+            let mut button = Button {
                 kind,
                 type_name: type_text.value,
                 text: self.text(obj, "text", &bpath),
@@ -513,9 +509,13 @@ impl Reader<'_> {
                 phone_number: self.text(obj, "phone_number", &bpath),
                 example: obj.get("example").filter(|v| !v.is_null()).cloned(),
                 otp_type: self.text(obj, "otp_type", &bpath),
-                raw: obj.clone(),
+                raw: Map::new(),
                 path: bpath,
-            });
+            };
+            if button.kind == ButtonKind::Flow || button.otp_type.is_some() || button.is_otp() {
+                button.raw = obj.clone();
+            }
+            out.push(button);
         }
         out
     }
@@ -531,7 +531,7 @@ impl Reader<'_> {
         };
         let mut out = Vec::with_capacity(list.len());
         for (i, item) in list.iter().enumerate() {
-            let cpath = format!("{path}[{i}]");
+            let cpath = index(path, i);
             let Some(obj) = item.as_object() else {
                 self.wrong_type(&cpath, "a card object", item);
                 continue;

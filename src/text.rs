@@ -23,6 +23,44 @@ pub fn utf16_offset(text: &str, byte: usize) -> usize {
     utf16_len(&text[..floor_boundary(text, byte)])
 }
 
+/// The JSON path `prefix.key` (`key` when `prefix` is empty). Paths are built on every read and
+/// for every finding, so without `format!`.
+pub fn path_key(prefix: &str, key: &str) -> String {
+    if prefix.is_empty() {
+        return key.to_string();
+    }
+    let mut out = String::with_capacity(prefix.len() + 1 + key.len());
+    out.push_str(prefix);
+    out.push('.');
+    out.push_str(key);
+    out
+}
+
+/// The JSON path `path[i]`.
+pub fn path_index(path: &str, i: usize) -> String {
+    let mut out = String::with_capacity(path.len() + 5);
+    out.push_str(path);
+    out.push('[');
+    push_decimal(&mut out, i);
+    out.push(']');
+    out
+}
+
+/// Appends `n` in decimal (paths such as `components[3]` are built without `format!`).
+pub fn push_decimal(out: &mut String, mut n: usize) {
+    let mut digits = [0u8; 20];
+    let mut at = digits.len();
+    loop {
+        at -= 1;
+        digits[at] = b'0' + (n % 10) as u8;
+        n /= 10;
+        if n == 0 {
+            break;
+        }
+    }
+    out.extend(digits[at..].iter().map(|&d| char::from(d)));
+}
+
 fn utf16_len(s: &str) -> usize {
     // Every character but a continuation byte starts a unit; a 4-byte character takes two.
     // Counting bytes is several times faster than decoding characters, and vectorises.

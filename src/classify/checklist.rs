@@ -199,14 +199,29 @@ pub(super) fn decide(
     Classification { predicted, confidence, band, basis: outcome.name(), checklist, reasons, legacy_type, languages }
 }
 
-/// `a`, `b` and `c` as English prose.
+/// `a`, `b` and `c` as English prose, each in curly quotes (written without `format!`: every
+/// report has a checklist).
 fn quoted(words: &[&str]) -> String {
-    let q: Vec<String> = words.iter().take(3).map(|w| format!("\u{201c}{w}\u{201d}")).collect();
-    match q.len() {
-        0 => String::new(),
-        1 => q[0].clone(),
-        n => format!("{} and {}", q[..n - 1].join(", "), q[n - 1]),
+    let words = &words[..words.len().min(3)];
+    let mut out = String::with_capacity(words.iter().map(|w| w.len() + 8).sum());
+    for (i, w) in words.iter().enumerate() {
+        if i > 0 {
+            out.push_str(if i + 1 == words.len() { " and " } else { ", " });
+        }
+        out.push('\u{201c}');
+        out.push_str(w);
+        out.push('\u{201d}');
     }
+    out
+}
+
+/// `before`, then `words`, then `after`: a checklist note.
+fn note(before: &str, words: &str, after: &str) -> Cow<'static, str> {
+    let mut out = String::with_capacity(before.len() + words.len() + after.len());
+    out.push_str(before);
+    out.push_str(words);
+    out.push_str(after);
+    out.into()
 }
 
 /// Meta's checklist with a note per principle that says what was found and what it means.
@@ -220,8 +235,7 @@ fn checklist(evidence: &BTreeMap<Principle, Evidence>, outcome: Outcome, content
         auth.is_some(),
         match &auth {
             Some(w) => {
-                format!("delivers a one-time code ({w}): only AUTHENTICATION templates may, in Meta's preset format")
-                    .into()
+                note("delivers a one-time code (", w, "): only AUTHENTICATION templates may, in Meta's preset format")
             }
             None => "no one-time code".into(),
         },
@@ -231,13 +245,17 @@ fn checklist(evidence: &BTreeMap<Principle, Evidence>, outcome: Outcome, content
         Principle::Promotion,
         promotion.is_some(),
         match (&promotion, outcome) {
-            (Some(w), Outcome::UtilityOverWeakPromotion) => format!(
-                "mildly promotional words ({w}), outweighed by what ties the message to the user; remove them to be sure of UTILITY"
-            ).into(),
-            (Some(w), Outcome::Mixed) => format!(
-                "promotes ({w}) beside a transactional update: mixed content is MARKETING; send the promotion separately"
-            ).into(),
-            (Some(w), _) => format!("promotes or persuades ({w}): that is MARKETING").into(),
+            (Some(w), Outcome::UtilityOverWeakPromotion) => note(
+                "mildly promotional words (",
+                w,
+                "), outweighed by what ties the message to the user; remove them to be sure of UTILITY",
+            ),
+            (Some(w), Outcome::Mixed) => note(
+                "promotes (",
+                w,
+                ") beside a transactional update: mixed content is MARKETING; send the promotion separately",
+            ),
+            (Some(w), _) => note("promotes or persuades (", w, "): that is MARKETING"),
             (None, _) => "nothing promotional or persuasive".into(),
         },
     );
@@ -256,7 +274,7 @@ fn checklist(evidence: &BTreeMap<Principle, Evidence>, outcome: Outcome, content
         ),
     ] {
         match words(principle) {
-            Some(w) => line(principle, true, format!("{found} ({w})").into()),
+            Some(w) => line(principle, true, note(&[found, " ("].concat(), &w, ")")),
             None => line(principle, false, missing.into()),
         }
     }
@@ -265,9 +283,13 @@ fn checklist(evidence: &BTreeMap<Principle, Evidence>, outcome: Outcome, content
             Principle::Feedback,
             true,
             if outcome == Outcome::GenericFeedback {
-                format!("asks for feedback ({w}) without naming the order or visit it is about: a generic survey is MARKETING").into()
+                note(
+                    "asks for feedback (",
+                    &w,
+                    ") without naming the order or visit it is about: a generic survey is MARKETING",
+                )
             } else {
-                format!("asks for feedback ({w})").into()
+                note("asks for feedback (", &w, ")")
             },
         );
     }

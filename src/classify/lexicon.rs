@@ -1,13 +1,13 @@
-//! The classifier's word lists (`data/classify.json`) compiled: one term set per language.
+//! The classifier's word lists (`data/classify.json`) compiled into the shared word index.
 
 use std::collections::BTreeMap;
 use std::sync::{Arc, LazyLock};
 
 use serde::Deserialize;
 
-use super::{languages_for, Principle};
+use super::words::Index;
+use super::Principle;
 use crate::category::{parse_category, Category};
-use crate::lexicon::{tokenize, TermSet};
 
 #[derive(Deserialize)]
 struct SignalData {
@@ -41,15 +41,13 @@ pub struct Signal {
     pub languages: Vec<String>,
 }
 
-/// The compiled lexicon: per language (and `any`), one set of every signal's words, so that a
-/// text is scanned once per language it is read in, whatever the number of signals; the words
-/// of other languages are never tried.
+/// The compiled lexicon: every signal's words in every language, with the function words and
+/// the policy and identifier words, in one index (`words.rs`), so that a text is tokenized and
+/// looked up once, whatever the number of signals and languages; each reading then takes the
+/// words of the languages it reads in.
 pub struct Lexicon {
     pub signals: Vec<Signal>,
-    /// Per language: its name, its words, and each word's signal.
-    pub(super) sets: Vec<(String, TermSet, Vec<usize>)>,
-    /// Every language's function words in one set, and each word's language.
-    function_words: (TermSet, Vec<String>),
+    pub(super) index: Index,
 }
 
 impl Lexicon {
@@ -57,7 +55,7 @@ impl Lexicon {
     pub fn from_json(text: &str) -> Result<Lexicon, String> {
         let data: LexiconData = serde_json::from_str(text).map_err(|e| format!("invalid lexicon: {e}"))?;
         let mut signals = Vec::new();
-        let mut words: BTreeMap<String, Vec<(&str, usize)>> = BTreeMap::new();
+        let mut words: Vec<(&str, &str, usize)> = Vec::new();
         for (i, s) in data.signals.iter().enumerate() {
             let principle = match (s.principle, s.category.as_deref()) {
                 (Some(p), _) => p,
@@ -70,7 +68,7 @@ impl Lexicon {
                 (None, None) => return Err(format!("signal `{}` names no principle", s.id)),
             };
             for (lang, terms) in &s.terms {
-                words.entry(lang.clone()).or_default().extend(terms.iter().map(|t| (t.as_str(), i)));
+                words.extend(terms.iter().map(|t| (lang.as_str(), t.as_str(), i)));
             }
             signals.push(Signal {
                 id: s.id.as_str().into(),
@@ -81,50 +79,27 @@ impl Lexicon {
                 languages: s.terms.keys().cloned().collect(),
             });
         }
-        // Each language's set holds the `any` words too, so that a text is scanned once per
-        // language; `any` alone serves languages without words of their own.
-        let any = words.remove("any").unwrap_or_default();
-        let mut sets: Vec<(String, TermSet, Vec<usize>)> = words
-            .into_iter()
-            .map(|(lang, mut list)| {
-                list.extend(any.iter().copied());
-                let set = TermSet::new(list.iter().map(|&(t, _)| t));
-                (lang, set, list.iter().map(|&(_, s)| s).collect())
-            })
-            .collect();
-        sets.push(("any".into(), TermSet::new(any.iter().map(|&(t, _)| t)), any.iter().map(|&(_, s)| s).collect()));
-        let (function_terms, function_languages): (Vec<&str>, Vec<String>) = data
+        let function_words: Vec<(&str, &str)> = data
             .function_words
             .iter()
-            .flat_map(|(lang, ws)| ws.iter().map(move |w| (w.as_str(), lang.clone())))
-            .unzip();
-        Ok(Lexicon { signals, sets, function_words: (TermSet::new(function_terms), function_languages) })
+            .flat_map(|(lang, ws)| ws.iter().map(move |w| (w.as_str(), lang.as_str())))
+            .collect();
+        Ok(Lexicon { signals, index: Index::build(&words, &function_words) })
     }
 
     fn empty() -> Lexicon {
-        Lexicon { signals: Vec::new(), sets: Vec::new(), function_words: (TermSet::default(), Vec::new()) }
+        Lexicon { signals: Vec::new(), index: Index::build(&[], &[]) }
     }
+}
 
-    /// The languages to read `texts` in again when the words of `declared` found nothing: the
-    /// one whose function words they hold most of, when it has more of them than `declared`
-    /// has (ties keep the declared one, and so nothing); all of them for a lexicon without
-    /// function words.
-    pub(super) fn languages_to_reread(&self, texts: &[(&str, &str)], declared: &str) -> Vec<String> {
-        let (set, language_of_word) = &self.function_words;
-        if set.is_empty() {
-            return languages_for(None);
-        }
-        let mut counts: BTreeMap<&str, usize> = BTreeMap::new();
-        for (text, _) in texts {
-            for m in set.find(&tokenize(text)) {
-                *counts.entry(language_of_word[m.term].as_str()).or_default() += 1;
-            }
-        }
-        let own = counts.get(declared).copied().unwrap_or(0);
-        match counts.into_iter().max_by_key(|&(l, n)| (n, std::cmp::Reverse(l))) {
-            Some((best, n)) if n > own && best != declared => vec![best.to_string()],
-            _ => Vec::new(),
-        }
+/// The language to read a text again in, from the count of each language's function words in
+/// it: the one whose function words they hold most of, when it has more of them than `declared`
+/// has (ties keep the declared one, and so nothing).
+pub(super) fn reread_choice(counts: BTreeMap<&str, usize>, declared: &str) -> Vec<String> {
+    let own = counts.get(declared).copied().unwrap_or(0);
+    match counts.into_iter().max_by_key(|&(l, n)| (n, std::cmp::Reverse(l))) {
+        Some((best, n)) if n > own && best != declared => vec![best.to_string()],
+        _ => Vec::new(),
     }
 }
 

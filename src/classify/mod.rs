@@ -26,6 +26,7 @@
 mod checklist;
 mod lexicon;
 mod signals;
+mod words;
 
 use std::borrow::Cow;
 use std::sync::Arc;
@@ -40,7 +41,8 @@ pub use checklist::calibration;
 use checklist::decide;
 pub use lexicon::{Lexicon, Signal, DEFAULT_LEXICON};
 pub use signals::{find_signals, Found};
-use signals::{structural_signals, UNCLEAR_BELOW_WORDS};
+use signals::{structural_signals, Reading, UNCLEAR_BELOW_WORDS};
+pub use words::{TextWords, Words};
 
 /// The languages with word lists.
 pub const LANGUAGES: &[&str] = &["en", "it", "pt", "es", "de", "fr"];
@@ -170,8 +172,26 @@ pub fn classify(t: &Template) -> Classification {
 
 /// Classifies a template with `lexicon`.
 pub fn classify_with(t: &Template, lexicon: &Lexicon) -> Classification {
-    let fields = t.text_fields();
-    let texts: Vec<(&str, &str)> = fields.iter().map(|f| (f.value.as_str(), f.path.as_str())).collect();
+    if std::ptr::eq(lexicon, &*DEFAULT_LEXICON) {
+        return classify_read(t, &TextWords::read(t));
+    }
+    classify_in(t, lexicon, &TextWords::read_in(&lexicon.index, t))
+}
+
+/// Classifies a template with the shipped lexicon, its text fields read once in the shared word
+/// index (`words`, which validation also hands to the rules).
+pub fn classify_read(t: &Template, words: &TextWords) -> Classification {
+    classify_in(t, &DEFAULT_LEXICON, words)
+}
+
+/// Classifies a template with `lexicon`, its text fields read in the lexicon's index.
+fn classify_in(t: &Template, lexicon: &Lexicon, words: &TextWords) -> Classification {
+    let empty = Words::default();
+    let texts: Vec<(&str, &str, &Words)> = t
+        .text_fields()
+        .into_iter()
+        .map(|f| (f.value.as_str(), f.path.as_str(), words.get(f).unwrap_or(&empty)))
+        .collect();
     let (mut found, languages) = find_in_language(lexicon, &texts, t.language.as_ref().map(|l| l.value.as_str()));
     let mut reasons = structural_signals(t);
     reasons.append(&mut found.reasons);
@@ -180,8 +200,20 @@ pub fn classify_with(t: &Template, lexicon: &Lexicon) -> Classification {
 
 /// Classifies free text as if it were a template body.
 pub fn classify_text(text: &str, language: Option<&str>, lexicon: &Lexicon) -> Classification {
-    let (found, languages) = find_in_language(lexicon, &[(text, "text")], language);
+    let words = Words::read_in(&lexicon.index, text);
+    let (found, languages) = find_in_language(lexicon, &[(text, "text", &words)], language);
     decide(found.reasons, found.content_words, lexicon, languages)
+}
+
+/// The signals of `lexicon` in texts (each `(text, path, its words)`), in the word lists of
+/// `languages` and `any`.
+fn signals_in(lexicon: &Lexicon, texts: &[(&str, &str, &Words)], languages: &[String]) -> Found {
+    let mut reading = Reading::new(lexicon);
+    let wanted = lexicon.index.languages(languages);
+    for (text, path, w) in texts {
+        reading.add(text, path, &w.tokens, w.signals(&wanted));
+    }
+    reading.done()
 }
 
 /// Finds the signals in the word lists of the template's language; when those find nothing,
@@ -189,19 +221,31 @@ pub fn classify_text(text: &str, language: Option<&str>, lexicon: &Lexicon) -> C
 /// sometimes not the language of its text (Italian text listed as `en`), and Meta's review
 /// reads the text. Reading it in every language instead lit a Portuguese "prática" with the
 /// Italian "pratica" (a case file).
-fn find_in_language(lexicon: &Lexicon, texts: &[(&str, &str)], language: Option<&str>) -> (Found, Vec<String>) {
+fn find_in_language(lexicon: &Lexicon, texts: &[(&str, &str, &Words)], language: Option<&str>) -> (Found, Vec<String>) {
     let languages = languages_for(language);
-    let found = find_signals(lexicon, texts.iter().copied(), &languages);
+    let found = signals_in(lexicon, texts, &languages);
     // Too few words to be anything but unclear, in any language: no second reading.
     let unclear = found.content_words < UNCLEAR_BELOW_WORDS;
     if unclear || languages.len() > 1 || found.reasons.iter().any(|r| r.principle != Principle::Unclear) {
         return (found, languages);
     }
-    let other = lexicon.languages_to_reread(texts, &languages[0]);
+    // The language whose function words the texts hold most of; every language for a lexicon
+    // without function words.
+    let other = if lexicon.index.has_function_words() {
+        let mut counts: std::collections::BTreeMap<&str, usize> = std::collections::BTreeMap::new();
+        for (_, _, w) in texts {
+            for language in w.function_words(&lexicon.index) {
+                *counts.entry(language).or_default() += 1;
+            }
+        }
+        lexicon::reread_choice(counts, &languages[0])
+    } else {
+        languages_for(None)
+    };
     if other.is_empty() {
         return (found, languages);
     }
-    let wider = find_signals(lexicon, texts.iter().copied(), &other);
+    let wider = signals_in(lexicon, texts, &other);
     if wider.reasons.iter().any(|r| r.principle != Principle::Unclear) {
         (wider, other)
     } else {

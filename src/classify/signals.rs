@@ -3,9 +3,10 @@
 
 use std::ops::Range;
 
+use super::words::Words;
 use super::{Lexicon, Principle, Reason};
 use crate::diagnostic::Span;
-use crate::lexicon::{longest_per_key, tokenize, TermSet};
+use crate::lexicon::{longest_per_key, Tokens};
 use crate::template::{ButtonKind, ComponentKind, Template};
 
 /// At most this many reasons per signal are listed.
@@ -70,33 +71,46 @@ pub(super) fn drop_covered(found: &mut Vec<(usize, Range<usize>)>) {
     });
 }
 
-/// Finds the lexicon's signals in texts (each `(text, path)`).
+/// Finds the lexicon's signals in texts (each `(text, path)`), in the word lists of
+/// `languages` and `any`.
 pub fn find_signals<'a>(
     lexicon: &Lexicon,
     texts: impl IntoIterator<Item = (&'a str, &'a str)>,
     languages: &[String],
 ) -> Found {
-    let mut reasons: Vec<Reason> = Vec::new();
-    let mut content_words = 0;
-    let mut per_signal = vec![0usize; lexicon.signals.len()];
-    let mut sets: Vec<&(String, TermSet, Vec<usize>)> =
-        lexicon.sets.iter().filter(|(l, _, _)| languages.contains(l)).collect();
-    if sets.is_empty() {
-        sets.extend(lexicon.sets.iter().filter(|(l, _, _)| l == "any"));
-    }
+    let mut reading = Reading::new(lexicon);
+    let wanted = lexicon.index.languages(languages);
     for (text, path) in texts {
-        let tokens = tokenize(text);
-        // (signal, range) of every word found, in the text's languages and `any`.
-        let mut found: Vec<(usize, Range<usize>)> = Vec::new();
-        for (_, set, signal_of) in &sets {
-            found.extend(set.find(&tokens).into_iter().map(|m| (signal_of[m.term], m.range)));
-        }
+        let words = Words::read_in(&lexicon.index, text);
+        reading.add(text, path, &words.tokens, words.signals(&wanted));
+    }
+    reading.done()
+}
+
+/// Signals being gathered, text by text, from the words found in each (by the lexicon's own
+/// index, `words.rs`).
+pub(super) struct Reading<'l> {
+    lexicon: &'l Lexicon,
+    reasons: Vec<Reason>,
+    content_words: usize,
+    per_signal: Vec<usize>,
+}
+
+impl<'l> Reading<'l> {
+    pub(super) fn new(lexicon: &'l Lexicon) -> Self {
+        Reading { lexicon, reasons: Vec::new(), content_words: 0, per_signal: vec![0usize; lexicon.signals.len()] }
+    }
+
+    /// Adds one text: `found` holds `(signal, range)` of every word of the lexicon in it, in the
+    /// languages read (overlapping, repeated and in any order).
+    pub(super) fn add(&mut self, text: &str, path: &str, tokens: &Tokens, mut found: Vec<(usize, Range<usize>)>) {
+        let lexicon = self.lexicon;
         // The longest phrase wins, whatever its signal: "check out our new …" is awareness, not
         // the hotel's "check out" inside it.
         drop_covered(&mut found);
         longest_per_key(&mut found);
         // Only whether there are fewer than UNCLEAR_BELOW_WORDS matters: stop counting there.
-        if content_words < UNCLEAR_BELOW_WORDS {
+        if self.content_words < UNCLEAR_BELOW_WORDS {
             let parameters = parameter_ranges(text);
             let unclear_words: Vec<&Range<usize>> = found
                 .iter()
@@ -104,23 +118,23 @@ pub fn find_signals<'a>(
                 .map(|(_, r)| r)
                 .collect();
             for k in 0..tokens.len() {
-                if content_words >= UNCLEAR_BELOW_WORDS {
+                if self.content_words >= UNCLEAR_BELOW_WORDS {
                     break;
                 }
                 let w = tokens.range(k);
                 let inside = |r: &Range<usize>| r.start <= w.start && w.end <= r.end;
                 if !parameters.iter().any(inside) && !unclear_words.iter().any(|u| inside(u)) {
-                    content_words += 1;
+                    self.content_words += 1;
                 }
             }
         }
         for (s, r) in found {
-            if per_signal[s] >= MAX_REASONS_PER_SIGNAL {
+            if self.per_signal[s] >= MAX_REASONS_PER_SIGNAL {
                 continue;
             }
-            per_signal[s] += 1;
+            self.per_signal[s] += 1;
             let signal = &lexicon.signals[s];
-            reasons.push(Reason {
+            self.reasons.push(Reason {
                 signal: signal.id.clone(),
                 principle: signal.principle,
                 category: signal.principle.category(),
@@ -131,7 +145,10 @@ pub fn find_signals<'a>(
             });
         }
     }
-    Found { reasons, content_words }
+
+    pub(super) fn done(self) -> Found {
+        Found { reasons: self.reasons, content_words: self.content_words }
+    }
 }
 
 /// Signals in the template's structure: an OTP button or Meta's authentication fields; offers,

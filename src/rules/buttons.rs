@@ -192,7 +192,7 @@ pub fn check(cx: &mut Context) {
     for c in &cx.template.components {
         match &c.kind {
             ComponentKind::Buttons(buttons) => {
-                counts(buttons, &format!("{}.buttons", c.path), &mut found);
+                counts(buttons, &c.path, &mut found);
                 each(buttons, &mut found);
             }
             ComponentKind::Carousel(cards) => {
@@ -208,8 +208,10 @@ pub fn check(cx: &mut Context) {
     cx.absorb(found);
 }
 
-fn counts(buttons: &[Button], path: &str, found: &mut Findings) {
+/// `component`: the path of the BUTTONS component.
+fn counts(buttons: &[Button], component: &str, found: &mut Findings) {
     if buttons.len() > 10 {
+        let path = crate::text::path_key(component, "buttons");
         found.push(Diagnostic::new(&TOO_MANY_BUTTONS, path, format!("{} buttons; the limit is 10", buttons.len())));
     }
     let over = |kind: ButtonKind, limit: usize, rule: &'static Rule, what: &str, found: &mut Findings| {
@@ -256,7 +258,7 @@ fn counts(buttons: &[Button], path: &str, found: &mut Findings) {
 }
 
 fn each(buttons: &[Button], found: &mut Findings) {
-    let mut labels = std::collections::HashSet::new();
+    let mut labels = crate::lexicon::SmallSet::new();
     for b in buttons {
         let needs_text = matches!(
             b.kind,

@@ -2,7 +2,7 @@
 //! for sensitive identifiers. The word lists are data (`data/url-shorteners.json`,
 //! `data/sensitive-identifiers.json`), embedded at build time.
 
-use std::collections::{BTreeMap, HashSet};
+use std::collections::HashSet;
 use std::ops::Range;
 use std::sync::LazyLock;
 
@@ -11,6 +11,7 @@ use serde::Deserialize;
 use super::{Context, Findings, Role};
 use crate::diagnostic::Diagnostic;
 use crate::lexicon::{longest_per_key, tokenize, TermSet, Tokens};
+use crate::policy::IDENTIFIERS;
 
 declare_rules! {
     URL_SHORTENER {
@@ -56,12 +57,6 @@ struct ShortenerList {
     domains: Vec<String>,
 }
 
-#[derive(Deserialize)]
-struct IdentifierLexicon {
-    terms: BTreeMap<String, Vec<String>>,
-    partial_markers: Vec<String>,
-}
-
 static SHORTENERS: LazyLock<HashSet<String>> = LazyLock::new(|| {
     // An unreadable file (see `embedded`) disables only this rule.
     crate::embedded::load!("url-shorteners.json")
@@ -69,26 +64,10 @@ static SHORTENERS: LazyLock<HashSet<String>> = LazyLock::new(|| {
         .unwrap_or_default()
 });
 
-/// The identifier words of every language in one set, with each word's language, and the
-/// markers of partial identifiers ("ending in", "ultime 4") of all languages.
-struct Identifiers {
-    terms: TermSet,
-    language_of: Vec<String>,
-    partial: TermSet,
-}
-
-static IDENTIFIERS: LazyLock<Identifiers> = LazyLock::new(|| {
-    // An unreadable file (see `embedded`) disables only this rule.
-    let lex = crate::embedded::load!("sensitive-identifiers.json")
-        .unwrap_or(IdentifierLexicon { terms: BTreeMap::new(), partial_markers: Vec::new() });
-    let list: Vec<(&String, &String)> =
-        lex.terms.iter().flat_map(|(l, terms)| terms.iter().map(move |t| (l, t))).collect();
-    Identifiers {
-        terms: TermSet::new(list.iter().map(|(_, t)| t.as_str())),
-        language_of: list.iter().map(|(l, _)| (*l).clone()).collect(),
-        partial: TermSet::new(lex.partial_markers.iter().map(String::as_str)),
-    }
-});
+/// The identifier words of every language in one set (validation reads them in the shared word
+/// index instead, `classify::words`).
+static IDENTIFIER_WORDS: LazyLock<TermSet> =
+    LazyLock::new(|| TermSet::new(IDENTIFIERS.terms.iter().map(String::as_str)));
 
 /// Byte ranges of the words in `text` that name a sensitive identifier, in `languages`, unless
 /// their sentence speaks of the last digits only (decided lazily: callers stop at their cap).
@@ -97,12 +76,20 @@ pub fn sensitive_identifiers<'a>(
     tokens: &Tokens,
     languages: &[String],
 ) -> impl Iterator<Item = Range<usize>> + 'a {
-    let mut found: Vec<((), Range<usize>)> = IDENTIFIERS
-        .terms
-        .find(tokens)
+    identifiers_found(text, IDENTIFIER_WORDS.find(tokens).into_iter().map(|m| (m.term, m.range)), languages)
+}
+
+/// [`sensitive_identifiers`] from the identifier words found in `text`: `(i, range)` for word
+/// `i` of the identifier list, in any order.
+pub fn identifiers_found<'a>(
+    text: &'a str,
+    found: impl IntoIterator<Item = (usize, Range<usize>)>,
+    languages: &[String],
+) -> impl Iterator<Item = Range<usize>> + 'a {
+    let mut found: Vec<((), Range<usize>)> = found
         .into_iter()
-        .filter(|m| languages.contains(&IDENTIFIERS.language_of[m.term]))
-        .map(|m| ((), m.range))
+        .filter(|(term, _)| IDENTIFIERS.language_of.get(*term).is_some_and(|l| languages.contains(l)))
+        .map(|(_, range)| ((), range))
         .collect();
     // The longest of overlapping matches ("numero della carta" inside "numero della carta di credito").
     longest_per_key(&mut found);
@@ -156,7 +143,7 @@ pub fn check(cx: &mut Context) {
         if f.role == Role::ButtonUrl {
             continue;
         }
-        for r in sensitive_identifiers(text, &f.tokens, &cx.classification.languages) {
+        for r in identifiers_found(text, f.words.identifiers(), &cx.classification.languages) {
             if !found.wants(&SENSITIVE_IDENTIFIER_REQUEST, &f.text.path) {
                 break;
             }
@@ -201,7 +188,7 @@ mod tests {
     #[test]
     fn lexicons_load() {
         assert!(SHORTENERS.contains("bit.ly"));
-        assert!(!IDENTIFIERS.terms.is_empty() && !IDENTIFIERS.partial.is_empty());
+        assert!(!IDENTIFIER_WORDS.is_empty() && !IDENTIFIERS.partial.is_empty());
     }
 
     #[test]

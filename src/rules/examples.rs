@@ -6,6 +6,7 @@ use super::{Context, Field, Findings, Role};
 use crate::diagnostic::Diagnostic;
 use crate::placeholder::Key;
 use crate::template::{ButtonKind, ComponentKind};
+use crate::text::{path_index, path_key};
 
 declare_rules! {
     MISSING_EXAMPLE {
@@ -149,8 +150,12 @@ pub fn check(cx: &mut Context) {
     let fetched = cx.template.is_fetched();
     for f in &cx.fields {
         match f.role {
-            Role::Body | Role::CardBody => text_examples(f, "body_text", false, fetched, &mut found),
-            Role::HeaderText | Role::CardHeaderText => text_examples(f, "header_text", true, fetched, &mut found),
+            Role::Body | Role::CardBody => {
+                text_examples(f, "body_text", "body_text_named_params", false, fetched, &mut found)
+            }
+            Role::HeaderText | Role::CardHeaderText => {
+                text_examples(f, "header_text", "header_text_named_params", true, fetched, &mut found)
+            }
             Role::ButtonUrl => url_example(f, fetched, &mut found),
             Role::Footer | Role::Static => {}
         }
@@ -162,7 +167,7 @@ pub fn check(cx: &mut Context) {
                     match super::limits::copy_code_example(b) {
                         None => found.push(Diagnostic::new(
                             &COPY_CODE_MISSING_EXAMPLE,
-                            format!("{}.example", b.path),
+                            path_key(&b.path, "example"),
                             "copy-code button has no example code",
                         )),
                         Some(code) if code.value.trim().is_empty() => {
@@ -177,16 +182,16 @@ pub fn check(cx: &mut Context) {
     cx.absorb(found);
 }
 
-/// Checks one sample string; `path` is its JSON path.
-fn sample(value: &Value, path: &str, found: &mut Findings) {
+/// Checks one sample string; `path` writes its JSON path (only for a finding).
+fn sample(value: &Value, path: &dyn Fn() -> String, found: &mut Findings) {
     match value {
         Value::String(s) if s.trim().is_empty() => {
-            found.push(Diagnostic::new(&EMPTY_EXAMPLE, path, "sample value is empty"))
+            found.push(Diagnostic::new(&EMPTY_EXAMPLE, path(), "sample value is empty"))
         }
         Value::String(s) => {
             if let Some(i) = s.find(['\n', '\r', '\t']) {
                 found.push(
-                    Diagnostic::new(&EXAMPLE_NEWLINE, path, "sample value contains a line break or tab")
+                    Diagnostic::new(&EXAMPLE_NEWLINE, path(), "sample value contains a line break or tab")
                         .at(s, i..i + 1),
                 );
             }
@@ -195,27 +200,28 @@ fn sample(value: &Value, path: &str, found: &mut Findings) {
         Value::Number(_) => {}
         other => found.push(Diagnostic::new(
             &EXAMPLE_SHAPE,
-            path,
+            path(),
             format!("sample must be a string, found {}", crate::template::json_kind(other)),
         )),
     }
 }
 
-fn text_examples(f: &Field, key: &str, flat: bool, fetched: bool, found: &mut Findings) {
+/// `key` and `named_key`: the sample keys of the field (`body_text`, `body_text_named_params`).
+fn text_examples(f: &Field, key: &str, named_key: &str, flat: bool, fetched: bool, found: &mut Findings) {
     let keys = f.scan.distinct_keys();
     let positional = keys.iter().filter(|k| matches!(k, Key::Positional(_))).count();
-    let named: std::collections::HashSet<&str> = keys
+    let named: crate::lexicon::SmallSet<&str> = keys
         .iter()
         .filter_map(|k| match k {
             Key::Named(n) => Some(n.as_str()),
             Key::Positional(_) => None,
         })
         .collect();
-    let ex_path = format!("{}.example", f.owner);
+    // Paths are written only for the findings that need them.
+    let ex_path = || path_key(f.owner, "example");
     let example = f.example;
     let positional_samples = example.and_then(|e| e.get(key));
-    let named_key = format!("{key}_named_params");
-    let named_samples = example.and_then(|e| e.get(&named_key));
+    let named_samples = example.and_then(|e| e.get(named_key));
 
     if positional > 0 || (positional_samples.is_some() && named.is_empty()) {
         match positional_samples {
@@ -223,7 +229,7 @@ fn text_examples(f: &Field, key: &str, flat: bool, fetched: bool, found: &mut Fi
                 found.push(
                     Diagnostic::new(
                         &MISSING_EXAMPLE,
-                        &ex_path,
+                        ex_path(),
                         format!("{positional} parameters but no `{key}` samples"),
                     )
                     .help(if flat {
@@ -235,35 +241,33 @@ fn text_examples(f: &Field, key: &str, flat: bool, fetched: bool, found: &mut Fi
             }
             None => {}
             Some(v) => {
-                let path = format!("{ex_path}.{key}");
+                let path = || path_key(&ex_path(), key);
+                let row_path = || if flat { path() } else { path_index(&path(), 0) };
                 let row = if flat {
-                    v.as_array().map(|a| (a, path.clone()))
-                } else {
                     v.as_array()
-                        .and_then(|outer| outer.first())
-                        .and_then(Value::as_array)
-                        .map(|a| (a, format!("{path}[0]")))
+                } else {
+                    v.as_array().and_then(|outer| outer.first()).and_then(Value::as_array)
                 };
                 match row {
                     None => found.push(Diagnostic::new(
                         &EXAMPLE_SHAPE,
-                        &path,
+                        path(),
                         if flat {
                             format!("`{key}` must be an array of strings")
                         } else {
                             format!("`{key}` must be an array holding one array of strings")
                         },
                     )),
-                    Some((row, row_path)) => {
+                    Some(row) => {
                         if row.len() != positional {
                             found.push(Diagnostic::new(
                                 &EXAMPLE_COUNT_MISMATCH,
-                                &row_path,
+                                row_path(),
                                 format!("{} samples for {positional} parameters", row.len()),
                             ));
                         }
                         for (i, s) in row.iter().enumerate() {
-                            sample(s, &format!("{row_path}[{i}]"), found);
+                            sample(s, &|| path_index(&row_path(), i), found);
                         }
                     }
                 }
@@ -271,12 +275,12 @@ fn text_examples(f: &Field, key: &str, flat: bool, fetched: bool, found: &mut Fi
         }
     }
     if !named.is_empty() || named_samples.is_some() {
-        let path = format!("{ex_path}.{named_key}");
+        let path = || path_key(&ex_path(), named_key);
         match named_samples {
             None if !named.is_empty() && !fetched => {
                 found.push(Diagnostic::new(
                     &MISSING_EXAMPLE,
-                    &ex_path,
+                    ex_path(),
                     format!("{} named parameters but no `{named_key}` samples", named.len()),
                 ));
             }
@@ -285,30 +289,30 @@ fn text_examples(f: &Field, key: &str, flat: bool, fetched: bool, found: &mut Fi
                 let Some(list) = v.as_array() else {
                     found.push(Diagnostic::new(
                         &EXAMPLE_SHAPE,
-                        &path,
+                        path(),
                         format!("`{named_key}` must be an array of {{param_name, example}} objects"),
                     ));
                     return;
                 };
-                let mut given = std::collections::HashSet::new();
+                let mut given = crate::lexicon::SmallSet::new();
                 for (i, item) in list.iter().enumerate() {
-                    let item_path = format!("{path}[{i}]");
+                    let item_path = || path_index(&path(), i);
                     let name = item.get("param_name").and_then(Value::as_str);
                     match (name, item.get("example")) {
                         (Some(name), Some(ex)) => {
                             given.insert(name);
-                            sample(ex, &format!("{item_path}.example"), found);
+                            sample(ex, &|| path_key(&item_path(), "example"), found);
                             if !named.contains(&name) {
                                 found.push(Diagnostic::new(
                                     &NAMED_EXAMPLE_MISMATCH,
-                                    format!("{item_path}.param_name"),
+                                    path_key(&item_path(), "param_name"),
                                     format!("sample for `{name}`, which the text does not use"),
                                 ));
                             }
                         }
                         _ => found.push(Diagnostic::new(
                             &EXAMPLE_SHAPE,
-                            &item_path,
+                            item_path(),
                             "named sample must have `param_name` and `example`",
                         )),
                     }
@@ -317,10 +321,10 @@ fn text_examples(f: &Field, key: &str, flat: bool, fetched: bool, found: &mut Fi
                     Key::Named(n) => Some(n.as_str()),
                     Key::Positional(_) => None,
                 }) {
-                    if !given.contains(n) {
+                    if !given.contains(&n) {
                         found.push(Diagnostic::new(
                             &NAMED_EXAMPLE_MISMATCH,
-                            &path,
+                            path(),
                             format!("no sample for `{{{{{n}}}}}`"),
                         ));
                     }
@@ -332,12 +336,12 @@ fn text_examples(f: &Field, key: &str, flat: bool, fetched: bool, found: &mut Fi
 
 fn url_example(f: &Field, fetched: bool, found: &mut Findings) {
     let Some(p) = f.scan.placeholders.first() else { return };
-    let path = format!("{}.example", f.owner);
+    let path = || path_key(f.owner, "example");
     let first = match f.example {
         None => {
             if !fetched {
                 found.push(
-                    Diagnostic::new(&MISSING_EXAMPLE, &path, "URL has a parameter but no sample URL")
+                    Diagnostic::new(&MISSING_EXAMPLE, path(), "URL has a parameter but no sample URL")
                         .help("add `\"example\": [\"https://example.com/track/ABC123\"]`"),
                 );
             }
@@ -346,17 +350,17 @@ fn url_example(f: &Field, fetched: bool, found: &mut Findings) {
         Some(Value::Array(a)) if a.first().is_some_and(Value::is_string) => &a[0],
         Some(Value::String(_)) => f.example.unwrap_or(&Value::Null),
         Some(_) => {
-            found.push(Diagnostic::new(&EXAMPLE_SHAPE, &path, "URL sample must be an array of strings"));
+            found.push(Diagnostic::new(&EXAMPLE_SHAPE, path(), "URL sample must be an array of strings"));
             return;
         }
     };
-    let sample_path = if f.example.is_some_and(Value::is_array) { format!("{path}[0]") } else { path };
+    let sample_path = || if f.example.is_some_and(Value::is_array) { path_index(&path(), 0) } else { path() };
     sample(first, &sample_path, found);
     if let Some(s) = first.as_str() {
         let prefix = &f.text.value[..p.range.start];
         if !s.trim().is_empty() && !s.starts_with(prefix) {
             found.push(
-                Diagnostic::new(&URL_EXAMPLE_MISMATCH, &sample_path, format!("sample does not begin with `{prefix}`"))
+                Diagnostic::new(&URL_EXAMPLE_MISMATCH, sample_path(), format!("sample does not begin with `{prefix}`"))
                     .at(s, 0..s.len()),
             );
         }

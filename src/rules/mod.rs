@@ -10,9 +10,9 @@
 use std::collections::HashMap;
 
 use crate::category::Category;
-use crate::classify::Classification;
+use crate::classify::{Classification, TextWords, Words};
 use crate::diagnostic::{CloudError, Diagnostic, Severity};
-use crate::lexicon::{tokenize, Tokens};
+use crate::lexicon::FastMap;
 use crate::options::{RuleSetting, ValidateOptions};
 use crate::placeholder::{scan, Scan};
 use crate::template::{ButtonKind, ComponentKind, Template, Text};
@@ -269,8 +269,9 @@ pub struct Field<'a> {
     pub role: Role,
     pub text: &'a Text,
     pub scan: Scan,
-    /// The field's words, tokenized once for every rule that reads words (policy, identifiers).
-    pub tokens: Tokens,
+    /// The field's words and the words of every list found in them, read once for the
+    /// classifier and every rule that reads words (policy, identifiers).
+    pub words: &'a Words,
     /// JSON path of the component (or button) the field belongs to.
     pub owner: &'a str,
     /// The component's `example`, for header and body fields.
@@ -302,16 +303,16 @@ pub const MAX_PER_SITE: usize = 20;
 #[derive(Debug, Default)]
 pub struct Findings {
     list: Vec<Diagnostic>,
-    per_site: HashMap<&'static str, HashMap<String, usize>>,
+    per_site: FastMap<&'static str, FastMap<String, usize>>,
     /// The cap on one rule's findings in all, with the counts so far; none for templates.
-    per_rule: Option<(usize, HashMap<&'static str, usize>)>,
+    per_rule: Option<(usize, FastMap<&'static str, usize>)>,
 }
 
 impl Findings {
     /// Findings that also keep at most `cap` of one rule in all: a send request's unknown keys
     /// each sit at their own path, so the per-site cap alone would not bound them.
     pub fn with_rule_cap(cap: usize) -> Self {
-        Findings { per_rule: Some((cap, HashMap::new())), ..Findings::default() }
+        Findings { per_rule: Some((cap, FastMap::default())), ..Findings::default() }
     }
 
     /// False once `rule` has reached its cap at `path`.
@@ -335,6 +336,27 @@ impl Findings {
         self.list.push(d);
     }
 
+    /// Adds the findings collected in `other`, within this one's caps. When none of their rules
+    /// has a finding here yet (the usual case: each family reports its own rules), `other`'s
+    /// counts are this one's and are taken over as they are.
+    pub fn absorb(&mut self, other: Findings) {
+        let disjoint = self.per_rule.is_none()
+            && other.per_rule.is_none()
+            && other.per_site.keys().all(|code| !self.per_site.contains_key(code));
+        if !disjoint {
+            for d in other.list {
+                self.push(d);
+            }
+            return;
+        }
+        if self.list.is_empty() {
+            *self = other;
+            return;
+        }
+        self.list.extend(other.list);
+        self.per_site.extend(other.per_site);
+    }
+
     /// The findings, with the per-rule settings (keyed by code or name) applied.
     pub fn finish(self, settings: &HashMap<String, RuleSetting>) -> Vec<Diagnostic> {
         apply_settings(self.list, settings)
@@ -342,12 +364,19 @@ impl Findings {
 }
 
 impl<'a> Context<'a> {
-    pub fn new(template: &'a Template, options: &'a ValidateOptions, classification: &'a Classification) -> Self {
+    /// `words`: the template's text fields read (`TextWords::read`).
+    pub fn new(
+        template: &'a Template,
+        options: &'a ValidateOptions,
+        classification: &'a Classification,
+        words: &'a TextWords,
+    ) -> Self {
         let category =
             template.category.as_ref().and_then(|c| crate::category::parse_category(&c.value).map(|(cat, _)| cat));
-        let mut fields = Vec::new();
+        // About one field per component, and a few for buttons.
+        let mut fields = Vec::with_capacity(template.components.len() + 4);
         for c in &template.components {
-            collect_fields(&c.kind, &c.path, c.example.as_ref(), false, &mut fields);
+            collect_fields(&c.kind, &c.path, c.example.as_ref(), false, words, &mut fields);
         }
         Context { template, options, classification, category, fields, findings: Findings::default() }
     }
@@ -358,9 +387,7 @@ impl<'a> Context<'a> {
 
     /// Adds the findings a rule family collected on its own.
     pub fn absorb(&mut self, found: Findings) {
-        for d in found.list {
-            self.findings.push(d);
-        }
+        self.findings.absorb(found);
     }
 
     pub fn fields(&self, role: Role) -> impl Iterator<Item = &Field<'a>> {
@@ -409,24 +436,27 @@ pub fn deserialize_settings<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Ha
     }
 }
 
+/// Words of a field `TextWords` did not read (none: it reads every text field).
+static NO_WORDS: Words = Words::EMPTY;
+
 fn collect_fields<'a>(
     kind: &'a ComponentKind,
     path: &'a str,
     example: Option<&'a serde_json::Value>,
     in_card: bool,
+    words: &'a TextWords,
     out: &mut Vec<Field<'a>>,
 ) {
-    fn push<'a>(
-        out: &mut Vec<Field<'a>>,
-        role: Role,
-        text: &'a Option<Text>,
-        owner: &'a str,
-        example: Option<&'a serde_json::Value>,
-    ) {
+    let push = |out: &mut Vec<Field<'a>>,
+                role: Role,
+                text: &'a Option<Text>,
+                owner: &'a str,
+                example: Option<&'a serde_json::Value>| {
         if let Some(text) = text {
-            out.push(Field { role, text, scan: scan(&text.value), tokens: tokenize(&text.value), owner, example });
+            let words = words.get(text).unwrap_or(&NO_WORDS);
+            out.push(Field { role, text, scan: scan(&text.value), words, owner, example });
         }
-    }
+    };
     match kind {
         ComponentKind::Header(h) => {
             push(out, if in_card { Role::CardHeaderText } else { Role::HeaderText }, &h.text, path, example)
@@ -446,7 +476,7 @@ fn collect_fields<'a>(
         ComponentKind::Carousel(cards) => {
             for card in cards {
                 for c in &card.components {
-                    collect_fields(&c.kind, &c.path, c.example.as_ref(), true, out);
+                    collect_fields(&c.kind, &c.path, c.example.as_ref(), true, words, out);
                 }
             }
         }
@@ -454,9 +484,14 @@ fn collect_fields<'a>(
     }
 }
 
-/// Runs every rule family over `template`.
-pub fn run(template: &Template, options: &ValidateOptions, classification: &Classification) -> Vec<Diagnostic> {
-    let mut cx = Context::new(template, options, classification);
+/// Runs every rule family over `template`, whose text fields `words` holds read.
+pub fn run(
+    template: &Template,
+    options: &ValidateOptions,
+    classification: &Classification,
+    words: &TextWords,
+) -> Vec<Diagnostic> {
+    let mut cx = Context::new(template, options, classification, words);
     shape::check(&mut cx);
     identity::check(&mut cx);
     structure::check(&mut cx);

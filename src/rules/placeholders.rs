@@ -444,7 +444,7 @@ fn syntax(f: &Field, found: &mut Findings) {
 fn sequence(f: &Field, found: &mut Findings) {
     let positional: Vec<&Placeholder> =
         f.scan.placeholders.iter().filter(|p| matches!(p.key, Key::Positional(_))).collect();
-    let mut seen = std::collections::HashSet::new();
+    let mut seen = crate::lexicon::SmallSet::new();
     for p in &positional {
         let Key::Positional(n) = p.key else { continue };
         if seen.contains(&n) {
@@ -630,7 +630,7 @@ fn format_and_mixing(cx: &Context, found: &mut Findings) {
             );
         }
     }
-    let distinct: std::collections::HashSet<&Key> = cx
+    let distinct: crate::lexicon::SmallSet<&Key> = cx
         .fields
         .iter()
         .filter(|f| matches!(f.role, Role::HeaderText | Role::Body))

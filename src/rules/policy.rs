@@ -7,7 +7,7 @@
 use super::{Context, Findings, Rule};
 use crate::classify::Reason;
 use crate::diagnostic::Diagnostic;
-use crate::policy::{scan_tokens, PolicyEra};
+use crate::policy::{scan_found, PolicyEra};
 use crate::template::{ComponentKind, HeaderFormat};
 
 declare_rules! {
@@ -219,7 +219,7 @@ pub fn check(cx: &mut Context) {
     let era = cx.options.policy_era();
     let mut found = Findings::default();
     for f in &cx.fields {
-        for hit in scan_tokens(&f.tokens, &cx.classification.languages, era) {
+        for hit in scan_found(f.words.policy(), &cx.classification.languages, era) {
             let Some(rule) = [
                 &REGULATED_GOODS,
                 &DEBT_THREAT,

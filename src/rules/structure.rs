@@ -374,7 +374,7 @@ pub fn check(cx: &mut Context) {
 }
 
 fn duplicates(cx: &mut Context, components: &[Component]) {
-    let mut seen = std::collections::HashSet::new();
+    let mut seen = crate::lexicon::SmallSet::new();
     for c in components {
         if matches!(c.kind, ComponentKind::Unknown(_)) {
             continue;
