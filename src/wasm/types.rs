@@ -4,7 +4,7 @@
 //! The result types are generated from the Rust types serde serializes (`generated.d.ts`, kept
 //! current by the `ts_types` unit test). Written by hand below is only what has no Rust type to
 //! derive from: inputs the core reads as untyped JSON (templates, params, state, timelines), the
-//! accepted time forms, and the error shape the binding throws.
+//! accepted time forms, the error shape the binding throws, and the overloads of `renderMarkup`.
 
 use wasm_bindgen::prelude::*;
 
@@ -83,4 +83,10 @@ export interface CampaignInput {
   at: TimeInput;
   /** USD (default) or the currency of a card passed in `rateCards`. */
   currency?: string;
-}"#;
+}
+
+/** `renderMarkup` by format: HTML (the default) and plain text are strings, `"nodes"` the
+ *  block tree. (These overloads come before the generated declaration, which stays for a
+ *  format held in a `string`.) */
+export function renderMarkup(text: string, format?: "html" | "text", options?: { linksAsText?: boolean }): string;
+export function renderMarkup(text: string, format: "nodes", options?: { linksAsText?: boolean }): BlockNode[];"#;
