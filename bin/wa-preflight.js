@@ -147,6 +147,7 @@ function expand(paths) {
       out.push(p);
       continue;
     }
+    const before = out.length;
     const walk = (dir) => {
       for (const name of readdirSync(dir).sort()) {
         const full = join(dir, name);
@@ -155,6 +156,8 @@ function expand(paths) {
       }
     };
     walk(p);
+    // A directory with nothing to check is a mistake worth saying, not a silent success.
+    if (out.length === before) throw new UsageError(`${p}: no .json, .jsonl or .ndjson files in this directory`);
   }
   return out;
 }
@@ -217,15 +220,54 @@ function counts(diagnostics) {
 }
 
 /**
- * The items of every input file, as `[name, items]`; unreadable files are reported on stderr
- * and counted in `skipped.count`.
+ * A JSON Lines document read line by line, once the core has refused it whole: the items of
+ * every line that parses, with their line numbers, and each bad line reported (with its number)
+ * and counted. `null` when the text is not JSON Lines (its first line is no JSON value alone).
+ */
+function jsonLines(name, text, skipped) {
+  const lines = text.split(/\r?\n/);
+  const first = lines.findIndex((l) => l.trim());
+  try {
+    wasm.parseDocument(lines[first] ?? '');
+  } catch {
+    return null;
+  }
+  const items = [];
+  const numbers = [];
+  lines.forEach((line, i) => {
+    if (!line.trim()) return;
+    try {
+      for (const item of wasm.parseDocument(line)) {
+        items.push(item);
+        numbers.push(i + 1);
+      }
+    } catch (e) {
+      skipped.count++;
+      console.error(`wa-preflight: ${unreadable(name, { ...e, message: e.message.replace(/ at line \d+, column \d+/, ''), line: i + 1 })}`);
+    }
+  });
+  return [items, numbers];
+}
+
+/**
+ * The items of every input file, as `[name, items, lines]` (`lines`: each item's line number in
+ * a JSON Lines file, else undefined); unreadable files and bad JSON Lines lines are reported on
+ * stderr and counted in `skipped.count`.
  */
 function* inputs(files, skipped) {
   for (const file of expand(files)) {
     const name = file === '-' ? '<stdin>' : file;
+    let text;
     try {
-      yield [name, wasm.parseDocument(readInput(file))];
+      text = readInput(file);
+      yield [name, wasm.parseDocument(text)];
     } catch (e) {
+      // One bad line of a JSON Lines stream: the other lines are still checked.
+      const lines = e.code === 'INVALID_JSON' && e.line > 1 ? jsonLines(name, text, skipped) : null;
+      if (lines) {
+        yield [name, ...lines];
+        continue;
+      }
       skipped.count++;
       console.error(`wa-preflight: ${unreadable(name, e)}`);
     }
@@ -237,14 +279,16 @@ function overInputs(opts, evaluate, describe, noun) {
   let index = 0;
   const skipped = { count: 0 };
   let failed = 0;
-  for (const [name, items] of inputs(opts.files, skipped)) {
+  const notRun = new Map();
+  for (const [name, items, lines] of inputs(opts.files, skipped)) {
     const results = evaluate(items);
     results.forEach((result, i) => {
       if (!result.ok) failed++;
+      for (const s of result.skipped ?? []) notRun.set(s.check, { reason: s.reason, count: (notRun.get(s.check)?.count ?? 0) + 1 });
       if (opts.format === 'json') {
-        console.log(JSON.stringify({ index, file: name, ...result }));
+        console.log(JSON.stringify({ index, file: name, ...(lines ? { line: lines[i] } : {}), ...result }));
       } else {
-        const where = `${name}[${i}]`;
+        const where = lines ? `${name}:${lines[i]}` : `${name}[${i}]`;
         const c = counts(result.diagnostics);
         console.log(`${describe(result, items[i], where)}${c.length ? ': ' + c.join(', ') : ''}`);
         for (const s of result.skipped ?? []) console.log(`  not checked: ${s.check}: ${s.reason}`);
@@ -255,7 +299,11 @@ function overInputs(opts, evaluate, describe, noun) {
   }
   if (opts.format === 'text') {
     const n = skipped.count;
-    console.log(`${index} ${noun}${index === 1 ? '' : 's'} checked: ${index - failed} ok, ${failed} ${noun === 'request' ? 'blocked' : 'with errors'}${n ? `, ${n} unreadable input${n === 1 ? '' : 's'}` : ''}`);
+    console.log(`${index} ${noun}${index === 1 ? '' : 's'} checked: ${index - failed} ok${notRun.size ? ' as far as checked' : ''}, ${failed} ${noun === 'request' ? 'blocked' : 'with errors'}${n ? `, ${n} unreadable input${n === 1 ? '' : 's'}` : ''}`);
+    // What the core could not check, said again under the count, so "ok" is not read as more.
+    for (const [check, { reason, count }] of notRun) {
+      console.log(`not checked${count === index ? '' : ` in ${count} of ${index}`}: ${check}: ${reason}`);
+    }
   }
   return skipped.count > 0 ? 2 : failed > 0 ? 1 : 0;
 }
@@ -290,8 +338,9 @@ function send(opts) {
   }
   let checker = null;
   if (opts.templates) {
+    const templates = optionFile('--templates', opts.templates);
     try {
-      checker = new wasm.SendChecker(optionFile('--templates', opts.templates));
+      checker = new wasm.SendChecker(templates);
     } catch (e) {
       throw new UsageError(`--templates ${opts.templates}: ${e.message}`);
     }

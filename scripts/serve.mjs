@@ -1,5 +1,6 @@
 // `npm start`: builds the package, then serves the demo (www/) and the package (pkg/) on
 // 127.0.0.1 and prints the URL. PORT chooses the port (default 8080, or the next free one).
+// Only files under www/ and pkg/ are served; a malformed address is answered 400.
 import { createServer } from 'node:http';
 import { readFile } from 'node:fs/promises';
 import { extname, join, normalize, sep } from 'node:path';
@@ -20,7 +21,18 @@ const SERVED = ['www', 'pkg'];
 
 export function serve(port = Number(process.env.PORT) || 8080, host = '127.0.0.1') {
   const server = createServer(async (req, res) => {
-    const path = decodeURIComponent(new URL(req.url, 'http://x').pathname);
+    // A malformed address (`/www/%E0%A4%A`) is the client's error: 400, and the server goes on.
+    let path;
+    try {
+      path = decodeURIComponent(new URL(req.url, 'http://x').pathname);
+    } catch {
+      res.writeHead(400, { 'content-type': 'text/plain; charset=utf-8' });
+      return res.end('bad request');
+    }
+    if (path.includes('\0')) {
+      res.writeHead(400, { 'content-type': 'text/plain; charset=utf-8' });
+      return res.end('bad request');
+    }
     if (path === '/') {
       res.writeHead(302, { location: '/www/' });
       return res.end();

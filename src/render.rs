@@ -159,6 +159,9 @@ struct AuthTexts {
     locales: BTreeMap<String, AuthText>,
 }
 
+/// The code an authentication preview shows when no code is given (`useExamples`).
+pub const SAMPLE_CODE: &str = "123456";
+
 static AUTH_TEXTS: LazyLock<Option<AuthTexts>> = LazyLock::new(|| crate::embedded::load!("authentication-text.json"));
 
 /// Meta's fixed authentication text for `language` (falling back to the base language, then
@@ -172,7 +175,15 @@ fn auth_text(language: &str) -> Option<&'static AuthText> {
 /// Renders `template` with `values` (see [`params::given_from_values`] for their shape).
 pub fn render_template(template: &Template, values: &Value, opts: &RenderOptions) -> Result<Preview, InputError> {
     let slots = auth_slots(template, Slots::of(template));
-    let values = if opts.use_examples { merge(values, &example_values(template, &slots)) } else { values.clone() };
+    let mut values = if opts.use_examples { merge(values, &example_values(template, &slots)) } else { values.clone() };
+    if opts.use_examples && slots.category == Some(Category::Authentication) {
+        // Meta's fixed text takes the one-time code as its value: a sample code stands in.
+        if let Value::Object(o) = &mut values {
+            if !o.contains_key("body") && !o.contains_key("buttons") {
+                o.insert("body".into(), Value::Array(vec![Value::String(SAMPLE_CODE.into())]));
+            }
+        }
+    }
     let mut given = params::given_from_values(&slots, &values)?;
     params::complete_authentication(&slots, &mut given);
     let limits = crate::payload::Limits::default();
@@ -229,8 +240,10 @@ impl Preview {
     /// The bubble as one HTML fragment: `wa-bubble` holding the header (text, or an empty
     /// `wa-media` box naming the media kind), the offer, body, footer, the visible buttons (a
     /// copy-code button with its code) and "See all options". Carousel cards scroll beside the
-    /// bubble in WhatsApp and are not part of it (`cards` has them). Buttons are `div`s: a preview is a picture of the message, not a control. Texts come from [`markup::to_html`]; every other character the template or the
-    /// values brought is escaped here with [`markup::escape_html`].
+    /// bubble in WhatsApp and are not part of it (`cards` has them, their texts' HTML
+    /// included). Buttons are `div`s: a preview is a picture of the message, not a control.
+    /// Texts come from [`markup::to_html`]; every other character the template or the values
+    /// brought is escaped here with [`markup::escape_html`].
     pub fn bubble_html(&self) -> String {
         let mut out = String::from("<div class=\"wa-bubble\">");
         if let Some(h) = &self.header {
@@ -449,10 +462,20 @@ fn kind_name(s: &ButtonSlot) -> &'static str {
     }
 }
 
-/// The template's sample values in the shape of `renderTemplate` values.
+/// The template's sample values in the shape of `renderTemplate` values, the cards' included.
 fn example_values(t: &Template, slots: &Slots) -> Value {
+    Value::Object(component_examples(&t.components, &slots.buttons, &slots.cards))
+}
+
+/// The samples of one list of components (a template's, or a card's): header and body texts,
+/// URL suffixes and copy codes by button index, and each card's.
+fn component_examples(
+    components: &[crate::template::Component],
+    slots: &[ButtonSlot],
+    cards: &[params::CardSlots],
+) -> Map<String, Value> {
     let mut out = Map::new();
-    for c in &t.components {
+    for c in components {
         let ex = c.example.as_ref();
         match &c.kind {
             ComponentKind::Header(_) => {
@@ -471,7 +494,7 @@ fn example_values(t: &Template, slots: &Slots) -> Value {
             }
             ComponentKind::Buttons(buttons) => {
                 let mut map = Map::new();
-                for (i, (b, s)) in buttons.iter().zip(&slots.buttons).enumerate() {
+                for (i, (b, s)) in buttons.iter().zip(slots).enumerate() {
                     let sample = match s.takes {
                         ButtonTakes::UrlSuffix => url_suffix_example(b, s),
                         ButtonTakes::Coupon => crate::rules::limits::copy_code_example(b).map(|t| t.value),
@@ -485,10 +508,17 @@ fn example_values(t: &Template, slots: &Slots) -> Value {
                     out.insert("buttons".into(), Value::Object(map));
                 }
             }
+            ComponentKind::Carousel(list) => {
+                let samples = list.iter().enumerate().map(|(i, card)| {
+                    let buttons = cards.get(i).map_or(&[][..], |s| &s.buttons);
+                    Value::Object(component_examples(&card.components, buttons, &[]))
+                });
+                out.insert("cards".into(), Value::Array(samples.collect()));
+            }
             _ => {}
         }
     }
-    Value::Object(out)
+    out
 }
 
 fn named_examples(v: &Value) -> Value {
@@ -605,6 +635,47 @@ mod tests {
             examples(&t),
             json!({"header": {"name": "Ada"}, "body": ["Giulia", "IT-77"], "buttons": {"0": "77"}})
         );
+    }
+
+    #[test]
+    fn cards_get_their_samples() {
+        let card = |body: &str, sample: &str| {
+            json!({"components": [
+                {"type": "HEADER", "format": "IMAGE", "example": {"header_handle": ["4::aW1hZ2U=:ARb"]}},
+                {"type": "BODY", "text": body, "example": {"body_text": [[sample]]}},
+                {"type": "BUTTONS", "buttons": [{"type": "URL", "text": "Book", "url": "https://t.example/{{1}}", "example": [format!("https://t.example/{sample}")]}]}]})
+        };
+        let t = template(json!({"name": "trips", "language": "en", "category": "MARKETING", "components": [
+            {"type": "BODY", "text": "Pick a trip."},
+            {"type": "CAROUSEL", "cards": [card("Alps for {{1}}", "Ada"), card("Sea for {{1}}", "Bo")]}]}));
+        let opts = RenderOptions { use_examples: true, html: true, ..Default::default() };
+        let p = render_template(&t, &Value::Null, &opts).unwrap();
+        assert_eq!(p.cards.len(), 2);
+        assert_eq!(p.cards[1].body.as_ref().unwrap().plain, "Sea for Bo");
+        assert_eq!(p.cards[1].buttons[0].url.as_deref(), Some("https://t.example/Bo"));
+        assert_eq!(p.cards[0].body.as_ref().unwrap().html, "<p>Alps for Ada</p>");
+        assert_eq!(p.cards[0].header.as_ref().unwrap().kind, "image");
+        // The texts and URLs are filled; only the media, which samples cannot give, is missing.
+        assert!(p.diagnostics.iter().all(|d| d.message.contains("header")), "{:?}", p.diagnostics);
+    }
+
+    #[test]
+    fn an_authentication_preview_shows_a_sample_code() {
+        let t = template(json!({"name": "code", "language": "en_US", "category": "AUTHENTICATION", "components": [
+            {"type": "BODY", "add_security_recommendation": true},
+            {"type": "BUTTONS", "buttons": [{"type": "OTP", "otp_type": "COPY_CODE"}]}]}));
+        let opts = RenderOptions { use_examples: true, html: true, ..Default::default() };
+        let p = render_template(&t, &Value::Null, &opts).unwrap();
+        assert_eq!(
+            p.body.unwrap().plain,
+            format!("{SAMPLE_CODE} is your verification code. For your security, do not share this code.")
+        );
+        assert_eq!(p.buttons[0].code.as_deref(), Some(SAMPLE_CODE));
+        // A code given wins over the sample, in the body or on the button.
+        let p = render_template(&t, &json!({"body": ["98 76"]}), &opts).unwrap();
+        assert!(p.body.unwrap().plain.starts_with("98 76 is"));
+        let p = render_template(&t, &json!({"buttons": {"0": "5 4 3"}}), &opts).unwrap();
+        assert_eq!(p.buttons[0].code.as_deref(), Some("5 4 3"));
     }
 
     #[test]

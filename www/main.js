@@ -1,7 +1,7 @@
 // The demo editor: a template as a form or as Graph API JSON, kept in sync; findings marked in
 // the text; a preview from the core's bubble HTML; sample values; the predicted category; the
 // cost of one send. User text only ever reaches the page through text nodes and .value.
-import init, { validateTemplate, renderTemplate, quoteSend, placeholderKeys, version } from '../pkg/web/wa_preflight.js';
+import init, { validateTemplate, renderTemplate, quoteSend, placeholderKeys, parseDocument, version } from '../pkg/web/wa_preflight.js';
 import { SAMPLES } from './samples.js';
 
 const $ = (id) => document.getElementById(id);
@@ -12,9 +12,14 @@ const el = (tag, className, text) => {
   return e;
 };
 const BUTTON_TYPES = ['QUICK_REPLY', 'URL', 'PHONE_NUMBER', 'COPY_CODE', 'OTP'];
+const upper = (v) => String(v ?? '').toUpperCase();
 
 let template = structuredClone(SAMPLES[0].template);
 let timer;
+/** The components set aside when the form turns a template into an authentication one. */
+let setAside = null;
+/** The templates of a pasted list response, while the picker offers them. */
+let listed = [];
 
 // ——— the template as a form ———
 
@@ -40,6 +45,8 @@ function removeComponent(type) {
 
 const ORDER = ['HEADER', 'LIMITED_TIME_OFFER', 'BODY', 'FOOTER', 'BUTTONS', 'CAROUSEL'];
 
+const isAuth = () => upper(template.category) === 'AUTHENTICATION';
+
 function formFromTemplate() {
   $('f-name').value = template.name ?? '';
   $('f-language').value = typeof template.language === 'string' ? template.language : '';
@@ -51,7 +58,52 @@ function formFromTemplate() {
   $('f-header').disabled = !header || String(header.format).toUpperCase() !== 'TEXT';
   $('f-body').value = component('BODY')?.text ?? '';
   $('f-footer').value = component('FOOTER')?.text ?? '';
+  // Authentication: Meta writes the body, footer and button text; the form sets its options.
+  $('auth').hidden = !isAuth();
+  $('content-fields').hidden = isAuth();
+  $('a-security').checked = component('BODY')?.add_security_recommendation === true;
+  $('a-expiry').value = component('FOOTER')?.code_expiration_minutes ?? '';
+  const otp = (component('BUTTONS')?.buttons ?? []).find((b) => upper(b.type) === 'OTP');
+  $('a-otp').value = ['COPY_CODE', 'ONE_TAP', 'ZERO_TAP'].includes(upper(otp?.otp_type)) ? upper(otp.otp_type) : 'COPY_CODE';
   renderButtonRows();
+}
+
+/** The authentication options of the form written into the template: BODY, FOOTER, OTP button. */
+function authFromForm() {
+  removeComponent('HEADER');
+  const body = ensureComponent('BODY', ORDER);
+  delete body.text;
+  delete body.example;
+  if ($('a-security').checked) body.add_security_recommendation = true;
+  else delete body.add_security_recommendation;
+  const minutes = $('a-expiry').value.trim();
+  if (minutes) {
+    const footer = ensureComponent('FOOTER', ORDER);
+    delete footer.text;
+    footer.code_expiration_minutes = Number(minutes);
+  } else {
+    removeComponent('FOOTER');
+  }
+  const buttons = ensureComponent('BUTTONS', ORDER);
+  const otp = (buttons.buttons ?? []).find((b) => upper(b.type) === 'OTP');
+  if (otp) otp.otp_type = $('a-otp').value;
+  else buttons.buttons = [{ type: 'OTP', otp_type: $('a-otp').value }];
+}
+
+/**
+ * Switching to or from AUTHENTICATION in the form: the written body, header, footer and buttons
+ * are set aside (Meta writes an authentication template's text) and come back on the way out.
+ */
+function categoryChanged(from, to) {
+  if (to === 'AUTHENTICATION' && from !== 'AUTHENTICATION') {
+    setAside = structuredClone(template.components ?? []);
+    template.components = [];
+  } else if (from === 'AUTHENTICATION' && to !== 'AUTHENTICATION' && setAside) {
+    template.components = setAside;
+    setAside = null;
+    return true;
+  }
+  return false;
 }
 
 function renderButtonRows() {
@@ -75,6 +127,7 @@ function renderButtonRows() {
     value.value = b.url ?? b.phone_number ?? (typeof b.example === 'string' ? b.example : '') ?? '';
     value.placeholder = 'URL, phone number or code';
     const remove = el('button', 'remove', 'Remove');
+    remove.id = `b-remove-${i}`;
     remove.type = 'button';
     remove.setAttribute('aria-label', `Remove button ${i + 1}`);
     type.addEventListener('change', () => {
@@ -82,6 +135,8 @@ function renderButtonRows() {
       if (type.value === 'OTP') buttons[i].otp_type = 'COPY_CODE';
       formChanged();
       renderButtonRows();
+      // The rows are rebuilt: keep the focus on this row's type.
+      $(`b-type-${i}`).focus();
     });
     text.addEventListener('input', () => {
       b.text = text.value;
@@ -99,6 +154,9 @@ function renderButtonRows() {
       if (buttons.length === 0) removeComponent('BUTTONS');
       formChanged();
       renderButtonRows();
+      // Focus moves to the row that took this one's place, else the one before, else "Add".
+      ($(`b-remove-${i}`) ?? $(`b-remove-${i - 1}`) ?? $('add-button')).focus();
+      $('mark-note').textContent = `Button ${i + 1} removed`;
     });
     li.append(type, text, value, remove);
     list.append(li);
@@ -108,24 +166,29 @@ function renderButtonRows() {
 function templateFromForm() {
   template.name = $('f-name').value;
   template.language = $('f-language').value;
+  const restored = categoryChanged(upper(template.category), $('f-category').value);
   template.category = $('f-category').value;
+  // The written components are back as they were: the form is filled from them next.
+  if (restored) return;
   if ($('f-format').value === 'NAMED') template.parameter_format = 'NAMED';
   else delete template.parameter_format;
+  if (isAuth()) {
+    authFromForm();
+    return;
+  }
   const format = $('f-header-format').value;
   if (!format) removeComponent('HEADER');
   else {
     const h = ensureComponent('HEADER', ORDER);
     h.format = format;
-    if (format === 'TEXT') h.text = $('f-header').value;
-    else delete h.text;
+    if (format === 'TEXT') {
+      h.text = $('f-header').value;
+      alignExamples(h, 'header_text');
+    } else delete h.text;
   }
-  const body = $('f-body').value;
-  if (template.category === 'AUTHENTICATION' && !body) {
-    const b = component('BODY');
-    if (b) delete b.text;
-  } else {
-    ensureComponent('BODY', ORDER).text = body;
-  }
+  const b = ensureComponent('BODY', ORDER);
+  b.text = $('f-body').value;
+  alignExamples(b, 'body_text');
   const footer = $('f-footer').value;
   if (footer) ensureComponent('FOOTER', ORDER).text = footer;
   else if (component('FOOTER') && !component('FOOTER').code_expiration_minutes) removeComponent('FOOTER');
@@ -135,6 +198,33 @@ function templateFromForm() {
 
 /** The keys a text takes values for, as the core's rules read its placeholders. */
 const keysOf = (text) => (typeof text === 'string' ? placeholderKeys(text) : []);
+const isPositional = (key) => /^\d+$/.test(key);
+
+/**
+ * The samples follow the text: after an edit, a component keeps one sample per placeholder the
+ * core reads in it (by number or by name, values kept), so its example never describes an
+ * older text.
+ */
+function alignExamples(c, field) {
+  if (!c.example || typeof c.example !== 'object' || typeof c.text !== 'string') return;
+  const keys = keysOf(c.text);
+  const positional = keys.filter(isPositional);
+  const named = keys.filter((k) => !isPositional(k));
+  const row = field === 'header_text' ? c.example.header_text : c.example.body_text?.[0];
+  if (Array.isArray(row) || positional.length) {
+    const values = positional.map((k, i) => (Array.isArray(row) ? row[Number(k) - 1] ?? row[i] ?? '' : ''));
+    if (!positional.length) delete c.example[field];
+    else c.example[field] = field === 'header_text' ? values : [values];
+  }
+  const namedField = `${field}_named_params`;
+  const list = c.example[namedField];
+  if (Array.isArray(list) || named.length) {
+    const kept = named.map((k) => (Array.isArray(list) && list.find((p) => p?.param_name === k)) || { param_name: k, example: '' });
+    if (!named.length) delete c.example[namedField];
+    else c.example[namedField] = kept;
+  }
+  if (Object.keys(c.example).length === 0) delete c.example;
+}
 
 function exampleValue(c, field, key, index) {
   const ex = c.example || {};
@@ -158,21 +248,39 @@ function setExample(c, field, keys, key, value) {
   }
 }
 
+/** The component lists that take sample values: the template's, then each carousel card's. */
+function paramGroups() {
+  const groups = [{ label: '', id: '', components: template.components || [] }];
+  const cards = (template.components || []).find((c) => upper(c.type) === 'CAROUSEL')?.cards;
+  (Array.isArray(cards) ? cards : []).forEach((card, i) => {
+    groups.push({ label: `Card ${i + 1} · `, id: `c${i}-`, components: Array.isArray(card?.components) ? card.components : [] });
+  });
+  return groups;
+}
+
 function renderParams() {
   const box = $('params');
   box.replaceChildren();
+  let n = 0;
+  for (const group of paramGroups()) n += groupParams(box, group);
+  if (n === 0) box.append(el('p', 'note', 'No placeholders.'));
+}
+
+/** The sample inputs of one component list (the template's or a card's); returns their count. */
+function groupParams(box, { label: lead, id: gid, components }) {
+  const find = (type) => components.find((c) => upper(c?.type) === type);
   const groups = [
-    ['Header', component('HEADER'), 'header_text'],
-    ['Body', component('BODY'), 'body_text'],
+    ['Header', find('HEADER'), 'header_text'],
+    ['Body', find('BODY'), 'body_text'],
   ];
   let n = 0;
   for (const [label, c, field] of groups) {
     if (!c || typeof c.text !== 'string') continue;
     const keys = keysOf(c.text);
     keys.forEach((key, i) => {
-      const id = `p-${field}-${key}`;
+      const id = `p-${gid}${field}-${key}`;
       const row = el('div', 'row');
-      const lab = el('label', null, `${label} {{${key}}}`);
+      const lab = el('label', null, `${lead}${label} {{${key}}}`);
       lab.htmlFor = id;
       const input = el('input');
       input.id = id;
@@ -186,11 +294,11 @@ function renderParams() {
       n++;
     });
   }
-  (component('BUTTONS')?.buttons ?? []).forEach((b, i) => {
-    if (String(b.type).toUpperCase() !== 'URL' || keysOf(b.url).length === 0) return;
-    const id = `p-button-${i}`;
+  (find('BUTTONS')?.buttons ?? []).forEach((b, i) => {
+    if (upper(b?.type) !== 'URL' || keysOf(b.url).length === 0) return;
+    const id = `p-${gid}button-${i}`;
     const row = el('div', 'row');
-    const lab = el('label', null, `Button ${i + 1} URL suffix`);
+    const lab = el('label', null, `${lead}Button ${i + 1} URL suffix`);
     lab.htmlFor = id;
     const input = el('input');
     input.id = id;
@@ -205,7 +313,7 @@ function renderParams() {
     box.append(row);
     n++;
   });
-  if (n === 0) box.append(el('p', 'note', 'No placeholders.'));
+  return n;
 }
 
 // ——— findings ———
@@ -221,7 +329,10 @@ function markBody(diagnostics) {
   const text = component('BODY')?.text;
   if (typeof text !== 'string' || !text) return;
   const path = bodyPath();
-  const spans = diagnostics.filter((d) => d.path === path && d.span).map((d) => ({ ...d.span, severity: d.severity, title: `${d.code} ${d.message}` }));
+  const spans = diagnostics
+    .map((d, k) => ({ d, k }))
+    .filter(({ d }) => d.path === path && d.span)
+    .map(({ d, k }) => ({ ...d.span, severity: d.severity, title: `${d.code} ${d.message}`, k }));
   spans.sort((a, b) => a.start - b.start);
   let at = 0;
   for (const s of spans) {
@@ -229,6 +340,12 @@ function markBody(diagnostics) {
     box.append(document.createTextNode(text.slice(at, s.start)));
     const mark = el('mark', s.severity, text.slice(s.start, s.end) || ' ');
     mark.title = s.title;
+    // Reachable without a mouse: Tab focuses the span, which names its finding (described by
+    // the finding's list item for screen readers, written out below the text for everyone).
+    mark.id = `mark-${s.k}`;
+    mark.tabIndex = 0;
+    mark.setAttribute('aria-describedby', `diag-${s.k}`);
+    mark.addEventListener('focus', () => { $('mark-note').textContent = s.title; });
     box.append(mark);
     at = s.end;
   }
@@ -236,10 +353,13 @@ function markBody(diagnostics) {
 }
 
 function showFindings(report) {
-  const count = (s) => report.diagnostics.filter((d) => d.severity === s).length;
+  const count = (s, word) => {
+    const n = report.diagnostics.filter((d) => d.severity === s).length;
+    return `${n} ${word}${n === 1 ? '' : 's'}`;
+  };
   $('summary').textContent = report.ok
-    ? `Ready to submit · ${count('warning')} warnings · ${count('info')} notes`
-    : `${count('error')} errors · ${count('warning')} warnings · ${count('info')} notes`;
+    ? `Ready to submit · ${count('warning', 'warning')} · ${count('info', 'note')}`
+    : `${count('error', 'error')} · ${count('warning', 'warning')} · ${count('info', 'note')}`;
   $('summary').className = `summary ${report.ok ? 'ok' : 'fail'}`;
   const cat = $('category');
   cat.replaceChildren();
@@ -281,8 +401,9 @@ function showFindings(report) {
   cat.append(reasons);
   const list = $('diagnostics');
   list.replaceChildren();
-  for (const d of report.diagnostics) {
+  for (const [k, d] of report.diagnostics.entries()) {
     const li = el('li', `diagnostic ${d.severity}`);
+    li.id = `diag-${k}`;
     const head2 = el('div', 'head');
     head2.append(el('span', 'severity', d.severity), el('code', 'code', d.code), el('span', 'rule', d.rule));
     li.append(head2, el('p', 'message', d.message), el('p', 'path', d.path || '(template)'));
@@ -308,16 +429,62 @@ function showPreview() {
     box.replaceChildren(el('p', 'note', e.message));
     return;
   }
-  const doc = new DOMParser().parseFromString(p.html, 'text/html');
-  const bubble = doc.body.firstElementChild;
+  const bubble = document.adoptNode(coreHtml(p.html).firstElementChild);
   bubble.setAttribute('aria-label', 'Message preview');
-  box.replaceChildren(document.adoptNode(bubble));
+  // An offer that expires: WhatsApp shows its end, which each send gives.
+  if (p.offer?.has_expiration) bubble.querySelector('.wa-offer')?.append(el('div', 'wa-expiry', 'Offer ends at the time the send gives'));
+  if (p.cards.length) bubble.append(cardsOf(p.cards));
+  box.replaceChildren(bubble);
+}
+
+/** The core's escaped HTML (render.rs, markup/output.rs) as inert nodes. */
+const coreHtml = (html) => new DOMParser().parseFromString(html, 'text/html').body;
+const nodesOf = (html) => [...document.adoptNode(coreHtml(html)).childNodes];
+
+/**
+ * A carousel's cards, laid out from the core's `cards` (header kind, the body's HTML, the
+ * buttons' labels): they scroll sideways under the bubble, as in WhatsApp, and the keyboard can
+ * scroll them too.
+ */
+function cardsOf(cards) {
+  const row = el('div', 'wa-cards');
+  row.tabIndex = 0;
+  row.setAttribute('role', 'group');
+  row.setAttribute('aria-label', 'Carousel cards');
+  for (const c of cards) {
+    const card = el('div', 'wa-card');
+    if (c.header?.html) {
+      const header = el('div', 'wa-header');
+      header.append(...nodesOf(c.header.html));
+      card.append(header);
+    } else if (c.header) {
+      const media = el('div', 'wa-header wa-media');
+      media.dataset.kind = c.header.kind;
+      card.append(media);
+    }
+    if (c.body) {
+      const body = el('div', 'wa-body');
+      body.append(...nodesOf(c.body.html));
+      card.append(body);
+    }
+    for (const b of c.buttons) {
+      const button = el('div', 'wa-button', b.text);
+      button.dataset.kind = b.kind;
+      card.append(button);
+    }
+    row.append(card);
+  }
+  return row;
 }
 
 // ——— cost ———
 
-/** Today's date (UTC), the cost panel's default: the page reads the clock, the core never does. */
-const today = () => new Date().toISOString().slice(0, 10);
+/** Today's date where the user is, the cost panel's default: the page reads the clock, the
+ *  core never does. */
+const today = () => {
+  const d = new Date();
+  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
+};
 
 /**
  * The cost of sending this template once, as the core quotes it (quoteSend): the category Meta
@@ -352,6 +519,39 @@ function showCost() {
   for (const n of notices) out.append(el('br'), el('span', 'notice', `ⓘ ${n}`));
 }
 
+// ——— stale results ———
+
+/** While the input cannot be read, nothing from an older template stays on the page. */
+function clearResults(message) {
+  $('summary').textContent = message;
+  $('summary').className = 'summary fail';
+  $('category').replaceChildren();
+  $('diagnostics').replaceChildren();
+  $('body-marks').replaceChildren();
+  $('mark-note').textContent = '';
+  $('preview').replaceChildren(el('p', 'note stale-note', 'No preview until the template can be read.'));
+  $('cost').replaceChildren(el('span', 'note', 'No cost until the template can be read.'));
+  $('params').replaceChildren(el('p', 'note', 'No sample values until the template can be read.'));
+}
+
+// ——— a pasted list response: the core splits it, the picker offers its templates ———
+
+const describeItem = (t, i) => `${i + 1}. ${typeof t?.name === 'string' ? t.name : '(no name)'} (${typeof t?.language === 'string' ? t.language : t?.language?.code ?? '?'})`;
+
+function offerList(items) {
+  listed = items;
+  const pick = $('pick');
+  pick.replaceChildren(...items.map((t, i) => new Option(describeItem(t, i), String(i))));
+  $('pick-label').textContent = `This JSON is a list of ${items.length} template${items.length === 1 ? '' : 's'}: choose one`;
+  $('picker').hidden = false;
+}
+
+function pickListed(i) {
+  template = structuredClone(listed[i]);
+  formFromTemplate();
+  refresh('pick');
+}
+
 // ——— wiring ———
 
 function refresh(source) {
@@ -361,8 +561,7 @@ function refresh(source) {
   try {
     report = validateTemplate(template, { policy: $('policy').value });
   } catch (e) {
-    $('summary').textContent = `${e.code || 'ERROR'}: ${e.message}`;
-    $('summary').className = 'summary fail';
+    clearResults(`${e.code || 'ERROR'}: ${e.message}`);
     return;
   }
   showFindings(report);
@@ -382,17 +581,30 @@ function formChanged() {
 
 function jsonChanged() {
   schedule(() => {
+    const text = $('json').value;
     let parsed;
     try {
-      parsed = JSON.parse($('json').value);
+      parsed = JSON.parse(text);
     } catch (e) {
-      $('summary').textContent = `The JSON does not parse: ${e.message}`;
-      $('summary').className = 'summary fail';
+      clearResults(`The JSON does not parse: ${e.message}`);
       return;
     }
-    if (!parsed || typeof parsed !== 'object' || Array.isArray(parsed)) {
-      $('summary').textContent = 'The JSON must be one template object';
-      $('summary').className = 'summary fail';
+    if (Array.isArray(parsed) || (parsed && typeof parsed === 'object' && Array.isArray(parsed.data))) {
+      // A list (an array, or a Graph API list response): its templates, as the core reads them.
+      const items = parseDocument(text).filter((t) => t && typeof t === 'object' && !Array.isArray(t));
+      if (items.length === 0) {
+        clearResults('The list holds no template');
+        return;
+      }
+      offerList(items);
+      template = structuredClone(items[0]);
+      formFromTemplate();
+      refresh('json');
+      return;
+    }
+    $('picker').hidden = true;
+    if (!parsed || typeof parsed !== 'object') {
+      clearResults('The JSON must be one template object, or a list of templates');
       return;
     }
     template = parsed;
@@ -409,6 +621,8 @@ function showTab(json) {
 }
 
 function loadSample(i) {
+  setAside = null;
+  $('picker').hidden = true;
   template = structuredClone(SAMPLES[i].template);
   formFromTemplate();
   refresh('sample');
@@ -419,7 +633,9 @@ $('c-date').value = today();
 $('version').textContent = `wa-preflight ${version()}`;
 SAMPLES.forEach((s, i) => $('sample').append(new Option(s.label, String(i))));
 $('sample').addEventListener('change', () => loadSample(Number($('sample').value)));
-for (const id of ['f-name', 'f-language', 'f-header', 'f-body', 'f-footer']) $(id).addEventListener('input', formChanged);
+for (const id of ['f-name', 'f-language', 'f-header', 'f-body', 'f-footer', 'a-expiry']) $(id).addEventListener('input', formChanged);
+for (const id of ['a-security', 'a-otp']) $(id).addEventListener('change', formChanged);
+$('pick').addEventListener('change', () => pickListed(Number($('pick').value)));
 for (const id of ['f-category', 'f-format', 'f-header-format']) {
   $(id).addEventListener('change', () => {
     templateFromForm();

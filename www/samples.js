@@ -1,5 +1,6 @@
 // Sample templates for the demo, in Italian, Portuguese, English and Spanish: the kinds of
-// notification the source articles describe, an OTP and a promotion.
+// notification the source articles describe, an OTP, a promotion, a carousel and a
+// limited-time offer.
 export const SAMPLES = [
   {
     label: 'Italiano — conferma d\'ordine',
@@ -64,6 +65,42 @@ export const SAMPLES = [
         { type: 'BODY', add_security_recommendation: true },
         { type: 'FOOTER', code_expiration_minutes: 10 },
         { type: 'BUTTONS', buttons: [{ type: 'OTP', otp_type: 'COPY_CODE', text: 'Copy code' }] },
+      ],
+    },
+  },
+  {
+    label: 'English — summer trips (carousel)',
+    template: {
+      name: 'summer_trips', language: 'en_GB', category: 'MARKETING',
+      components: [
+        { type: 'BODY', text: 'Hi {{1}}, our summer trips are here. Swipe to pick yours!', example: { body_text: [['Sam']] } },
+        {
+          type: 'CAROUSEL',
+          cards: [
+            { components: [
+              { type: 'HEADER', format: 'IMAGE', example: { header_handle: ['4::aW1hZ2UvanBlZw==:ARb'] } },
+              { type: 'BODY', text: 'Alpine week in {{1}}, 7 nights from {{2}}.', example: { body_text: [['Cortina', '€690']] } },
+              { type: 'BUTTONS', buttons: [{ type: 'URL', text: 'Book now', url: 'https://travel.example.com/trips/{{1}}', example: ['https://travel.example.com/trips/alps-7'] }, { type: 'QUICK_REPLY', text: 'Tell me more' }] },
+            ] },
+            { components: [
+              { type: 'HEADER', format: 'IMAGE', example: { header_handle: ['4::aW1hZ2UvanBlZw==:ARb'] } },
+              { type: 'BODY', text: 'Seaside week in {{1}}, 5 nights from {{2}}.', example: { body_text: [['Puglia', '€540']] } },
+              { type: 'BUTTONS', buttons: [{ type: 'URL', text: 'Book now', url: 'https://travel.example.com/trips/{{1}}', example: ['https://travel.example.com/trips/sea-5'] }, { type: 'QUICK_REPLY', text: 'Tell me more' }] },
+            ] },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    label: 'Português — oferta relâmpago (limited-time offer)',
+    template: {
+      name: 'oferta_relampago', language: 'pt_BR', category: 'MARKETING',
+      components: [
+        { type: 'HEADER', format: 'IMAGE', example: { header_handle: ['4::aW1hZ2UvanBlZw==:ARb'] } },
+        { type: 'LIMITED_TIME_OFFER', limited_time_offer: { text: 'Só hoje!', has_expiration: true } },
+        { type: 'BODY', text: 'Oi {{1}}! Use o cupom abaixo e ganhe 30% de desconto em toda a loja.', example: { body_text: [['Rita']] } },
+        { type: 'BUTTONS', buttons: [{ type: 'COPY_CODE', example: 'VERAO30' }, { type: 'URL', text: 'Comprar agora', url: 'https://loja.example.com.br/oferta' }] },
       ],
     },
   },

@@ -258,6 +258,12 @@ impl<'t> Parser<'t> {
                 i += 3;
                 continue;
             }
+            // A web address is one link: markers inside it (`https://x.com/_promo_`) stay as
+            // written, and the address goes to `push_text` with the plain text around it.
+            if (b | 0x20) == b'h' && url_starts_at(self.text, i) {
+                i = url_end(self.text, i, range.end);
+                continue;
+            }
             if b == b'`' {
                 let close = self.text[i + 1..range.end].find(['`', '\n']).map(|k| i + 1 + k);
                 if let Some(c) = close.filter(|&c| bytes[c] == b'`' && c > i + 1) {
@@ -300,15 +306,35 @@ impl<'t> Parser<'t> {
     }
 }
 
+/// The end of the web address that starts at `at` in `s`, at most `limit`: it ends at white
+/// space or at a character that cannot stand in a URL, and trailing punctuation belongs to the
+/// sentence, not the address.
+fn url_end(s: &str, at: usize, limit: usize) -> usize {
+    let end = s[at..limit].find(|c: char| c.is_whitespace() || matches!(c, '<' | '>' | '"')).map_or(limit, |e| at + e);
+    at + s[at..end].trim_end_matches(['.', ',', ';', ':', '!', '?', ')', ']', '\'', '"']).len()
+}
+
+/// True when an `http(s)://` address starts at `k` in `s`: after a character that is not a
+/// letter or digit, with a letter or digit after the scheme.
+fn url_starts_at(s: &str, k: usize) -> bool {
+    let rest = &s.as_bytes()[k..];
+    let scheme = if rest.len() >= 8 && rest[..8].eq_ignore_ascii_case(b"https://") {
+        8
+    } else if rest.len() >= 7 && rest[..7].eq_ignore_ascii_case(b"http://") {
+        7
+    } else {
+        return false;
+    };
+    // After the scheme, a letter or digit (any non-ASCII character may start a host name).
+    s[..k].chars().next_back().is_none_or(|c| !is_word(c))
+        && rest.get(scheme).is_some_and(|c| c.is_ascii_alphanumeric() || *c >= 0x80)
+}
+
 /// Adds plain text, splitting out `http(s)://` links.
 fn push_text(out: &mut Vec<Inline>, s: &str) {
     let mut rest = s;
     while let Some(at) = find_url(rest) {
-        // An address ends at white space or at a character that cannot stand in a URL.
-        let end =
-            rest[at..].find(|c: char| c.is_whitespace() || matches!(c, '<' | '>' | '"')).map_or(rest.len(), |e| at + e);
-        // Trailing punctuation belongs to the sentence, not the address.
-        let url = rest[at..end].trim_end_matches(['.', ',', ';', ':', '!', '?', ')', ']', '\'', '"']);
+        let url = &rest[at..url_end(rest, at, rest.len())];
         if at > 0 {
             out.push(Inline::Text { text: rest[..at].to_string() });
         }
@@ -321,24 +347,7 @@ fn push_text(out: &mut Vec<Inline>, s: &str) {
 }
 
 fn find_url(s: &str) -> Option<usize> {
-    let lower = s.to_ascii_lowercase();
-    let mut from = 0;
-    while let Some(k) = lower[from..].find("http").map(|k| from + k) {
-        let rest = &lower[k..];
-        let scheme = if rest.starts_with("https://") {
-            8
-        } else if rest.starts_with("http://") {
-            7
-        } else {
-            0
-        };
-        let boundary = s[..k].chars().next_back().is_none_or(|c| !is_word(c));
-        if scheme > 0 && boundary && rest[scheme..].starts_with(|c: char| c.is_alphanumeric()) {
-            return Some(k);
-        }
-        from = k + 4;
-    }
-    None
+    s.bytes().enumerate().find(|&(k, b)| (b | 0x20) == b'h' && url_starts_at(s, k)).map(|(k, _)| k)
 }
 
 // Tests only: the unwraps below are assertions on fixed inputs, compiled under cfg(test) and
@@ -472,6 +481,10 @@ mod tests {
             ("javascript:alert(1)", "javascript:alert(1)"),
             ("xhttps://a.b", "xhttps://a.b"),
             ("*https://example.com*", "B(L(https://example.com))"),
+            // markers inside an address are part of it, and formatting resumes after it
+            ("https://x.com/_promo_", "L(https://x.com/_promo_)"),
+            ("Vai su https://x.com/~a~/*b* e _corri_", "Vai su L(https://x.com/~a~/*b*) e I(corri)"),
+            ("HTTPS://X.com/a_b_c_ ok", "L(HTTPS://X.com/a_b_c_) ok"),
         ];
         let mut failures = Vec::new();
         for (input, want) in cases {

@@ -77,6 +77,7 @@ pub fn rules_markdown() -> String {
 pub(super) const SOURCES: &[(&str, &str)] = &[
     ("M-OV", "Meta, Templates overview: developers.facebook.com/documentation/business-messaging/whatsapp/templates/overview"),
     ("M-COMP", "Meta, Template components: …/whatsapp/templates/components"),
+    ("M-LANG", "Meta, Supported Languages: …/whatsapp/templates/supported-languages"),
     ("M-REV", "Meta, Template review: …/whatsapp/templates/template-review"),
     ("M-CAT", "Meta, Template categorization: …/whatsapp/templates/template-categorization"),
     ("M-UTIL", "Meta, Utility templates: …/whatsapp/templates/utility-templates/utility-templates"),

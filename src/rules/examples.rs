@@ -206,6 +206,11 @@ fn sample(value: &Value, path: &dyn Fn() -> String, found: &mut Findings) {
     }
 }
 
+/// `1 sample`, `2 samples`.
+fn count(n: usize, noun: &str) -> String {
+    format!("{n} {noun}{}", if n == 1 { "" } else { "s" })
+}
+
 /// `key` and `named_key`: the sample keys of the field (`body_text`, `body_text_named_params`).
 fn text_examples(f: &Field, key: &str, named_key: &str, flat: bool, fetched: bool, found: &mut Findings) {
     let keys = f.scan.distinct_keys();
@@ -230,7 +235,7 @@ fn text_examples(f: &Field, key: &str, named_key: &str, flat: bool, fetched: boo
                     Diagnostic::new(
                         &MISSING_EXAMPLE,
                         ex_path(),
-                        format!("{positional} parameters but no `{key}` samples"),
+                        format!("{} but no `{key}` samples", count(positional, "parameter")),
                     )
                     .help(if flat {
                         format!("add `\"example\": {{\"{key}\": [\"...\"]}}`")
@@ -263,7 +268,7 @@ fn text_examples(f: &Field, key: &str, named_key: &str, flat: bool, fetched: boo
                             found.push(Diagnostic::new(
                                 &EXAMPLE_COUNT_MISMATCH,
                                 row_path(),
-                                format!("{} samples for {positional} parameters", row.len()),
+                                format!("{} for {}", count(row.len(), "sample"), count(positional, "parameter")),
                             ));
                         }
                         for (i, s) in row.iter().enumerate() {
@@ -281,7 +286,7 @@ fn text_examples(f: &Field, key: &str, named_key: &str, flat: bool, fetched: boo
                 found.push(Diagnostic::new(
                     &MISSING_EXAMPLE,
                     ex_path(),
-                    format!("{} named parameters but no `{named_key}` samples", named.len()),
+                    format!("{} but no `{named_key}` samples", count(named.len(), "named parameter")),
                 ));
             }
             None => {}
@@ -302,7 +307,12 @@ fn text_examples(f: &Field, key: &str, named_key: &str, flat: bool, fetched: boo
                         (Some(name), Some(ex)) => {
                             given.insert(name);
                             sample(ex, &|| path_key(&item_path(), "example"), found);
-                            if !named.contains(&name) {
+                            // A name the text writes as an invalid placeholder (`{{FirstName}}`)
+                            // is WP205's finding, not a sample for nothing.
+                            let invalid = f.scan.malformed.iter().any(|m| {
+                                matches!(m.problem, crate::placeholder::Problem::InvalidName) && m.inner.trim() == name
+                            });
+                            if !named.contains(&name) && !invalid {
                                 found.push(Diagnostic::new(
                                     &NAMED_EXAMPLE_MISMATCH,
                                     path_key(&item_path(), "param_name"),
@@ -364,5 +374,46 @@ fn url_example(f: &Field, fetched: bool, found: &mut Findings) {
                     .at(s, 0..s.len()),
             );
         }
+    }
+}
+
+// Tests only: the unwraps below are assertions on fixed inputs, compiled under cfg(test) and
+// never into the library, so no user input reaches them.
+#[cfg(test)]
+mod tests {
+    use crate::check::{validate_json, ValidateOptions};
+
+    fn codes(template: &str) -> Vec<String> {
+        validate_json(template, &ValidateOptions::default())
+            .unwrap()
+            .diagnostics
+            .into_iter()
+            .map(|d| d.code.to_string())
+            .collect()
+    }
+
+    fn messages(template: &str, code: &str) -> Vec<String> {
+        let report = validate_json(template, &ValidateOptions::default()).unwrap();
+        report.diagnostics.into_iter().filter(|d| d.code == code).map(|d| d.message).collect()
+    }
+
+    #[test]
+    fn counts_are_singular_or_plural() {
+        let t = r#"{"name": "flight_update", "language": "it", "category": "UTILITY", "components": [{"type": "BODY", "text": "Gentile {{1}}, il tuo volo è in ritardo.", "example": {"body_text": [["Marco", "AZ610"]]}}]}"#;
+        assert_eq!(messages(t, "WP221"), ["2 samples for 1 parameter"]);
+        let t = t.replace("{{1}}, il", "{{1}} {{2}} {{3}}, il");
+        assert_eq!(messages(&t, "WP221"), ["2 samples for 3 parameters"]);
+    }
+
+    #[test]
+    fn a_sample_for_an_invalid_name_is_not_called_unused() {
+        let t = r#"{"name": "order_update", "language": "en_US", "category": "UTILITY", "parameter_format": "NAMED", "components": [{"type": "BODY", "text": "Hi {{FirstName}}, thanks for your order.", "example": {"body_text_named_params": [{"param_name": "FirstName", "example": "Maria"}]}}]}"#;
+        let found = codes(t);
+        assert!(found.iter().any(|c| c == "WP205"), "{found:?}");
+        assert!(!found.iter().any(|c| c == "WP225"), "{found:?}");
+        // A sample for a name the text has nowhere, valid or not, is still reported.
+        assert!(codes(&t.replace("{{FirstName}}", "{{first_name}}")).iter().any(|c| c == "WP225"));
+        let t = t.replace("\"param_name\": \"FirstName\"", "\"param_name\": \"surname\"");
+        assert!(codes(&t).iter().any(|c| c == "WP225"));
     }
 }

@@ -65,16 +65,18 @@ declare_rules! {
         code: "WP104",
         name: "unknown-language",
         stage: Template,
-        severity: Warning,
+        severity: Error,
         summary: "A well-formed locale code that is not in wa-preflight's table of Meta's supported languages (`data/languages.json`).",
-        why: "Meta rejects templates in languages it does not support (M-OV). A warning because Meta adds locales over time; extend the table with the `extraLanguages` option.",
-        help: "check the locale against Meta's supported languages",
+        why: "Meta rejects a template whose code is not on its Supported Languages page (M-LANG, updated 2026-05-21). For a locale Meta added since, use `extraLanguages`.",
+        help: "write the code as Meta lists it (`it`, not `it_IT`)",
         fires: [
             r#"{"name": "order_update", "language": "it_IT", "category": "UTILITY", "components": [{"type": "BODY", "text": "Your order has shipped and arrives tomorrow."}]}"#,
         ],
         passes: [
             r#"{"name": "order_update", "language": "it", "category": "UTILITY", "components": [{"type": "BODY", "text": "Your order has shipped and arrives tomorrow."}]}"#,
             r#"{"name": "order_update", "language": "fil", "category": "UTILITY", "components": [{"type": "BODY", "text": "Your order has shipped and arrives tomorrow."}]}"#,
+            r#"{"name": "order_update", "language": "en_AU", "category": "UTILITY", "components": [{"type": "BODY", "text": "Your order has shipped and arrives tomorrow."}]}"#,
+            r#"{"template": {"name": "order_update", "language": "it_IT", "category": "UTILITY", "components": [{"type": "BODY", "text": "Your order has shipped and arrives tomorrow."}]}, "options": {"extraLanguages": ["it_IT"]}}"#,
         ],
     }
 
@@ -290,7 +292,10 @@ pub fn check(cx: &mut Context) {
                     .at(code, 0..code.len())
                     .help(help),
             );
-        } else if !is_supported_language(code) && !cx.options.extra_languages.iter().any(|l| l == code) {
+        } else if !LANGUAGES.is_empty()
+            && !is_supported_language(code)
+            && !cx.options.extra_languages.iter().any(|l| l == code)
+        {
             let base = code.split('_').next().unwrap_or(code);
             let help = if is_supported_language(base) {
                 format!("Meta lists this language as `{base}`")

@@ -130,7 +130,7 @@ declare_rules! {
         name: "header-markup",
         stage: Template,
         severity: Warning,
-        summary: "WhatsApp formatting characters (`*`, `_`, `~`, `` ` ``) in a TEXT header, outside placeholders.",
+        summary: "WhatsApp formatting characters (`*`, `_`, `~`, `` ` ``) in a TEXT header, outside placeholders (one finding per header).",
         why: "Meta advises against Markdown special characters in text headers, which are not formatted (M-COMP).",
         help: "remove the formatting characters; headers are already shown in bold",
         fires: [
@@ -153,7 +153,7 @@ declare_rules! {
             r#"{"name": "order_update", "language": "en_US", "category": "UTILITY", "components": [{"type": "LIMITED_TIME_OFFER", "limited_time_offer": {"text": "Expiring offer!", "has_expiration": true}}, {"type": "BODY", "text": "Get 20% off all shoes this weekend only."}]}"#,
         ],
         passes: [
-            r#"{"name": "order_update", "language": "en_US", "category": "MARKETING", "components": [{"type": "LIMITED_TIME_OFFER", "limited_time_offer": {"text": "Expiring offer!", "has_expiration": true}}, {"type": "BODY", "text": "Get 20% off all shoes this weekend only."}]}"#,
+            r#"{"name": "order_update", "language": "en_US", "category": "MARKETING", "components": [{"type": "LIMITED_TIME_OFFER", "limited_time_offer": {"text": "Expiring offer!", "has_expiration": true}}, {"type": "BODY", "text": "Get 20% off all shoes this weekend only."}, {"type": "BUTTONS", "buttons": [{"type": "COPY_CODE", "example": "SAVE20"}]}]}"#,
         ],
     }
 
@@ -169,7 +169,7 @@ declare_rules! {
             r#"{"name": "order_update", "language": "en_US", "category": "MARKETING", "components": [{"type": "LIMITED_TIME_OFFER", "limited_time_offer": {"text": "Expiring offer!", "has_expiration": true}}, {"type": "BODY", "text": "Get 20% off all shoes this weekend only."}, {"type": "FOOTER", "text": "Terms apply"}]}"#,
         ],
         passes: [
-            r#"{"name": "order_update", "language": "en_US", "category": "MARKETING", "components": [{"type": "LIMITED_TIME_OFFER", "limited_time_offer": {"text": "Expiring offer!", "has_expiration": true}}, {"type": "BODY", "text": "Get 20% off all shoes this weekend only."}]}"#,
+            r#"{"name": "order_update", "language": "en_US", "category": "MARKETING", "components": [{"type": "LIMITED_TIME_OFFER", "limited_time_offer": {"text": "Expiring offer!", "has_expiration": true}}, {"type": "BODY", "text": "Get 20% off all shoes this weekend only."}, {"type": "BUTTONS", "buttons": [{"type": "COPY_CODE", "example": "SAVE20"}]}]}"#,
         ],
     }
 
@@ -273,6 +273,40 @@ declare_rules! {
             r#"{"name": "order_update", "language": "en_US", "category": "UTILITY", "components": [{"type": "BODY", "text": "Your order has shipped today."}, {"type": "CALL_PERMISSION_REQUEST"}]}"#,
         ],
     }
+
+    OFFER_COPY_CODE {
+        code: "WP127",
+        name: "offer-copy-code",
+        stage: Template,
+        severity: Error,
+        summary: "A limited-time offer with `has_expiration: true` whose first button is not COPY_CODE.",
+        why: "With `has_expiration: true` the copy-code button is required and must be the first button (M-LTO, Meta's limited-time-offer templates page, updated 2026-06-17).",
+        help: "make a COPY_CODE button the first button, or set `has_expiration` to false",
+        fires: [
+            r#"{"name": "shoe_sale", "language": "en_US", "category": "MARKETING", "components": [{"type": "LIMITED_TIME_OFFER", "limited_time_offer": {"text": "Expiring offer!", "has_expiration": true}}, {"type": "BODY", "text": "Get 20% off all shoes this weekend only."}]}"#,
+            r#"{"name": "shoe_sale", "language": "en_US", "category": "MARKETING", "components": [{"type": "LIMITED_TIME_OFFER", "limited_time_offer": {"text": "Expiring offer!", "has_expiration": true}}, {"type": "BODY", "text": "Get 20% off all shoes this weekend only."}, {"type": "BUTTONS", "buttons": [{"type": "URL", "text": "Shop now", "url": "https://shop.example.com/sale"}, {"type": "COPY_CODE", "example": "SAVE20"}]}]}"#,
+        ],
+        passes: [
+            r#"{"name": "shoe_sale", "language": "en_US", "category": "MARKETING", "components": [{"type": "LIMITED_TIME_OFFER", "limited_time_offer": {"text": "Expiring offer!", "has_expiration": true}}, {"type": "BODY", "text": "Get 20% off all shoes this weekend only."}, {"type": "BUTTONS", "buttons": [{"type": "COPY_CODE", "example": "SAVE20"}, {"type": "URL", "text": "Shop now", "url": "https://shop.example.com/sale"}]}]}"#,
+            r#"{"name": "shoe_sale", "language": "en_US", "category": "MARKETING", "components": [{"type": "LIMITED_TIME_OFFER", "limited_time_offer": {"text": "Expiring offer!", "has_expiration": false}}, {"type": "BODY", "text": "Get 20% off all shoes this weekend only."}, {"type": "BUTTONS", "buttons": [{"type": "URL", "text": "Shop now", "url": "https://shop.example.com/sale"}]}]}"#,
+        ],
+    }
+
+    HEADER_HANDLE_URL {
+        code: "WP128",
+        name: "header-handle-url",
+        stage: Template,
+        severity: Warning,
+        summary: "A media header whose `example.header_handle` is a link, not an upload handle.",
+        why: "A media header's sample is the handle (`4::…`) Meta's Resumable Upload API returns for an uploaded file, not a link (M-COMP `header_handle`; M-LTO).",
+        help: "upload the file with the Resumable Upload API and give the handle it returns",
+        fires: [
+            r#"{"name": "new_arrivals", "language": "en_US", "category": "MARKETING", "components": [{"type": "HEADER", "format": "IMAGE", "example": {"header_handle": ["https://cdn.example.com/shoes.jpg"]}}, {"type": "BODY", "text": "New shoes have arrived in our store."}]}"#,
+        ],
+        passes: [
+            r#"{"name": "new_arrivals", "language": "en_US", "category": "MARKETING", "components": [{"type": "HEADER", "format": "IMAGE", "example": {"header_handle": ["4::aW1hZ2UvanBlZw==:ARb"]}}, {"type": "BODY", "text": "New shoes have arrived in our store."}]}"#,
+        ],
+    }
 }
 
 pub fn check(cx: &mut Context) {
@@ -348,13 +382,16 @@ pub fn check(cx: &mut Context) {
                     }
                 }
             }
-            ComponentKind::LimitedTimeOffer(_) => {
+            ComponentKind::LimitedTimeOffer(o) => {
                 if cx.category.is_some_and(|cat| cat != Category::Marketing) {
                     cx.report(Diagnostic::new(
                         &OFFER_CATEGORY,
                         &c.path,
                         "limited-time offers are only allowed in MARKETING templates",
                     ));
+                }
+                if o.has_expiration == Some(true) {
+                    offer_copy_code(cx, c);
                 }
             }
             ComponentKind::Carousel(_) => carousel(cx, c),
@@ -414,7 +451,34 @@ fn media_example(cx: &mut Context, c: &Component) {
             format!("{}.example", c.path),
             "media header has no `header_handle` example",
         ));
+        return;
     }
+    // WP128: a link where the upload handle goes.
+    let handle = c.example.as_ref().and_then(|e| e.get("header_handle")?.get(0)?.as_str());
+    if handle.is_some_and(|h| h.trim_start().get(..4).is_some_and(|p| p.eq_ignore_ascii_case("http"))) {
+        cx.report(Diagnostic::new(
+            &HEADER_HANDLE_URL,
+            format!("{}.example.header_handle[0]", c.path),
+            "`header_handle` holds a link, not an upload handle",
+        ));
+    }
+}
+
+/// WP127: an expiring offer needs a copy-code button, first among the buttons.
+fn offer_copy_code(cx: &mut Context, offer: &Component) {
+    let buttons = cx.template.buttons();
+    let d = match buttons.iter().position(|b| b.kind == ButtonKind::CopyCode) {
+        Some(0) => return,
+        Some(i) => {
+            Diagnostic::new(&OFFER_COPY_CODE, &buttons[i].path, "an expiring offer needs its copy-code button first")
+        }
+        None => Diagnostic::new(
+            &OFFER_COPY_CODE,
+            format!("{}.limited_time_offer.has_expiration", offer.path),
+            "an expiring offer needs a COPY_CODE button first",
+        ),
+    };
+    cx.report(d);
 }
 
 fn extra_with_carousel(cx: &mut Context, c: &Component) {
@@ -440,22 +504,19 @@ fn header_text_content(cx: &mut Context) {
             }
             found.push(Diagnostic::new(&HEADER_EMOJI, &f.text.path, "header text contains an emoji").at(text, r));
         }
-        // Placeholders are in text order: walk them alongside the characters.
+        // Placeholders are in text order: walk them alongside the characters. One finding per
+        // header, at its first marker.
         let mut placeholders = f.scan.placeholders.iter().peekable();
-        for (i, ch) in text.char_indices() {
+        let first = text.char_indices().find(|&(i, ch)| {
             while placeholders.next_if(|p| p.range.end <= i).is_some() {}
-            let inside = placeholders.peek().is_some_and(|p| p.range.contains(&i));
-            if !matches!(ch, '*' | '_' | '~' | '`') || inside {
-                continue;
-            }
-            if !found.wants(&HEADER_MARKUP, &f.text.path) {
-                break;
-            }
+            matches!(ch, '*' | '_' | '~' | '`') && !placeholders.peek().is_some_and(|p| p.range.contains(&i))
+        });
+        if let Some((i, ch)) = first {
             found.push(
                 Diagnostic::new(
                     &HEADER_MARKUP,
                     &f.text.path,
-                    format!("header text contains the formatting character `{ch}`"),
+                    format!("header text contains formatting characters, the first `{ch}`"),
                 )
                 .at(text, i..i + 1),
             );
@@ -524,5 +585,38 @@ fn carousel(cx: &mut Context, c: &Component) {
             }
             Some(_) => {}
         }
+    }
+}
+
+// Tests only: the unwraps below are assertions on fixed inputs, compiled under cfg(test) and
+// never into the library, so no user input reaches them.
+#[cfg(test)]
+mod tests {
+    use crate::check::{validate_json, ValidateOptions};
+    use crate::diagnostic::Diagnostic;
+
+    fn found(template: &str, code: &str) -> Vec<Diagnostic> {
+        let report = validate_json(template, &ValidateOptions::default()).unwrap();
+        report.diagnostics.into_iter().filter(|d| d.code == code).collect()
+    }
+
+    #[test]
+    fn markup_in_a_header_is_one_finding_per_header() {
+        let t = r#"{"name": "flash_sale", "language": "en_US", "category": "MARKETING", "components": [{"type": "HEADER", "format": "TEXT", "text": "*Flash* _sale_ ~now~"}, {"type": "BODY", "text": "Our flash sale starts today at noon."}]}"#;
+        let d = found(t, "WP117");
+        assert_eq!(d.len(), 1, "{d:?}");
+        assert_eq!(d[0].message, "header text contains formatting characters, the first `*`");
+        assert_eq!(d[0].span.as_ref().map(|s| (s.start, s.end)), Some((0, 1)));
+    }
+
+    #[test]
+    fn an_expiring_offer_names_where_the_copy_code_button_is() {
+        let t = r#"{"name": "shoe_sale", "language": "en_US", "category": "MARKETING", "components": [{"type": "LIMITED_TIME_OFFER", "limited_time_offer": {"text": "Expiring offer!", "has_expiration": true}}, {"type": "BODY", "text": "Get 20% off all shoes."}, {"type": "BUTTONS", "buttons": [{"type": "URL", "text": "Shop", "url": "https://shop.example.com"}, {"type": "COPY_CODE", "example": "SAVE20"}]}]}"#;
+        let d = found(t, "WP127");
+        assert_eq!(d.len(), 1);
+        assert_eq!(d[0].path, "components[2].buttons[1]");
+        assert!(d[0].message.contains("first"), "{}", d[0].message);
+        let report = validate_json(t, &ValidateOptions::default()).unwrap();
+        assert!(!report.ok);
     }
 }

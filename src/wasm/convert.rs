@@ -63,8 +63,11 @@ pub(super) fn read_time(v: &JsValue, name: &str) -> Result<Option<Timestamp>, Js
 
 pub(super) fn read_input(v: &JsValue, what: &str) -> Result<Value, JsValue> {
     if let Some(text) = v.as_string() {
-        return serde_json::from_str(text.strip_prefix('\u{feff}').unwrap_or(&text))
-            .map_err(|e| throw(InputError::json(&e, 0)));
+        let text = text.strip_prefix('\u{feff}').unwrap_or(&text);
+        if text.trim().is_empty() {
+            return Err(throw(InputError::new("EMPTY_INPUT", "the input is empty")));
+        }
+        return serde_json::from_str(text).map_err(|e| throw(InputError::json(&e, 0)));
     }
     if v.is_undefined() || v.is_null() {
         return Err(throw(InputError::new("NOT_A_TEMPLATE", format!("expected a {what}, found {}", js_kind(v)))));

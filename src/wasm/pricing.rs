@@ -20,6 +20,13 @@ pub fn estimate_cost_js(
         Some(text) => text,
         None => read_text(&timeline, "INVALID_TIMELINE")?,
     };
+    // Our words for the wrong kind of value; serde's name the Rust struct.
+    if !text.trim_start().starts_with('{') {
+        return Err(throw(InputError::new(
+            "INVALID_TIMELINE",
+            "estimateCost expects a timeline: an object such as {\"events\": [...]}",
+        )));
+    }
     let timeline: Timeline = serde_json::from_str(&text)
         .map_err(|e| throw(InputError::new("INVALID_TIMELINE", format!("invalid timeline: {e}"))))?;
     to_js(&price_timeline(&timeline, &options).map_err(throw)?)

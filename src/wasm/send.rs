@@ -6,6 +6,7 @@ use super::convert::{read_input, read_text, read_value, template_of, text_or_val
 use crate::entry::{self, SendCheck};
 use crate::input::{items_of, InputError};
 use crate::send::{build_send_payload, TemplateRegistry};
+use serde_json::Value;
 
 /// Checks a Cloud API send request; with `templates`, against the business's templates, and
 /// with `state` and `now`, against the customer-service window.
@@ -34,7 +35,22 @@ impl SendChecker {
         console_error_panic_hook::set_once();
         let registry = match templates.as_string() {
             Some(text) => TemplateRegistry::from_document(&text).map_err(throw)?,
-            None => TemplateRegistry::from_items(&items_of(read_input(&templates, "template list")?)),
+            None => {
+                // A list: an array, a list response `{data: [...]}` or one template (with a name).
+                let value = match templates.is_object() {
+                    true => read_input(&templates, "template list")?,
+                    false => Value::Null,
+                };
+                let list =
+                    value.is_array() || value.get("data").is_some_and(Value::is_array) || value.get("name").is_some();
+                if !list {
+                    return Err(throw(InputError::new(
+                        "INVALID_ARGUMENT",
+                        "SendChecker expects templates: an array, a list response {\"data\": [...]} or JSON text",
+                    )));
+                }
+                TemplateRegistry::from_items(&items_of(value))
+            }
         };
         Ok(SendChecker { registry })
     }

@@ -4,8 +4,8 @@
 //! The result, option and input types are generated from the Rust types serde reads and writes
 //! (`generated.d.ts`, kept current by the `ts_types` unit test). Written by hand below is only
 //! what has no Rust type to derive from: inputs the core reads as untyped JSON (templates and
-//! their values), the accepted time forms, the state map's alias, and the error shape the
-//! binding throws.
+//! their values), the accepted time forms, the state map's alias, the error shape the binding
+//! throws, and the overloads of `renderMarkup`.
 
 use wasm_bindgen::prelude::*;
 
@@ -44,4 +44,10 @@ export interface TemplateParams {
 }
 
 /** Per recipient number (digits, country code first): conversation and consent state. */
-export type ConversationState = Record<string, RecipientState>;"#;
+export type ConversationState = Record<string, RecipientState>;
+
+/** `renderMarkup` by format: HTML (the default) and plain text are strings, `"nodes"` the
+ *  block tree. (These overloads come before the generated declaration, which stays for a
+ *  format held in a `string`.) */
+export function renderMarkup(text: string, format?: "html" | "text", options?: { linksAsText?: boolean }): string;
+export function renderMarkup(text: string, format: "nodes", options?: { linksAsText?: boolean }): BlockNode[];"#;

@@ -108,8 +108,14 @@ test('options: length unit and per-rule settings', () => {
   assert.equal(warn.ok, true);
   assert.equal(warn.diagnostics[0].severity, 'warning');
   const shipped = template('Your order has shipped and arrives tomorrow.');
-  assert.deepEqual(esm.validateTemplate({ ...shipped, language: 'en_AU' }).diagnostics.map((d) => d.code), ['WP104']);
-  assert.deepEqual(esm.validateTemplate({ ...shipped, language: 'en_AU' }, { extraLanguages: ['en_AU'] }).diagnostics, []);
+  // en_KE is not on Meta's list (its English codes run from en_AE to en_ZA): an error, unless the
+  // caller knows better.
+  const kenya = esm.validateTemplate({ ...shipped, language: 'en_KE' });
+  assert.deepEqual(kenya.diagnostics.map((d) => [d.code, d.severity]), [['WP104', 'error']]);
+  assert.equal(kenya.ok, false);
+  assert.match(kenya.diagnostics[0].help, /`en`/);
+  assert.deepEqual(esm.validateTemplate({ ...shipped, language: 'en_KE' }, { extraLanguages: ['en_KE'] }).diagnostics, []);
+  assert.deepEqual(esm.validateTemplate({ ...shipped, language: 'en_AU' }).diagnostics, []);
 });
 
 test('parseDocument splits documents like the CLI does', () => {
@@ -154,4 +160,38 @@ test('validateTemplate and validateTemplates: asOf picks the copy-code limit of 
   const list = cjs.validateTemplates([sixteen, coupon('SUMMER25')], { asOf: '2025-11-01' });
   assert.deepEqual(list.map((r) => wp136(r).length), [1, 0]);
   assert.throws(() => esm.validateTemplate(sixteen, { asOf: 'last year' }), (e) => e.code === 'INVALID_OPTIONS' && /asOf/.test(e.message));
+});
+
+test('misuse gets the right error code in our words: empty text, a SendChecker of no templates, a timeline that is not one', () => {
+  for (const text of ['', '   \n', '\uFEFF']) {
+    assert.throws(() => esm.validateTemplate(text), (e) => e.code === 'EMPTY_INPUT' && e.column === undefined, JSON.stringify(text));
+  }
+  assert.throws(() => esm.validateTemplate('{'), (e) => e.code === 'INVALID_JSON');
+  for (const bad of [42, {}, null, undefined, true, 'x'.length, { templates: [] }]) {
+    assert.throws(() => new esm.SendChecker(bad), (e) => e.code === 'INVALID_ARGUMENT' && /array|list response/.test(e.message), String(bad));
+  }
+  // What it does take: an array, a list response, one template, or JSON text.
+  assert.equal(new esm.SendChecker([]).size, 0);
+  assert.equal(new esm.SendChecker({ data: [] }).size, 0);
+  assert.equal(new esm.SendChecker({ data: [{ ...template('Hi'), status: 'APPROVED' }] }).size, 1);
+  assert.equal(new esm.SendChecker(template('Hi')).size, 1);
+  assert.equal(new esm.SendChecker('[]').size, 0);
+  for (const bad of [[], '[]', 7, 'null']) {
+    assert.throws(() => esm.estimateCost(bad), (e) => e.code === 'INVALID_TIMELINE' && /"events"/.test(e.message) && !/struct|Timeline with/.test(e.message), String(bad));
+  }
+  assert.throws(() => esm.estimateCost({}), (e) => e.code === 'INVALID_TIMELINE' && /events/.test(e.message));
+});
+
+test('the declarations: renderMarkup overloads by format, before the generated catch-all; times take a Date', async () => {
+  const dts = readFileSync(new URL('../../pkg/node/wa_preflight.d.ts', import.meta.url), 'utf8');
+  const decls = [...dts.matchAll(/export function renderMarkup\(([^)]*)\): ([^;]+);/g)].map((m) => m[2].trim());
+  assert.deepEqual(decls, ['string', 'BlockNode[]', 'string | BlockNode[]']);
+  assert.match(dts, /export type TimeInput = string \| number \| Date;/);
+  assert.match(dts, /now\?: TimeInput/);
+  // And at run time the results match what the types promise.
+  assert.equal(typeof esm.renderMarkup('*x*'), 'string');
+  assert.equal(typeof esm.renderMarkup('*x*', 'text'), 'string');
+  assert.ok(Array.isArray(esm.renderMarkup('*x*', 'nodes')));
+  const at = new Date('2026-11-02T10:00:00Z');
+  assert.deepEqual(esm.checkSend('{}', { now: at }), esm.checkSend('{}', { now: at.toISOString() }));
 });

@@ -72,7 +72,8 @@ test('unreadable input: exit 2, file and line on stderr, other files still repor
   assert.match(r.err, /a\.jsonl:2(:\d+)?: invalid JSON/);
   assert.match(r.err, /missing\.json: no such file/);
   assert.equal(r.err.trim().split('\n').length, 2);
-  assert.deepEqual(lines(r.out).map((i) => [i.index, i.file.endsWith('b.json')]), [[0, true]]);
+  // The good first line of a.jsonl is still checked (a bad line costs only itself).
+  assert.deepEqual(lines(r.out).map((i) => [i.index, i.file.endsWith('b.json'), i.line]), [[0, false, 1], [1, true, undefined]]);
 });
 
 test('usage errors exit 2 with a one-line reason', () => {
@@ -167,4 +168,53 @@ test('check --as-of picks the content policy of that date unless --policy is giv
   assert.ok(codes(['--as-of', '2021-06-01']).includes('WP310'));
   assert.ok(!codes(['--as-of', '2026-11-01']).includes('WP310'));
   assert.ok(!codes(['--as-of', '2021-06-01', '--policy', 'current']).includes('WP310'));
+});
+
+test('one bad line of a JSON Lines stream: reported with its line number, exit 2, the other lines still checked', () => {
+  const stream = `${JSON.stringify(good)}\n{bad\n${JSON.stringify(bad)}\n`;
+  for (const args of [['check', '--format', 'json', '-'], ['check', '-']]) {
+    const r = cli(args, stream);
+    assert.equal(r.code, 2, r.err);
+    assert.match(r.err, /<stdin>:2:2: invalid JSON/);
+    assert.equal(r.err.trim().split('\n').length, 1, r.err);
+    if (args.includes('json')) {
+      const items = lines(r.out);
+      assert.deepEqual(items.map((i) => [i.index, i.line, i.name, i.ok]), [[0, 1, 'order_update', true], [1, 3, 'Order Update', false]]);
+    } else {
+      assert.match(r.out, /ok {3}<stdin>:1 order_update/);
+      assert.match(r.out, /FAIL <stdin>:3 Order Update/);
+      assert.match(r.out, /2 templates checked: 1 ok, 1 with errors, 1 unreadable input/);
+    }
+  }
+  // A JSON document (not JSON Lines) broken on a later line is still one unreadable input.
+  const r = cli(['check', '-'], `{\n  "name": "x",\n  bad\n}`);
+  assert.equal(r.code, 2);
+  assert.match(r.err, /<stdin>:3:/);
+  assert.match(r.out, /0 templates checked/);
+});
+
+test('send without --templates says which checks it could not run; empty directories and option files', () => {
+  const request = { messaging_product: 'whatsapp', to: '393331234567', type: 'template', template: { name: 'order_update', language: { code: 'it' } } };
+  const d = dir({ 'requests.jsonl': `${JSON.stringify(request)}\n${JSON.stringify(request)}\n`, 'empty/.keep': '' });
+  const text = cli(['send', '--now', '2026-11-01T10:00:00Z', join(d, 'requests.jsonl')]);
+  assert.equal(text.code, 0, text.err);
+  assert.match(text.out, /2 requests checked: 2 ok as far as checked, 0 blocked/);
+  assert.match(text.out, /\nnot checked: template: no templates were given/);
+  const json = lines(cli(['send', '--format', 'json', '--now', '2026-11-01T10:00:00Z', join(d, 'requests.jsonl')]).out);
+  assert.equal(json.length, 2);
+  for (const item of json) assert.ok(item.skipped.some((s) => s.check === 'template'), JSON.stringify(item.skipped));
+  // With the templates, the template check runs and is not listed.
+  const templates = join(d, 'templates.json');
+  writeFileSync(templates, JSON.stringify({ data: [{ ...good, language: 'it', status: 'APPROVED', id: '1' }] }));
+  const checked = cli(['send', '--templates', templates, '--now', '2026-11-01T10:00:00Z', join(d, 'requests.jsonl')]);
+  assert.doesNotMatch(checked.out, /not checked.*template:/);
+  // An empty directory is a usage error.
+  const empty = cli(['check', join(d, 'empty')]);
+  assert.equal(empty.code, 2);
+  assert.match(empty.err, /empty: no \.json, \.jsonl or \.ndjson files/);
+  assert.equal(empty.out, '');
+  // A missing option file is said once.
+  const missing = cli(['send', '--templates', 'missing.json', join(d, 'requests.jsonl')]);
+  assert.equal(missing.code, 2);
+  assert.equal(missing.err.split('\n')[0], 'wa-preflight: --templates missing.json: no such file');
 });

@@ -191,3 +191,16 @@ test('placeholderKeys: the keys a text takes values for, as the rules read them'
   assert.ok(codes.includes('WP204') && codes.includes('WP205'), codes.join(' '));
   assert.throws(() => placeholderKeys(42), (e) => e.code === 'INVALID_ARGUMENT' && /found number/.test(e.message));
 });
+
+test('a web address whose path holds markers stays one link, in renderMarkup as in the preview', () => {
+  const text = 'Vai su https://x.com/_promo_ e _corri_, o su https://y.it/~a~/*b*.';
+  const html = renderMarkup(text);
+  assert.equal(
+    html,
+    '<p>Vai su <a href="https://x.com/_promo_" rel="noopener noreferrer" target="_blank">https://x.com/_promo_</a> e <em>corri</em>, o su '
+      + '<a href="https://y.it/~a~/*b*" rel="noopener noreferrer" target="_blank">https://y.it/~a~/*b*</a>.</p>',
+  );
+  assert.equal(renderMarkup(text, 'text'), 'Vai su https://x.com/_promo_ e corri, o su https://y.it/~a~/*b*.');
+  const preview = renderTemplate({ name: 'x', language: 'it', category: 'MARKETING', components: [{ type: 'BODY', text }] }, {}, {});
+  assert.equal(preview.body.html, html);
+});

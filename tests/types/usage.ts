@@ -32,8 +32,19 @@ const bubble: string | undefined = renderTemplate({}, {}, { html: true }).html;
 const wp520: SendReport = checkSend('[1]');
 const keys: string[] = placeholderKeys('Hi {{1}}');
 void keys;
-const html = renderMarkup('*hi*');
-const nodes = renderMarkup('*hi*', 'nodes') as BlockNode[];
+// renderMarkup's result follows its format, with no cast.
+const html: string = renderMarkup('*hi*');
+const asText: string = renderMarkup('*hi*', 'text', { linksAsText: true });
+const nodes: BlockNode[] = renderMarkup('*hi*', 'nodes');
+// @ts-expect-error HTML is a string, not nodes
+const notNodes: BlockNode[] = renderMarkup('*hi*', 'html');
+const someFormat = 'nodes' as 'nodes' | 'html';
+const either: string | BlockNode[] = renderMarkup('*hi*', someFormat);
+void asText; void notNodes; void either;
+// Times take a Date wherever they take ISO text or milliseconds.
+checkSend('{}', { now: new Date(), asOf: new Date('2025-11-01') });
+windowState([], new Date());
+validateTemplate('{}', { asOf: new Date() });
 const report2: SendReport = checkSend({ messaging_product: 'whatsapp' }, { now: Date.now(), state: { '393331234567': { last_inbound_at: '2025-08-01T09:00:00Z' } } });
 const code2: number | null = report2.error_code;
 const checker = new SendChecker({ data: [] });
