@@ -66,7 +66,7 @@ declare_rules! {
         name: "unknown-language",
         stage: Template,
         severity: Error,
-        summary: "A well-formed locale code that is not in wa-preflight's table of Meta's supported languages (`data/languages.json`).",
+        summary: "A well-formed locale code that is not in wa-preflight's table of Meta's supported languages (`data/languages.json`), for a language whose entries were re-read against Meta's current page (else WP129).",
         why: "Meta rejects a template whose code is not on its Supported Languages page (M-LANG, updated 2026-05-21). For a locale Meta added since, use `extraLanguages`.",
         help: "write the code as Meta lists it (`it`, not `it_IT`)",
         fires: [
@@ -77,6 +77,24 @@ declare_rules! {
             r#"{"name": "order_update", "language": "fil", "category": "UTILITY", "components": [{"type": "BODY", "text": "Your order has shipped and arrives tomorrow."}]}"#,
             r#"{"name": "order_update", "language": "en_AU", "category": "UTILITY", "components": [{"type": "BODY", "text": "Your order has shipped and arrives tomorrow."}]}"#,
             r#"{"template": {"name": "order_update", "language": "it_IT", "category": "UTILITY", "components": [{"type": "BODY", "text": "Your order has shipped and arrives tomorrow."}]}, "options": {"extraLanguages": ["it_IT"]}}"#,
+        ],
+    }
+
+    UNVERIFIED_LANGUAGE {
+        code: "WP129",
+        name: "unverified-language",
+        stage: Template,
+        severity: Warning,
+        summary: "A well-formed locale code missing from the part of `data/languages.json` not yet re-read against Meta's current list.",
+        why: "Meta rejects a template whose code is not on its Supported Languages page (M-LANG), but our copy of that page was re-read only from Afrikaans to Latvian (2026-05-21); for later languages Meta may have added regional codes, so a missing one is not yet a sure rejection.",
+        help: "check the code on Meta's Supported Languages page; if it is listed there, add it with `extraLanguages`",
+        fires: [
+            r#"{"name": "order_update", "language": "es_CO", "category": "UTILITY", "components": [{"type": "BODY", "text": "Su pedido ha sido enviado y llega mañana."}]}"#,
+        ],
+        passes: [
+            r#"{"name": "order_update", "language": "es_MX", "category": "UTILITY", "components": [{"type": "BODY", "text": "Su pedido ha sido enviado y llega mañana."}]}"#,
+            r#"{"name": "order_update", "language": "pt_PT", "category": "UTILITY", "components": [{"type": "BODY", "text": "A sua encomenda foi enviada e chega amanhã."}]}"#,
+            r#"{"template": {"name": "order_update", "language": "es_CO", "category": "UTILITY", "components": [{"type": "BODY", "text": "Su pedido ha sido enviado y llega mañana."}]}, "options": {"extraLanguages": ["es_CO"]}}"#,
         ],
     }
 
@@ -216,16 +234,20 @@ declare_rules! {
     }
 }
 
-#[derive(Deserialize)]
+#[derive(Deserialize, Default)]
 struct LanguageTable {
     locales: Vec<String>,
+    /// The languages whose entries were re-read against Meta's current page.
+    #[serde(default)]
+    reread: Vec<String>,
 }
 
-static LANGUAGES: LazyLock<Vec<String>> = LazyLock::new(|| {
-    // An unreadable file (see `embedded`) means no locale
-    // is "known", which only turns WP104 into a warning on every template.
-    crate::embedded::load!("languages.json").map(|t: LanguageTable| t.locales).unwrap_or_default()
+static TABLE: LazyLock<LanguageTable> = LazyLock::new(|| {
+    // An unreadable file (see `embedded`) means no locale is "known", and WP104 then reports
+    // nothing.
+    crate::embedded::load!("languages.json").unwrap_or_default()
 });
+static LANGUAGES: LazyLock<&'static [String]> = LazyLock::new(|| &TABLE.locales);
 
 /// True when `code` is in Meta's table of supported template languages.
 pub fn is_supported_language(code: &str) -> bool {
@@ -303,15 +325,16 @@ pub fn check(cx: &mut Context) {
                 "check the locale against Meta's supported languages, or add it with the `extraLanguages` option"
                     .to_string()
             };
-            cx.report(
-                Diagnostic::new(
-                    &UNKNOWN_LANGUAGE,
-                    &lang.path,
-                    format!("`{code}` is not in Meta's list of template languages"),
+            // Sure only where our copy of Meta's list was re-read (`reread` in the data).
+            let (rule, message) = if TABLE.reread.iter().any(|l| l == base) {
+                (&UNKNOWN_LANGUAGE, format!("`{code}` is not in Meta's list of template languages"))
+            } else {
+                (
+                    &UNVERIFIED_LANGUAGE,
+                    format!("`{code}` is not in wa-preflight's copy of Meta's list of template languages"),
                 )
-                .at(code, 0..code.len())
-                .help(help),
-            );
+            };
+            cx.report(Diagnostic::new(rule, &lang.path, message).at(code, 0..code.len()).help(help));
         }
     }
     if let Some(cat) = &t.category {
