@@ -2,9 +2,10 @@
 //! formatted body, footer, buttons in display order (more than three collapse behind "See all
 //! options"), carousel cards — with the text as nodes, as plain text and as escaped HTML.
 //!
-//! Why one file of about 600 lines: the preview model, the filling-in of values and the bubble's
-//! HTML (`Preview::bubble_html`) share the one walk over a template's parts (about 530 lines of
-//! code, the rest its tests); the markup itself is `markup/`.
+//! Why one file of about 690 lines: the preview model, the filling-in of values (carousel cards
+//! and authentication codes included) and the bubble's HTML (`Preview::bubble_html`) share the one
+//! walk over a template's parts (about 560 lines of code, the rest its tests); the markup itself
+//! is `markup/`.
 
 use std::collections::{BTreeMap, HashMap};
 use std::sync::LazyLock;
