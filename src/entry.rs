@@ -389,7 +389,7 @@ impl QuoteInput {
 
     /// What sending `template` costs (see [`crate::send::quote`]).
     pub fn quote(&self, template: &Template, pricing: &PriceOptions) -> Result<Quote, InputError> {
-        let opts = SendOptions { pricing: Some(pricing), as_of: pricing.as_of, ..SendOptions::default() };
+        let opts = SendOptions { pricing: Some(pricing), ..SendOptions::default() };
         crate::send::quote(template, &self.to, self.at.secs(), self.state.as_ref(), &opts)
     }
 }

@@ -247,11 +247,10 @@ static TABLE: LazyLock<LanguageTable> = LazyLock::new(|| {
     // nothing.
     crate::embedded::load!("languages.json").unwrap_or_default()
 });
-static LANGUAGES: LazyLock<&'static [String]> = LazyLock::new(|| &TABLE.locales);
 
 /// True when `code` is in Meta's table of supported template languages.
 pub fn is_supported_language(code: &str) -> bool {
-    LANGUAGES.iter().any(|l| l == code)
+    TABLE.locales.iter().any(|l| l == code)
 }
 
 fn is_locale_code(s: &str) -> bool {
@@ -314,7 +313,7 @@ pub fn check(cx: &mut Context) {
                     .at(code, 0..code.len())
                     .help(help),
             );
-        } else if !LANGUAGES.is_empty()
+        } else if !TABLE.locales.is_empty()
             && !is_supported_language(code)
             && !cx.options.extra_languages.iter().any(|l| l == code)
         {
@@ -469,7 +468,7 @@ mod tests {
 
     #[test]
     fn language_table_loads() {
-        assert!(LANGUAGES.len() > 60);
+        assert!(TABLE.locales.len() > 60);
         assert!(is_supported_language("pt_BR") && is_supported_language("it") && !is_supported_language("it_IT"));
     }
 
