@@ -1,5 +1,6 @@
 //! Fixed-count workload for callgrind (instruction counts): `prof validate N` or `prof analyze N`,
-//! bench input on stdin (the JSON `npm run bench` pipes to examples/bench.rs).
+//! bench input on stdin (the JSON `npm run bench` pipes to examples/bench.rs); `prof campaign N`
+//! prices a campaign to N numbers made like the bench's (no input).
 use std::io::Read;
 
 use serde_json::Value;
@@ -19,6 +20,18 @@ fn main() {
     let mode = std::env::args().nth(1).unwrap_or_default();
     let n: usize = std::env::args().nth(2).and_then(|s| s.parse().ok()).unwrap_or(1);
     let mut bytes = 0usize;
+    if mode == "campaign" {
+        let prefixes =
+            ["39", "55", "91", "1212", "1809", "49", "34", "44", "62", "52", "33", "234", "971", "7", "61", "352"];
+        let numbers: Vec<String> =
+            (0..n).map(|i| format!("+{}{}", prefixes[i % prefixes.len()], 100_000_000 + i % 900_000_000)).collect();
+        let json =
+            serde_json::json!({"category": "utility", "recipients": numbers, "at": "2026-02-01T10:00:00Z"}).to_string();
+        let campaign =
+            wa_preflight::entry::CampaignInput::from_json(&json).and_then(|c| c.estimate(&Default::default()));
+        println!("{}", campaign.map_or(0, |c| c.recipients));
+        return;
+    }
     for _ in 0..n {
         if mode == "validate" {
             for t in &templates {

@@ -4,6 +4,13 @@
 
 /// The digits of an E.164 number, or why it is not one.
 pub fn e164_digits(number: &str) -> Result<String, String> {
+    let mut buf = [0u8; 15];
+    e164_digits_in(number, &mut buf).map(str::to_string)
+}
+
+/// [`e164_digits`] written into `buf`, without allocating: pricing reads a million numbers a
+/// campaign.
+pub fn e164_digits_in<'b>(number: &str, buf: &'b mut [u8; 15]) -> Result<&'b str, String> {
     let trimmed = number.trim();
     if let Some(c) = trimmed.chars().find(|c| !(c.is_ascii_digit() || matches!(c, '+' | ' ' | '-' | '(' | ')' | '.'))) {
         return Err(format!("`{number}` is not a phone number: it contains `{c}`"));
@@ -11,14 +18,21 @@ pub fn e164_digits(number: &str) -> Result<String, String> {
     if trimmed.chars().skip(1).any(|c| c == '+') {
         return Err(format!("`{number}` is not a phone number: `+` stands only at the start"));
     }
-    let digits: String = trimmed.chars().filter(char::is_ascii_digit).collect();
-    if digits.starts_with('0') {
+    let mut len = 0;
+    for b in trimmed.bytes().filter(u8::is_ascii_digit) {
+        if let Some(slot) = buf.get_mut(len) {
+            *slot = b;
+        }
+        len += 1;
+    }
+    if buf[0] == b'0' && len > 0 {
         return Err(format!("`{number}` starts with 0: write it with its country code, without the trunk prefix"));
     }
-    if !(8..=15).contains(&digits.len()) {
-        return Err(format!("`{number}` has {} digits; an international number has 8 to 15", digits.len()));
+    if !(8..=15).contains(&len) {
+        return Err(format!("`{number}` has {len} digits; an international number has 8 to 15"));
     }
-    Ok(digits)
+    // ASCII digits only, so always text.
+    std::str::from_utf8(&buf[..len]).map_err(|e| e.to_string())
 }
 
 /// A business-scoped user ID: letters, a dot, then letters and digits (`US.13491208655302741918`;

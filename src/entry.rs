@@ -294,12 +294,108 @@ pub struct CampaignInput {
     /// Recipient numbers (an entry that is no string counts as invalid), or recipients counted
     /// per market (`{"India": 10}`).
     #[cfg_attr(test, ts(type = "string[] | Record<string, number>"))]
-    pub recipients: Value,
+    pub recipients: Recipients,
     /// When the campaign is sent.
     pub at: Timestamp,
     /// USD (the default) or the currency of a card passed in `rateCards`.
     #[serde(default)]
     pub currency: Option<String>,
+}
+
+/// A campaign's recipients: numbers, or counts per market. The numbers are read into one
+/// buffer rather than a string each, since a campaign can hold a million of them.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Recipients {
+    /// The numbers one after another in `text`, each ending at its offset in `ends`; entries
+    /// that were no string are only counted (as invalid).
+    Numbers {
+        text: String,
+        ends: Vec<usize>,
+        not_numbers: u64,
+    },
+    Counts(BTreeMap<String, u64>),
+}
+
+impl<'de> Deserialize<'de> for Recipients {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        d.deserialize_any(RecipientsVisitor)
+    }
+}
+
+struct RecipientsVisitor;
+
+impl<'de> serde::de::Visitor<'de> for RecipientsVisitor {
+    type Value = Recipients;
+
+    fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+        f.write_str("recipient numbers (an array) or counts per market (an object)")
+    }
+
+    fn visit_seq<A: serde::de::SeqAccess<'de>>(self, mut seq: A) -> Result<Recipients, A::Error> {
+        let (mut text, mut ends, mut not_numbers) = (String::new(), Vec::new(), 0);
+        while let Some(was_text) = seq.next_element_seed(NumberInto(&mut text))? {
+            match was_text {
+                true => ends.push(text.len()),
+                false => not_numbers += 1,
+            }
+        }
+        Ok(Recipients::Numbers { text, ends, not_numbers })
+    }
+
+    fn visit_map<A: serde::de::MapAccess<'de>>(self, mut map: A) -> Result<Recipients, A::Error> {
+        let mut counts = BTreeMap::new();
+        while let Some((market, n)) = map.next_entry::<String, u64>()? {
+            *counts.entry(market).or_default() = n;
+        }
+        Ok(Recipients::Counts(counts))
+    }
+}
+
+/// One entry of a recipient list: a string is appended to the buffer (`true`); anything else is
+/// skipped (`false`).
+struct NumberInto<'a>(&'a mut String);
+
+impl<'de> serde::de::DeserializeSeed<'de> for NumberInto<'_> {
+    type Value = bool;
+
+    fn deserialize<D: serde::Deserializer<'de>>(self, d: D) -> Result<bool, D::Error> {
+        d.deserialize_any(self)
+    }
+}
+
+impl<'de> serde::de::Visitor<'de> for NumberInto<'_> {
+    type Value = bool;
+
+    fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+        f.write_str("a recipient number")
+    }
+    fn visit_str<E>(self, v: &str) -> Result<bool, E> {
+        self.0.push_str(v);
+        Ok(true)
+    }
+    fn visit_bool<E>(self, _: bool) -> Result<bool, E> {
+        Ok(false)
+    }
+    fn visit_i64<E>(self, _: i64) -> Result<bool, E> {
+        Ok(false)
+    }
+    fn visit_u64<E>(self, _: u64) -> Result<bool, E> {
+        Ok(false)
+    }
+    fn visit_f64<E>(self, _: f64) -> Result<bool, E> {
+        Ok(false)
+    }
+    fn visit_unit<E>(self) -> Result<bool, E> {
+        Ok(false)
+    }
+    fn visit_seq<A: serde::de::SeqAccess<'de>>(self, mut seq: A) -> Result<bool, A::Error> {
+        while seq.next_element::<serde::de::IgnoredAny>()?.is_some() {}
+        Ok(false)
+    }
+    fn visit_map<A: serde::de::MapAccess<'de>>(self, mut map: A) -> Result<bool, A::Error> {
+        while map.next_entry::<serde::de::IgnoredAny, serde::de::IgnoredAny>()?.is_some() {}
+        Ok(false)
+    }
 }
 
 impl CampaignInput {
@@ -326,18 +422,16 @@ impl CampaignInput {
         // Markets are those of the rules' day.
         let rules_at = options.as_of.unwrap_or(at);
         let (per_market, bad) = match &self.recipients {
-            Value::Array(list) => {
-                let numbers = list.iter().filter_map(Value::as_str);
-                let not_strings = list.iter().filter(|v| !v.is_string()).count() as u64;
+            Recipients::Numbers { text, ends, not_numbers } => {
+                let numbers = ends.iter().scan(0, |start, &end| {
+                    let n = text.get(*start..end);
+                    *start = end;
+                    n
+                });
                 let (m, invalid) = count_markets(numbers, rules_at);
-                (m, invalid + not_strings)
+                (m, invalid + not_numbers)
             }
-            counts => {
-                let counts: BTreeMap<String, u64> = serde_json::from_value(counts.clone()).map_err(|e| {
-                    InputError::new("INVALID_CAMPAIGN", format!("recipients must be numbers or counts per market: {e}"))
-                })?;
-                (counts, 0)
-            }
+            Recipients::Counts(counts) => (counts.clone(), 0),
         };
         let currency = self.currency.as_deref().unwrap_or("USD");
         estimate_campaign(&self.category, &per_market, bad, at, currency, options)
@@ -346,7 +440,9 @@ impl CampaignInput {
 
 /// The pricing market of a recipient number at `at` (the latest assignment when none).
 pub fn market_of(number: &str, at: Option<Timestamp>) -> Result<String, InputError> {
-    DATA.market_of(number, at.map_or(i64::MAX / 2, Timestamp::secs)).map_err(|e| InputError::new("INVALID_NUMBER", e))
+    DATA.market_of(number, at.map_or(i64::MAX / 2, Timestamp::secs))
+        .map(str::to_string)
+        .map_err(|e| InputError::new("INVALID_NUMBER", e))
 }
 
 /// `quoteSend`'s second argument: to whom and when one template is sent, and what is known
@@ -555,7 +651,19 @@ mod tests {
         let c = CampaignInput::from_json(r#"{"category": "Utility", "recipients": ["+393331234567", 7], "at": 0}"#);
         let c = c.unwrap();
         assert_eq!(c.at, Timestamp(0));
-        assert_eq!(c.recipients.as_array().map(Vec::len), Some(2));
+        let Recipients::Numbers { text, ends, not_numbers } = &c.recipients else { panic!("numbers") };
+        assert_eq!((text.as_str(), ends.as_slice(), *not_numbers), ("+393331234567", &[13][..], 1));
+        let c = CampaignInput::from_json(
+            r#"{"category": "utility", "recipients": ["+39 333", null, [1], {"a": 2}, "+1"], "at": 0}"#,
+        );
+        let Recipients::Numbers { text, ends, not_numbers } = &c.unwrap().recipients else { panic!("numbers") };
+        assert_eq!((text.as_str(), ends.as_slice(), *not_numbers), ("+39 333+1", &[7, 9][..], 3));
+        let c = CampaignInput::from_json(r#"{"category": "utility", "recipients": {"India": 3}, "at": 0}"#).unwrap();
+        assert_eq!(c.recipients, Recipients::Counts(BTreeMap::from([("India".to_string(), 3)])));
+        let bad = CampaignInput::from_json(r#"{"category": "utility", "recipients": "+39", "at": 0}"#).unwrap_err();
+        assert!(bad.message.contains("counts per market"), "{}", bad.message);
+        let bad = CampaignInput::from_json(r#"{"category": "utility", "recipients": {"India": -1}, "at": 0}"#);
+        assert_eq!(bad.unwrap_err().code, "INVALID_CAMPAIGN");
         assert_eq!(
             CampaignInput::from_json(r#"{"category": "promo", "recipients": [], "at": 0}"#).unwrap_err().code,
             "INVALID_CAMPAIGN"

@@ -119,13 +119,21 @@ pub fn estimate_campaign(
 
 /// Counts recipients per market at `at`; what is not an international number counts as invalid.
 pub fn count_markets<'a>(numbers: impl IntoIterator<Item = &'a str>, at: i64) -> (BTreeMap<String, u64>, u64) {
-    let mut per_market: BTreeMap<String, u64> = BTreeMap::new();
+    // Counted by the market names the data holds (a few dozen markets), then named once each.
+    let mut counts: Vec<(&str, u64)> = Vec::new();
     let mut invalid = 0;
     for n in numbers {
         match DATA.market_of(n, at) {
-            Ok(m) => *per_market.entry(m).or_default() += 1,
+            Ok(m) => match counts.iter_mut().find(|(c, _)| *c == m) {
+                Some((_, count)) => *count += 1,
+                None => counts.push((m, 1)),
+            },
             Err(_) => invalid += 1,
         }
+    }
+    let mut per_market = BTreeMap::new();
+    for (m, n) in counts {
+        *per_market.entry(m.to_string()).or_default() += n;
     }
     (per_market, invalid)
 }

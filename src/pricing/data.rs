@@ -7,7 +7,8 @@ use std::collections::{BTreeMap, HashMap};
 use serde::{Deserialize, Serialize};
 
 use super::{to_micros, Model};
-use crate::address::e164_digits;
+use crate::address::e164_digits_in;
+use crate::lexicon::FastMap;
 use crate::window::parse_time;
 
 #[derive(Deserialize)]
@@ -219,10 +220,10 @@ pub struct Card {
 /// The pricing data: markets, cards and eras.
 #[derive(Clone)]
 pub struct PricingData {
-    pub(super) prefixes: HashMap<String, String>,
+    pub(super) prefixes: FastMap<String, String>,
     pub(super) other: String,
     /// Earlier assignments of a prefix: (market, until), by prefix.
-    pub(super) changes: HashMap<String, Vec<(String, i64)>>,
+    pub(super) changes: FastMap<String, Vec<(String, i64)>>,
     pub cards: Vec<Card>,
     pub eras: Vec<Era>,
     pub(super) auth_intl: HashMap<String, i64>,
@@ -277,13 +278,13 @@ impl PricingData {
         let m: MarketsFile = serde_json::from_str(markets).map_err(|e| format!("markets: {e}"))?;
         let r: RatesFile = serde_json::from_str(rates).map_err(|e| format!("rates: {e}"))?;
         let e: ErasFile = serde_json::from_str(eras).map_err(|e| format!("eras: {e}"))?;
-        let mut prefixes = HashMap::new();
+        let mut prefixes = FastMap::default();
         for market in &m.markets {
             for p in &market.prefixes {
                 prefixes.insert(p.clone(), market.name.clone());
             }
         }
-        let mut changes: HashMap<String, Vec<(String, i64)>> = HashMap::new();
+        let mut changes: FastMap<String, Vec<(String, i64)>> = FastMap::default();
         for c in &m.changes {
             changes.entry(c.prefix.clone()).or_default().push((c.market.clone(), parse_time(&c.until)? + 86_399));
         }
@@ -367,19 +368,20 @@ impl PricingData {
     }
 
     /// The recipient's market at `at`: the longest matching calling-code prefix, else Other.
-    pub fn market_of(&self, number: &str, at: i64) -> Result<String, String> {
-        let digits = e164_digits(number)?;
+    pub fn market_of(&self, number: &str, at: i64) -> Result<&str, String> {
+        let mut buf = [0u8; 15];
+        let digits = e164_digits_in(number, &mut buf)?;
         for len in (1..=4).rev() {
             let Some(prefix) = digits.get(..len) else { continue };
             // The earliest assignment still in force at `at`, else the present one.
             if let Some((market, _)) = self.changes.get(prefix).and_then(|v| v.iter().find(|(_, until)| at <= *until)) {
-                return Ok(market.clone());
+                return Ok(market);
             }
             if let Some(m) = self.prefixes.get(prefix) {
-                return Ok(m.clone());
+                return Ok(m);
             }
         }
-        Ok(self.other.clone())
+        Ok(&self.other)
     }
 
     /// Whether `market` is one of the data's markets.

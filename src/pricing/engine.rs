@@ -416,7 +416,7 @@ fn recipient_market(
     if is_user_id(to) {
         return Ok(opts.markets.get(to).cloned());
     }
-    data.market_of(to, at).map(Some).map_err(|_| ("invalid_number", 100))
+    data.market_of(to, at).map(|m| Some(m.to_string())).map_err(|_| ("invalid_number", 100))
 }
 
 /// [`price_timeline`] with other pricing data.

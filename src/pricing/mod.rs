@@ -80,9 +80,9 @@ pub static DATA: LazyLock<PricingData> = LazyLock::new(|| {
     )
     // An unreadable file (see `embedded`) means no market, card or era is known.
     .unwrap_or(PricingData {
-        prefixes: HashMap::new(),
+        prefixes: Default::default(),
         other: "Other".into(),
-        changes: HashMap::new(),
+        changes: Default::default(),
         cards: Vec::new(),
         eras: Vec::new(),
         auth_intl: HashMap::new(),
