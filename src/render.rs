@@ -325,8 +325,7 @@ fn auth_slots(t: &Template, mut slots: Slots) -> Slots {
             body.push(' ');
             body.push_str(&text.security);
         }
-        let keys = crate::placeholder::scan(&body).distinct_keys().into_iter().cloned().collect();
-        slots.body = Some(TextSlot { text: body, path: format!("{}.text", c.path), keys });
+        slots.body = Some(TextSlot::of(body, format!("{}.text", c.path)));
     }
     if let Some((_, f)) = t.footer().filter(|(_, f)| f.text.is_none()) {
         if let Some((minutes, _)) = f.code_expiration_minutes {

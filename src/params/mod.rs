@@ -14,7 +14,7 @@ mod against;
 mod read;
 mod values;
 
-use std::collections::HashMap;
+use std::ops::Range;
 
 use serde_json::Value;
 
@@ -33,13 +33,22 @@ pub struct TextSlot {
     /// JSON path of the text in the template.
     pub path: String,
     pub keys: Vec<Key>,
+    /// Each placeholder's key and byte range in `text`, in order: the text is scanned once,
+    /// however often it is filled.
+    placeholders: Vec<(Key, Range<usize>)>,
 }
 
 impl TextSlot {
-    fn new(text: &crate::template::Text) -> Self {
-        let s = scan(&text.value);
+    /// The slot of `text` at `path`.
+    pub fn of(text: String, path: String) -> Self {
+        let s = scan(&text);
         let keys = s.distinct_keys().into_iter().cloned().collect();
-        TextSlot { text: text.value.clone(), path: text.path.clone(), keys }
+        let placeholders = s.placeholders.into_iter().map(|p| (p.key, p.range)).collect();
+        TextSlot { text, path, keys, placeholders }
+    }
+
+    fn new(text: &crate::template::Text) -> Self {
+        TextSlot::of(text.value.clone(), text.path.clone())
     }
 }
 
@@ -177,7 +186,7 @@ impl Slots {
         };
         if category == Some(Category::Authentication) && t.body().is_none() {
             // Meta writes an authentication template's body itself; its one parameter is the code.
-            s.body = Some(TextSlot { text: "{{1}}".into(), path: "components".into(), keys: vec![Key::Positional(1)] });
+            s.body = Some(TextSlot::of("{{1}}".into(), "components".into()));
         }
         for c in &t.components {
             match &c.kind {
@@ -187,11 +196,9 @@ impl Slots {
                         Some(text) => Some(TextSlot::new(text)),
                         // An authentication template as created: Meta writes the text, and
                         // the one-time code is its one parameter (M-AUTH).
-                        None if category == Some(Category::Authentication) => Some(TextSlot {
-                            text: "{{1}}".into(),
-                            path: c.path.clone(),
-                            keys: vec![Key::Positional(1)],
-                        }),
+                        None if category == Some(Category::Authentication) => {
+                            Some(TextSlot::of("{{1}}".into(), c.path.clone()))
+                        }
                         None => None,
                     }
                 }
@@ -399,27 +406,27 @@ pub struct Filled {
 
 /// Fills `slot` with `params` (positional by order, named by `parameter_name`).
 pub fn fill(slot: &TextSlot, params: &[Param]) -> Filled {
-    let named: HashMap<&str, &Param> = params.iter().filter_map(|p| p.name.as_deref().map(|n| (n, p))).collect();
     let mut unfilled = Vec::new();
     let mut out = String::with_capacity(slot.text.len());
     let mut from = 0;
-    for p in scan(&slot.text).placeholders {
-        out.push_str(&slot.text[from..p.range.start]);
-        let value = match &p.key {
+    for (key, range) in &slot.placeholders {
+        out.push_str(&slot.text[from..range.start]);
+        let value = match key {
             Key::Positional(n) => params.get((*n as usize).wrapping_sub(1)).filter(|p| p.name.is_none()),
-            Key::Named(name) => named.get(name.as_str()).copied(),
+            // The last parameter of that name (a text takes a handful).
+            Key::Named(name) => params.iter().rfind(|p| p.name.as_deref() == Some(name.as_str())),
         }
         .and_then(|p| p.value.display());
         match value {
             Some(v) => out.push_str(v),
             None => {
-                out.push_str(&slot.text[p.range.clone()]);
-                if !unfilled.contains(&p.key) {
-                    unfilled.push(p.key.clone());
+                out.push_str(&slot.text[range.clone()]);
+                if !unfilled.contains(key) {
+                    unfilled.push(key.clone());
                 }
             }
         }
-        from = p.range.end;
+        from = range.end;
     }
     out.push_str(&slot.text[from..]);
     Filled { text: out, unfilled }
@@ -437,11 +444,8 @@ mod tests {
 
     #[test]
     fn fill_keeps_unfilled_placeholders_visible() {
-        let slot = TextSlot {
-            text: "Hi {{1}}, order {{2}}, {{1}}!".into(),
-            path: "b".into(),
-            keys: vec![Key::Positional(1), Key::Positional(2)],
-        };
+        let slot = TextSlot::of("Hi {{1}}, order {{2}}, {{1}}!".into(), "b".into());
+        assert_eq!(slot.keys, vec![Key::Positional(1), Key::Positional(2)]);
         let f = fill(&slot, &[text("p0", "Ana")]);
         assert_eq!(f.text, "Hi Ana, order {{2}}, Ana!");
         assert_eq!(f.unfilled, vec![Key::Positional(2)]);
