@@ -513,20 +513,23 @@ fn edges(f: &Field, found: &mut Findings) {
     }
 }
 
-/// Words that are not parameters: whitespace-separated tokens with a letter or digit.
-fn fixed_words(f: &Field) -> usize {
+/// Words that are not parameters (whitespace-separated tokens with a letter or digit), counted
+/// up to `enough`: only a count below it is reported.
+fn fixed_words(f: &Field, enough: usize) -> usize {
     let text = &f.text.value;
+    let ends = f.scan.placeholders.iter().map(|p| p.range.clone()).chain(std::iter::once(text.len()..text.len()));
     let mut words = 0;
     let mut from = 0;
-    for p in &f.scan.placeholders {
-        words += count_words(&text[from..p.range.start]);
-        from = p.range.end;
+    for p in ends {
+        let left = enough.saturating_sub(words);
+        words +=
+            text[from..p.start].split_whitespace().filter(|w| w.chars().any(char::is_alphanumeric)).take(left).count();
+        if words >= enough {
+            break;
+        }
+        from = p.end;
     }
-    words + count_words(&text[from..])
-}
-
-fn count_words(s: &str) -> usize {
-    s.split_whitespace().filter(|w| w.chars().any(char::is_alphanumeric)).count()
+    words
 }
 
 fn density(f: &Field, found: &mut Findings) {
@@ -534,7 +537,7 @@ fn density(f: &Field, found: &mut Findings) {
     if p == 0 {
         return;
     }
-    let words = fixed_words(f);
+    let words = fixed_words(f, 2 * p + 1);
     if words < 2 * p + 1 {
         found.push(
             Diagnostic::new(
