@@ -6,70 +6,97 @@
 use std::collections::HashMap;
 use std::sync::LazyLock;
 
-use serde::Deserialize;
 use serde_json::Value;
 
 use crate::input::InputError;
 use crate::window::parse_time;
 
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone)]
 struct Entry {
-    #[serde(default)]
     min: Option<u64>,
-    #[serde(default)]
     max: Option<u64>,
     tag: String,
     source: String,
-    #[serde(default)]
     eras: Vec<Era>,
-    #[serde(default)]
     conflict: Option<Conflict>,
 }
 
 /// The other side of a disputed limit.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone)]
 struct Conflict {
     max: Option<u64>,
     source: String,
 }
 
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone)]
 struct Era {
     until: String,
     max: Option<u64>,
 }
 
-#[derive(Debug, Clone, Deserialize)]
-struct LimitsFile {
-    limits: HashMap<String, Entry>,
+// The file is read from its JSON value, not through serde derives: a deserializer per struct
+// for a file read once cost more WASM than these few lines (2026-12-02).
+
+/// A string field.
+fn text(o: &Value, key: &str) -> Option<String> {
+    o.get(key)?.as_str().map(str::to_string)
+}
+
+/// A count that may be left out or `null` (`Some(None)`); `None` when it is no whole number.
+fn count(o: &Value, key: &str) -> Option<Option<u64>> {
+    match o.get(key) {
+        None | Some(Value::Null) => Some(None),
+        Some(x) => x.as_u64().map(Some),
+    }
+}
+
+fn entry_of(v: &Value) -> Option<Entry> {
+    let eras = match v.get("eras") {
+        None => Vec::new(),
+        Some(list) => list
+            .as_array()?
+            .iter()
+            .map(|e| Some(Era { until: text(e, "until")?, max: count(e, "max")? }))
+            .collect::<Option<_>>()?,
+    };
+    let conflict = match v.get("conflict") {
+        None | Some(Value::Null) => None,
+        Some(c) => Some(Conflict { max: count(c, "max")?, source: text(c, "source")? }),
+    };
+    v.as_object()?;
+    Some(Entry {
+        min: count(v, "min")?,
+        max: count(v, "max")?,
+        tag: text(v, "tag")?,
+        source: text(v, "source")?,
+        eras,
+        conflict,
+    })
 }
 
 static BUILT_IN: LazyLock<HashMap<String, Entry>> = LazyLock::new(|| {
-    // An unreadable file (see `embedded`) means no limit is known.
-    crate::embedded::load!("send-limits.json").map(|f: LimitsFile| f.limits).unwrap_or_default()
+    // An unreadable file (see `embedded`), or one entry that does not read, means no limit is
+    // known.
+    let file: Option<Value> = crate::embedded::load!("send-limits.json");
+    let limits = file.as_ref().and_then(|f| f.get("limits")?.as_object());
+    let table = limits.and_then(|l| l.iter().map(|(k, v)| Some((k.clone(), entry_of(v)?))).collect());
+    table.unwrap_or_default()
 });
 
-#[derive(Debug, Deserialize)]
+#[derive(Debug)]
 struct RouteEntry {
     from: String,
     tag: String,
     source: String,
-    #[serde(default)]
     messages_until: Option<ReportedEntry>,
 }
 
-#[derive(Debug, Deserialize)]
+#[derive(Debug)]
 struct ReportedEntry {
     date: String,
     tag: String,
     by: String,
     source: String,
-}
-
-#[derive(Debug, Default, Deserialize)]
-struct RoutingFile {
-    #[serde(default)]
-    routing: HashMap<String, Value>,
 }
 
 /// Where marketing templates go: Meta's date, and the reported end of `/messages` for them.
@@ -96,8 +123,24 @@ pub struct Reported {
 
 // Read apart from the limits, so that a fault here cannot empty the limit table.
 static MARKETING_ENTRY: LazyLock<Option<RouteEntry>> = LazyLock::new(|| {
-    let file: RoutingFile = crate::embedded::load!("send-limits.json").unwrap_or_default();
-    serde_json::from_value(file.routing.get("marketing_templates")?.clone()).ok()
+    let file: Option<Value> = crate::embedded::load!("send-limits.json");
+    let entry = file?.get("routing")?.get("marketing_templates")?.clone();
+    entry.as_object()?;
+    let messages_until = match entry.get("messages_until") {
+        None | Some(Value::Null) => None,
+        Some(r) => Some(ReportedEntry {
+            date: text(r, "date")?,
+            tag: text(r, "tag")?,
+            by: text(r, "by")?,
+            source: text(r, "source")?,
+        }),
+    };
+    Some(RouteEntry {
+        from: text(&entry, "from")?,
+        tag: text(&entry, "tag")?,
+        source: text(&entry, "source")?,
+        messages_until,
+    })
 });
 
 static MARKETING_ROUTE: LazyLock<Option<MarketingRoute>> = LazyLock::new(|| {
