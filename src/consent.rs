@@ -6,34 +6,10 @@
 use std::collections::{BTreeSet, HashSet};
 use std::sync::LazyLock;
 
-use serde::Deserialize;
+use serde_json::Value;
 
 use crate::lexicon::fold;
 use crate::window::{Direction, Event};
-
-#[derive(Deserialize)]
-struct StopData {
-    all: std::collections::BTreeMap<String, Vec<String>>,
-    marketing: std::collections::BTreeMap<String, Vec<String>>,
-}
-
-#[derive(Deserialize)]
-struct PauseData {
-    from: String,
-}
-
-#[derive(Deserialize)]
-struct NanpData {
-    area_codes: Vec<String>,
-}
-
-#[derive(Deserialize)]
-struct ConsentData {
-    stop: StopData,
-    resume: std::collections::BTreeMap<String, Vec<String>>,
-    us_marketing_pause: PauseData,
-    nanp_not_us: NanpData,
-}
 
 struct Words {
     stop_all: HashSet<String>,
@@ -43,29 +19,31 @@ struct Words {
     nanp_not_us: HashSet<String>,
 }
 
+// Read from the file's JSON value rather than through serde derives (a deserializer per struct
+// for a file read once). An unreadable file (see `embedded`), or a part of it, means no keyword
+// of that part is recognised.
 static WORDS: LazyLock<Words> = LazyLock::new(|| {
-    let collect = |m: &std::collections::BTreeMap<String, Vec<String>>| -> HashSet<String> {
-        m.values().flatten().map(|w| normalize(w)).collect()
+    let data: Option<Value> = crate::embedded::load!("consent.json");
+    let data = data.unwrap_or(Value::Null);
+    // Word lists by language: `{"en": ["stop", …], …}`.
+    let words = |v: &Value| -> HashSet<String> {
+        v.as_object().into_iter().flat_map(|m| m.values()).flat_map(strings).map(normalize).collect()
     };
-    // An unreadable file (see `embedded`) means no keyword is recognised.
-    let data: Option<ConsentData> = crate::embedded::load!("consent.json");
-    match data {
-        Some(d) => Words {
-            stop_all: collect(&d.stop.all),
-            stop_marketing: collect(&d.stop.marketing),
-            resume: collect(&d.resume),
-            us_pause_from: crate::window::parse_time(&d.us_marketing_pause.from).ok(),
-            nanp_not_us: d.nanp_not_us.area_codes.into_iter().collect(),
-        },
-        None => Words {
-            stop_all: HashSet::new(),
-            stop_marketing: HashSet::new(),
-            resume: HashSet::new(),
-            us_pause_from: None,
-            nanp_not_us: HashSet::new(),
-        },
+    Words {
+        stop_all: words(&data["stop"]["all"]),
+        stop_marketing: words(&data["stop"]["marketing"]),
+        resume: words(&data["resume"]),
+        us_pause_from: data["us_marketing_pause"]["from"]
+            .as_str()
+            .and_then(|from| crate::window::parse_time(from).ok()),
+        nanp_not_us: strings(&data["nanp_not_us"]["area_codes"]).map(str::to_string).collect(),
     }
 });
+
+/// The strings of a JSON list (none when it is not one).
+fn strings(v: &Value) -> impl Iterator<Item = &str> {
+    v.as_array().into_iter().flatten().filter_map(Value::as_str)
+}
 
 /// Lowercase, no accents, punctuation as spaces, spaces collapsed.
 fn normalize(s: &str) -> String {

@@ -6,70 +6,99 @@
 use std::collections::HashMap;
 use std::sync::LazyLock;
 
-use serde::Deserialize;
 use serde_json::Value;
 
 use crate::input::InputError;
 use crate::window::parse_time;
 
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone)]
 struct Entry {
-    #[serde(default)]
     min: Option<u64>,
-    #[serde(default)]
     max: Option<u64>,
-    tag: String,
-    source: String,
-    #[serde(default)]
+    tag: &'static str,
+    source: &'static str,
     eras: Vec<Era>,
-    #[serde(default)]
     conflict: Option<Conflict>,
 }
 
 /// The other side of a disputed limit.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone)]
 struct Conflict {
     max: Option<u64>,
-    source: String,
+    source: &'static str,
 }
 
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone)]
 struct Era {
-    until: String,
+    until: &'static str,
     max: Option<u64>,
 }
 
-#[derive(Debug, Clone, Deserialize)]
-struct LimitsFile {
-    limits: HashMap<String, Entry>,
+// The file is read from its JSON value, not through serde derives: a deserializer per struct
+// for a file read once cost more WASM than these few lines (2026-12-02).
+
+/// A string field, borrowed from the parsed file.
+fn text(o: &'static Value, key: &str) -> Option<&'static str> {
+    o.get(key)?.as_str()
 }
 
-static BUILT_IN: LazyLock<HashMap<String, Entry>> = LazyLock::new(|| {
-    // An unreadable file (see `embedded`) means no limit is known.
-    crate::embedded::load!("send-limits.json").map(|f: LimitsFile| f.limits).unwrap_or_default()
+/// A count that may be left out or `null` (`Some(None)`); `None` when it is no whole number.
+fn count(o: &'static Value, key: &str) -> Option<Option<u64>> {
+    match o.get(key) {
+        None | Some(Value::Null) => Some(None),
+        Some(x) => x.as_u64().map(Some),
+    }
+}
+
+fn entry_of(v: &'static Value) -> Option<Entry> {
+    let eras = match v.get("eras") {
+        None => Vec::new(),
+        Some(list) => list
+            .as_array()?
+            .iter()
+            .map(|e| Some(Era { until: text(e, "until")?, max: count(e, "max")? }))
+            .collect::<Option<_>>()?,
+    };
+    let conflict = match v.get("conflict") {
+        None | Some(Value::Null) => None,
+        Some(c) => Some(Conflict { max: count(c, "max")?, source: text(c, "source")? }),
+    };
+    v.as_object()?;
+    Some(Entry {
+        min: count(v, "min")?,
+        max: count(v, "max")?,
+        tag: text(v, "tag")?,
+        source: text(v, "source")?,
+        eras,
+        conflict,
+    })
+}
+
+/// The file as JSON, parsed once for the limits and the routing.
+static FILE: LazyLock<Option<Value>> = LazyLock::new(|| crate::embedded::load!("send-limits.json"));
+
+static BUILT_IN: LazyLock<HashMap<&'static str, Entry>> = LazyLock::new(|| {
+    // An unreadable file (see `embedded`), or one entry that does not read, means no limit is
+    // known.
+    let limits = FILE.as_ref().and_then(|f| f.get("limits")?.as_object());
+    let table = limits.and_then(|l| l.iter().map(|(k, v)| Some((k.as_str(), entry_of(v)?))).collect());
+    table.unwrap_or_default()
 });
 
-#[derive(Debug, Deserialize)]
+#[derive(Debug)]
 struct RouteEntry {
-    from: String,
-    tag: String,
-    source: String,
-    #[serde(default)]
+    from: &'static str,
+    tag: &'static str,
+    source: &'static str,
     messages_until: Option<ReportedEntry>,
 }
 
-#[derive(Debug, Deserialize)]
+#[derive(Debug)]
 struct ReportedEntry {
-    date: String,
-    tag: String,
-    by: String,
-    source: String,
-}
-
-#[derive(Debug, Default, Deserialize)]
-struct RoutingFile {
-    #[serde(default)]
-    routing: HashMap<String, Value>,
+    date: &'static str,
+    tag: &'static str,
+    by: &'static str,
+    source: &'static str,
 }
 
 /// Where marketing templates go: Meta's date, and the reported end of `/messages` for them.
@@ -96,8 +125,23 @@ pub struct Reported {
 
 // Read apart from the limits, so that a fault here cannot empty the limit table.
 static MARKETING_ENTRY: LazyLock<Option<RouteEntry>> = LazyLock::new(|| {
-    let file: RoutingFile = crate::embedded::load!("send-limits.json").unwrap_or_default();
-    serde_json::from_value(file.routing.get("marketing_templates")?.clone()).ok()
+    let entry = FILE.as_ref()?.get("routing")?.get("marketing_templates")?;
+    entry.as_object()?;
+    let messages_until = match entry.get("messages_until") {
+        None | Some(Value::Null) => None,
+        Some(r) => Some(ReportedEntry {
+            date: text(r, "date")?,
+            tag: text(r, "tag")?,
+            by: text(r, "by")?,
+            source: text(r, "source")?,
+        }),
+    };
+    Some(RouteEntry {
+        from: text(entry, "from")?,
+        tag: text(entry, "tag")?,
+        source: text(entry, "source")?,
+        messages_until,
+    })
 });
 
 static MARKETING_ROUTE: LazyLock<Option<MarketingRoute>> = LazyLock::new(|| {
@@ -106,13 +150,13 @@ static MARKETING_ROUTE: LazyLock<Option<MarketingRoute>> = LazyLock::new(|| {
         return None;
     }
     let messages_until = entry.messages_until.as_ref().and_then(|r| {
-        let at = parse_time(&r.date).ok().filter(|_| r.tag == "reported")?;
-        Some(Reported { at, date: r.date.as_str(), by: r.by.as_str(), source: r.source.as_str() })
+        let at = parse_time(r.date).ok().filter(|_| r.tag == "reported")?;
+        Some(Reported { at, date: r.date, by: r.by, source: r.source })
     });
     Some(MarketingRoute {
-        from: parse_time(&entry.from).ok()?,
-        from_date: entry.from.as_str(),
-        source: entry.source.as_str(),
+        from: parse_time(entry.from).ok()?,
+        from_date: entry.from,
+        source: entry.source,
         messages_until,
     })
 });
@@ -163,8 +207,8 @@ impl Limits {
         };
         let mut overrides = HashMap::new();
         for (k, x) in obj {
-            if !BUILT_IN.contains_key(k) {
-                let mut known: Vec<&str> = BUILT_IN.keys().map(String::as_str).collect();
+            if !BUILT_IN.contains_key(k.as_str()) {
+                let mut known: Vec<&str> = BUILT_IN.keys().copied().collect();
                 crate::order::sort(&mut known);
                 return Err(invalid(format!("limits: no limit `{k}` (known: {})", known.join(", "))));
             }
@@ -186,9 +230,9 @@ impl Limits {
         let mut until = None;
         if let Some(now) = now {
             // Eras are ordered oldest first; the first whose end is still ahead applies.
-            if let Some(era) = entry.eras.iter().find(|e| parse_time(&e.until).is_ok_and(|until| now < until)) {
+            if let Some(era) = entry.eras.iter().find(|e| parse_time(e.until).is_ok_and(|until| now < until)) {
                 max = era.max;
-                until = Some(era.until.as_str());
+                until = Some(era.until);
             }
         }
         let overridden = self.overrides.get(name);
@@ -202,13 +246,13 @@ impl Limits {
             .as_ref()
             .filter(|_| overridden.is_none())
             .and_then(|c| c.max.filter(|low| max.is_none_or(|m| *low < m)).map(|low| (low, c)))
-            .map(|(low, c)| Dispute { max: low, source: entry.source.as_str(), other_source: c.source.as_str() });
+            .map(|(low, c)| Dispute { max: low, source: entry.source, other_source: c.source });
         Limit { min: entry.min, max, certain: entry.tag == "confirmed", disputed, until }
     }
 
     /// Every limit's name, for documentation and tests.
     pub fn names() -> Vec<&'static str> {
-        let mut v: Vec<&'static str> = BUILT_IN.keys().map(String::as_str).collect();
+        let mut v: Vec<&'static str> = BUILT_IN.keys().copied().collect();
         crate::order::sort(&mut v);
         v
     }

@@ -145,7 +145,6 @@ pub struct Preview {
     pub html: Option<String>,
 }
 
-#[derive(Deserialize)]
 struct AuthText {
     body: String,
     security: String,
@@ -154,7 +153,6 @@ struct AuthText {
     autofill: String,
 }
 
-#[derive(Deserialize)]
 struct AuthTexts {
     fallback: String,
     locales: BTreeMap<String, AuthText>,
@@ -163,7 +161,28 @@ struct AuthTexts {
 /// The code an authentication preview shows when no code is given (`useExamples`).
 pub const SAMPLE_CODE: &str = "123456";
 
-static AUTH_TEXTS: LazyLock<Option<AuthTexts>> = LazyLock::new(|| crate::embedded::load!("authentication-text.json"));
+/// `data/authentication-text.json`, read from its JSON value (a derive would add a deserializer
+/// for a file read once); a locale missing one of its texts makes the whole file unreadable.
+fn auth_texts(v: &Value) -> Option<AuthTexts> {
+    let field = |o: &Map<String, Value>, key: &str| o.get(key)?.as_str().map(str::to_string);
+    let locales = v.get("locales")?.as_object()?.iter().map(|(code, t)| {
+        let t = t.as_object()?;
+        let text = AuthText {
+            body: field(t, "body")?,
+            security: field(t, "security")?,
+            expiry: field(t, "expiry")?,
+            copy_code: field(t, "copy_code")?,
+            autofill: field(t, "autofill")?,
+        };
+        Some((code.clone(), text))
+    });
+    Some(AuthTexts { fallback: v.get("fallback")?.as_str()?.to_string(), locales: locales.collect::<Option<_>>()? })
+}
+
+static AUTH_TEXTS: LazyLock<Option<AuthTexts>> = LazyLock::new(|| {
+    let v: Option<Value> = crate::embedded::load!("authentication-text.json");
+    auth_texts(&v?)
+});
 
 /// Meta's fixed authentication text for `language` (falling back to the base language, then
 /// English).

@@ -2,130 +2,74 @@
 //! cards, each a delta over its base (`data/rates.json`), and the eras (`data/pricing-eras.json`);
 //! and what the data cannot vouch for (`Notice`, `next_quarter_start`).
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::HashMap;
 
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 
 use super::{to_micros, Model};
 use crate::address::e164_digits_in;
 use crate::lexicon::FastMap;
 use crate::window::parse_time;
 
-#[derive(Deserialize)]
-struct MarketData {
-    name: String,
-    prefixes: Vec<String>,
+// The three files are read by hand from a `serde_json::Value` rather than through serde derives:
+// a derive instantiates a deserializer per struct, and these ran to about 50 KB of the WASM
+// module for files read once (2026-12-02).
+type Object = serde_json::Map<String, serde_json::Value>;
+
+fn object<'a>(v: &'a serde_json::Value, what: &str) -> Result<&'a Object, String> {
+    v.as_object().ok_or_else(|| format!("{what} must be an object"))
 }
 
-#[derive(Deserialize)]
-struct MarketChange {
-    prefix: String,
-    market: String,
-    until: String,
+fn text<'a>(o: &'a Object, key: &str) -> Result<&'a str, String> {
+    o.get(key).and_then(|v| v.as_str()).ok_or_else(|| format!("`{key}` must be a string"))
 }
 
-#[derive(Deserialize)]
-struct MarketsFile {
-    other: String,
-    markets: Vec<MarketData>,
-    changes: Vec<MarketChange>,
+/// An optional string: missing or `null` is none.
+fn text_or_none<'a>(o: &'a Object, key: &str) -> Result<Option<&'a str>, String> {
+    match o.get(key) {
+        None | Some(serde_json::Value::Null) => Ok(None),
+        Some(v) => v.as_str().map(Some).ok_or_else(|| format!("`{key}` must be a string")),
+    }
 }
 
-/// One cell of a card in `data/rates.json`: a number, `null` (changed on that date, the new
-/// value is not known), or `{"rate": …, "confidence": "reported", "source": …}`. A cell left out
-/// of a card with a `base` keeps the base card's value.
-fn present<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Option<serde_json::Value>, D::Error> {
-    serde_json::Value::deserialize(d).map(Some)
+fn list<'a>(o: &'a Object, key: &str) -> Result<&'a [serde_json::Value], String> {
+    o.get(key).and_then(|v| v.as_array()).map(Vec::as_slice).ok_or_else(|| format!("`{key}` must be a list"))
 }
 
-#[derive(Deserialize, Default)]
-struct RatesData {
-    #[serde(default, deserialize_with = "present")]
-    marketing: Option<serde_json::Value>,
-    #[serde(default, deserialize_with = "present")]
-    utility: Option<serde_json::Value>,
-    #[serde(default, deserialize_with = "present")]
-    authentication: Option<serde_json::Value>,
-    #[serde(default, deserialize_with = "present")]
-    authentication_international: Option<serde_json::Value>,
-    #[serde(default, deserialize_with = "present")]
-    service: Option<serde_json::Value>,
+fn texts(v: &serde_json::Value, key: &str) -> Result<Vec<String>, String> {
+    let bad = || format!("`{key}` must be a list of strings");
+    let list = v.as_array().ok_or_else(bad)?;
+    list.iter().map(|x| x.as_str().map(str::to_string).ok_or_else(bad)).collect()
 }
 
-#[derive(Deserialize)]
-struct CardData {
-    id: String,
-    effective: String,
-    model: String,
-    currency: String,
-    /// The card whose rates this one keeps, except for the cells it lists.
-    #[serde(default)]
-    base: Option<String>,
-    /// `meta` (read on Meta's pages), `transcribed` (a copy of Meta's card by others) or
-    /// `reported` (no Meta text states it).
-    #[serde(default)]
-    confidence: Option<String>,
-    rates: BTreeMap<String, RatesData>,
+/// A flag that may be left out (false).
+fn flag(o: &Object, key: &str) -> Result<bool, String> {
+    match o.get(key) {
+        None => Ok(false),
+        Some(v) => v.as_bool().ok_or_else(|| format!("`{key}` must be true or false")),
+    }
 }
 
-#[derive(Deserialize)]
-struct CurrencyData {
-    code: String,
-    /// How the Currency column of Meta's files may write it besides the code (`$US`, `R$`, `RM`, …).
-    #[serde(default)]
-    symbols: Vec<String>,
+/// A count that may be left out or `null`.
+fn count(v: Option<&serde_json::Value>, key: &str) -> Result<Option<u32>, String> {
+    match v {
+        None | Some(serde_json::Value::Null) => Ok(None),
+        Some(v) => {
+            v.as_u64().and_then(|n| u32::try_from(n).ok()).map(Some).ok_or_else(|| format!("`{key}` must be a count"))
+        }
+    }
 }
 
-#[derive(Deserialize)]
-struct RatesFile {
-    last_checked: String,
-    currencies: Vec<CurrencyData>,
-    cards: Vec<CardData>,
+/// A disputed point of an era (`{"default": …, "alternatives": …}`): its default.
+fn disputed<'a>(o: &'a Object, key: &str) -> Result<Option<&'a serde_json::Value>, String> {
+    match o.get(key) {
+        None | Some(serde_json::Value::Null) => Ok(None),
+        Some(v) => object(v, key)?.get("default").map(Some).ok_or_else(|| format!("`{key}` has no default")),
+    }
 }
 
-/// A disputed point of an era: the default, and what the caller may choose instead.
-#[derive(Deserialize)]
-struct Disputed<T> {
-    default: T,
-}
-
-#[derive(Deserialize)]
-struct EraData {
-    id: String,
-    from: String,
-    model: String,
-    #[serde(default)]
-    categories: bool,
-    #[serde(default)]
-    service_free: bool,
-    #[serde(default)]
-    utility_free_in_window: bool,
-    #[serde(default)]
-    reported: bool,
-    free_conversations_per_month: Option<u32>,
-    free_service_conversations_per_month: Option<u32>,
-    #[serde(default)]
-    service_billed: bool,
-    service_rate: Option<Disputed<String>>,
-    free_service_messages_per_month: Option<Disputed<u32>>,
-}
-
-#[derive(Deserialize)]
-struct AuthIntlData {
-    markets: BTreeMap<String, String>,
-}
-
-#[derive(Deserialize)]
-struct BusinessAgentData {
-    billed_from: String,
-    usd_per_million_tokens: f64,
-}
-
-#[derive(Deserialize)]
-struct ErasFile {
-    eras: Vec<EraData>,
-    authentication_international: AuthIntlData,
-    business_agent: BusinessAgentData,
+fn parse(text: &str, what: &str) -> Result<serde_json::Value, String> {
+    serde_json::from_str(text).map_err(|e| format!("{what}: {e}"))
 }
 
 /// A pricing era.
@@ -275,95 +219,134 @@ fn overlay(rates: &mut Rates, column: usize, cell: &serde_json::Value, card_repo
 impl PricingData {
     /// Reads the three data files (their JSON text).
     pub fn from_json(markets: &str, rates: &str, eras: &str) -> Result<PricingData, String> {
-        let m: MarketsFile = serde_json::from_str(markets).map_err(|e| format!("markets: {e}"))?;
-        let r: RatesFile = serde_json::from_str(rates).map_err(|e| format!("rates: {e}"))?;
-        let e: ErasFile = serde_json::from_str(eras).map_err(|e| format!("eras: {e}"))?;
+        let (m, r, e) = (parse(markets, "markets")?, parse(rates, "rates")?, parse(eras, "eras")?);
+        let (m, r, e) = (object(&m, "markets")?, object(&r, "rates")?, object(&e, "eras")?);
         let mut prefixes = FastMap::default();
-        for market in &m.markets {
-            for p in &market.prefixes {
-                prefixes.insert(p.clone(), market.name.clone());
+        for market in list(m, "markets")? {
+            let market = object(market, "a market")?;
+            let name = text(market, "name")?;
+            for p in texts(market.get("prefixes").unwrap_or(&serde_json::Value::Null), "prefixes")? {
+                prefixes.insert(p, name.to_string());
             }
         }
         let mut changes: FastMap<String, Vec<(String, i64)>> = FastMap::default();
-        for c in &m.changes {
-            changes.entry(c.prefix.clone()).or_default().push((c.market.clone(), parse_time(&c.until)? + 86_399));
+        for c in list(m, "changes")? {
+            let c = object(c, "a change")?;
+            let until = parse_time(text(c, "until")?)? + 86_399;
+            changes.entry(text(c, "prefix")?.to_string()).or_default().push((text(c, "market")?.to_string(), until));
         }
         for v in changes.values_mut() {
             crate::order::sort_by_key(v, |(_, until)| *until);
         }
-        let mut data_cards = r.cards;
-        crate::order::sort_by(&mut data_cards, |a, b| a.effective.cmp(&b.effective));
+        let mut data_cards = list(r, "cards")?.iter().map(|c| object(c, "a card")).collect::<Result<Vec<_>, _>>()?;
+        for c in &data_cards {
+            text(c, "effective")?;
+        }
+        crate::order::sort_by(&mut data_cards, |a, b| {
+            a.get("effective").and_then(|v| v.as_str()).cmp(&b.get("effective").and_then(|v| v.as_str()))
+        });
         let mut cards: Vec<Card> = Vec::new();
         for c in data_cards {
-            let card_reported = match c.confidence.as_deref() {
+            let id = text(c, "id")?;
+            let card_reported = match text_or_none(c, "confidence")? {
                 Some("reported") => true,
                 Some("meta" | "transcribed") | None => false,
                 Some(other) => {
-                    return Err(format!("card {}: confidence `{other}` is not meta, transcribed or reported", c.id))
+                    return Err(format!("card {id}: confidence `{other}` is not meta, transcribed or reported"))
                 }
             };
-            let mut rates = match &c.base {
+            let mut rates = match text_or_none(c, "base")? {
                 Some(base) => cards
                     .iter()
-                    .find(|b| &b.id == base)
+                    .find(|b| b.id == base)
                     .map(|b| b.rates.clone())
-                    .ok_or_else(|| format!("card {}: base `{base}` is not an earlier card", c.id))?,
+                    .ok_or_else(|| format!("card {id}: base `{base}` is not an earlier card"))?,
                 None => HashMap::new(),
             };
-            for (market, x) in c.rates {
+            let (model, currency) = (text(c, "model")?, text(c, "currency")?);
+            for (market, x) in object(c.get("rates").unwrap_or(&serde_json::Value::Null), "rates")? {
+                let x = object(x, "a market's rates")?;
                 let entry = rates.entry(market.clone()).or_default();
-                let cells = [&x.marketing, &x.utility, &x.authentication, &x.authentication_international, &x.service];
-                for (column, cell) in cells.into_iter().enumerate() {
-                    if let Some(cell) = cell {
-                        overlay(entry, column, cell, card_reported)
-                            .map_err(|e| format!("card {} {market}: {e}", c.id))?;
+                for (column, name) in COLUMNS.iter().enumerate() {
+                    if let Some(cell) = x.get(*name) {
+                        overlay(entry, column, cell, card_reported).map_err(|e| format!("card {id} {market}: {e}"))?;
                     }
                 }
             }
             cards.push(Card {
-                model: model_of(&c.model).map_err(|e| format!("card {}: {e}", c.id))?,
-                id: c.id,
-                effective: parse_time(&c.effective)?,
-                currency: c.currency,
+                model: model_of(model).map_err(|e| format!("card {id}: {e}"))?,
+                id: id.to_string(),
+                effective: parse_time(text(c, "effective")?)?,
+                currency: currency.to_string(),
                 rates,
                 origin: "data/rates.json".into(),
             });
         }
         let mut eras = Vec::new();
-        for x in e.eras {
+        for x in list(e, "eras")? {
+            let x = object(x, "an era")?;
+            let id = text(x, "id")?;
+            let service_rate = match disputed(x, "service_rate")? {
+                None => "utility".to_string(),
+                Some(v) => v.as_str().ok_or("`service_rate` must be a string")?.to_string(),
+            };
             eras.push(Era {
-                from: parse_time(&x.from)?,
-                model: model_of(&x.model).map_err(|e| format!("era {}: {e}", x.id))?,
-                id: x.id,
-                categories: x.categories,
-                service_free: x.service_free,
-                utility_free_in_window: x.utility_free_in_window,
-                reported: x.reported,
-                free_conversations_per_month: x.free_conversations_per_month,
-                free_service_conversations_per_month: x.free_service_conversations_per_month,
-                service_billed: x.service_billed,
-                service_rate: x.service_rate.map_or_else(|| "utility".into(), |d| d.default),
-                free_service_messages_per_month: x.free_service_messages_per_month.map(|d| d.default),
+                from: parse_time(text(x, "from")?)?,
+                model: model_of(text(x, "model")?).map_err(|e| format!("era {id}: {e}"))?,
+                id: id.to_string(),
+                categories: flag(x, "categories")?,
+                service_free: flag(x, "service_free")?,
+                utility_free_in_window: flag(x, "utility_free_in_window")?,
+                reported: flag(x, "reported")?,
+                free_conversations_per_month: count(
+                    x.get("free_conversations_per_month"),
+                    "free_conversations_per_month",
+                )?,
+                free_service_conversations_per_month: count(
+                    x.get("free_service_conversations_per_month"),
+                    "free_service_conversations_per_month",
+                )?,
+                service_billed: flag(x, "service_billed")?,
+                service_rate,
+                free_service_messages_per_month: match disputed(x, "free_service_messages_per_month")? {
+                    None => None,
+                    Some(v) => Some(count(Some(v), "free_service_messages_per_month")?.ok_or("a null allowance")?),
+                },
             });
         }
         crate::order::sort_by_key(&mut eras, |e| e.from);
-        let auth_intl = e
-            .authentication_international
-            .markets
+        let auth = object(
+            e.get("authentication_international").unwrap_or(&serde_json::Value::Null),
+            "authentication_international",
+        )?;
+        let auth_intl = object(auth.get("markets").unwrap_or(&serde_json::Value::Null), "markets")?
             .iter()
-            .map(|(k, v)| Ok((k.clone(), parse_time(v)?)))
+            .map(|(k, v)| Ok((k.clone(), parse_time(v.as_str().ok_or("a date must be a string")?)?)))
             .collect::<Result<_, String>>()?;
+        let mut currencies = Vec::new();
+        for c in list(r, "currencies")? {
+            let c = object(c, "a currency")?;
+            let symbols = match c.get("symbols") {
+                None => Vec::new(),
+                Some(v) => texts(v, "symbols")?,
+            };
+            currencies.push((text(c, "code")?.to_string(), symbols));
+        }
+        let agent = object(e.get("business_agent").unwrap_or(&serde_json::Value::Null), "business_agent")?;
         Ok(PricingData {
             prefixes,
-            other: m.other,
+            other: text(m, "other")?.to_string(),
             changes,
             cards,
             eras,
             auth_intl,
-            rates_checked: r.last_checked,
-            currencies: r.currencies.into_iter().map(|c| (c.code, c.symbols)).collect(),
-            business_agent_from: parse_time(&e.business_agent.billed_from)?,
-            business_agent_usd_per_million_tokens: e.business_agent.usd_per_million_tokens,
+            rates_checked: text(r, "last_checked")?.to_string(),
+            currencies,
+            business_agent_from: parse_time(text(agent, "billed_from")?)?,
+            business_agent_usd_per_million_tokens: agent
+                .get("usd_per_million_tokens")
+                .and_then(|v| v.as_f64())
+                .ok_or("`usd_per_million_tokens` must be a number")?,
         })
     }
 

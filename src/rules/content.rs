@@ -6,8 +6,6 @@ use std::collections::HashSet;
 use std::ops::Range;
 use std::sync::LazyLock;
 
-use serde::Deserialize;
-
 use super::{Context, Findings, Role};
 use crate::diagnostic::Diagnostic;
 use crate::lexicon::{longest_per_key, tokenize, TermSet, Tokens};
@@ -52,16 +50,11 @@ declare_rules! {
     }
 }
 
-#[derive(Deserialize)]
-struct ShortenerList {
-    domains: Vec<String>,
-}
-
 static SHORTENERS: LazyLock<HashSet<String>> = LazyLock::new(|| {
     // An unreadable file (see `embedded`) disables only this rule.
-    crate::embedded::load!("url-shorteners.json")
-        .map(|l: ShortenerList| l.domains.into_iter().collect())
-        .unwrap_or_default()
+    let file: Option<serde_json::Value> = crate::embedded::load!("url-shorteners.json");
+    let domains = file.as_ref().and_then(|f| f.get("domains")?.as_array());
+    domains.into_iter().flatten().filter_map(|d| d.as_str().map(str::to_string)).collect()
 });
 
 /// The identifier words of every language in one set (validation reads them in the shared word

@@ -3,8 +3,6 @@
 
 use std::sync::LazyLock;
 
-use serde::Deserialize;
-
 use super::Context;
 use crate::category::{parse_category, Category};
 use crate::diagnostic::Diagnostic;
@@ -234,18 +232,27 @@ declare_rules! {
     }
 }
 
-#[derive(Deserialize, Default)]
+#[derive(Default)]
 struct LanguageTable {
     locales: Vec<String>,
     /// The languages whose entries were re-read against Meta's current page.
-    #[serde(default)]
     reread: Vec<String>,
+}
+
+/// The strings of `file[key]`, or `None` when it is not a list of strings.
+fn strings(file: &serde_json::Value, key: &str) -> Option<Vec<String>> {
+    file.get(key)?.as_array()?.iter().map(|s| s.as_str().map(str::to_string)).collect()
 }
 
 static TABLE: LazyLock<LanguageTable> = LazyLock::new(|| {
     // An unreadable file (see `embedded`) means no locale is "known", and WP104 then reports
-    // nothing.
-    crate::embedded::load!("languages.json").unwrap_or_default()
+    // nothing. Read from its JSON value: a derive's deserializer costs more for one file.
+    let file: Option<serde_json::Value> = crate::embedded::load!("languages.json");
+    let read = |f: &serde_json::Value| {
+        let reread = if f.get("reread").is_some() { strings(f, "reread")? } else { Vec::new() };
+        Some(LanguageTable { locales: strings(f, "locales")?, reread })
+    };
+    file.as_ref().and_then(read).unwrap_or_default()
 });
 
 /// True when `code` is in Meta's table of supported template languages.
