@@ -4,6 +4,7 @@
 use std::collections::HashMap;
 use std::sync::LazyLock;
 
+use wa_preflight::entry::CampaignInput;
 use wa_preflight::markup::{parse, to_html, to_plain_text, Links};
 use wa_preflight::pricing::{price_timeline, PriceOptions, Timeline};
 use wa_preflight::render::{render_template, RenderOptions};
@@ -112,6 +113,13 @@ pub fn send(data: &[u8]) {
 
 /// Any bytes as a pricing timeline. Invariant: the total is a finite, non-negative number.
 pub fn pricing(data: &[u8]) {
+    // The same bytes as a campaign: its total is a finite cost and its lines add up.
+    if let Some(c) = std::str::from_utf8(data).ok().and_then(|t| CampaignInput::from_json(t).ok()) {
+        if let Ok(e) = c.estimate(&PriceOptions::default()) {
+            assert!(e.total.is_finite() && e.total >= 0.0, "campaign total {}", e.total);
+            assert_eq!(e.recipients, e.markets.iter().map(|m| m.recipients).sum::<u64>());
+        }
+    }
     let Ok(timeline) = serde_json::from_slice::<Timeline>(data) else { return };
     if let Ok(report) = price_timeline(&timeline, &PriceOptions::default()) {
         assert!(report.total.is_finite() && report.total >= 0.0, "total {}", report.total);

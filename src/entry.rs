@@ -664,6 +664,15 @@ mod tests {
         assert!(bad.message.contains("counts per market"), "{}", bad.message);
         let bad = CampaignInput::from_json(r#"{"category": "utility", "recipients": {"India": -1}, "at": 0}"#);
         assert_eq!(bad.unwrap_err().code, "INVALID_CAMPAIGN");
+        // Counts whose sum overflows, or passes a trillion, are refused rather than wrapped.
+        for counts in [r#"{"India": 18446744073709551615, "Italy": 1}"#, r#"{"India": 1000000000001}"#] {
+            let c = CampaignInput::from_json(&format!(r#"{{"category": "utility", "recipients": {counts}, "at": 0}}"#));
+            assert_eq!(c.unwrap().estimate(&PriceOptions::default()).unwrap_err().code, "INVALID_CAMPAIGN");
+        }
+        let c = r#"{"category": "utility", "recipients": {"India": 1000000000000}, "at": "2026-02-01T10:00:00Z"}"#;
+        let c = CampaignInput::from_json(c);
+        let e = c.unwrap().estimate(&PriceOptions::default()).unwrap();
+        assert!(e.total.is_finite() && e.total > 0.0 && e.recipients == 1_000_000_000_000);
         assert_eq!(
             CampaignInput::from_json(r#"{"category": "promo", "recipients": [], "at": 0}"#).unwrap_err().code,
             "INVALID_CAMPAIGN"

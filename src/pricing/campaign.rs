@@ -38,6 +38,9 @@ pub struct Campaign {
     pub notices: Vec<Notice>,
 }
 
+/// The most recipients a campaign is priced for.
+pub const MAX_RECIPIENTS: u64 = 1_000_000_000_000;
+
 /// The cost of sending one template of `category` at `at` to recipients counted per market
 /// (outside any window, so utility is billed), in `currency`, with volume tiers.
 pub fn estimate_campaign(
@@ -48,6 +51,15 @@ pub fn estimate_campaign(
     currency: &str,
     opts: &PriceOptions,
 ) -> Result<Campaign, InputError> {
+    // A trillion recipients is far beyond any campaign, and keeps every cost within an i64 of
+    // micro-units.
+    let recipients = per_market.values().try_fold(0u64, |sum, &n| sum.checked_add(n)).filter(|&n| n <= MAX_RECIPIENTS);
+    let Some(recipients) = recipients else {
+        return Err(InputError::new(
+            "INVALID_CAMPAIGN",
+            format!("a campaign has at most {MAX_RECIPIENTS} recipients; these counts add up to more"),
+        ));
+    };
     let loaded = with_loaded_cards(opts)?;
     let data = loaded.as_ref().unwrap_or(&DATA);
     let mut meter = Meter::new(data, opts, currency, "INVALID_CAMPAIGN")?;
@@ -77,7 +89,7 @@ pub fn estimate_campaign(
                 meter.rate(&mut m, era, at, market);
                 // Walk the tier bands rather than the messages: each band has one rate.
                 let in_band = if tiered {
-                    let n = seed + sent + 1;
+                    let n = seed.saturating_add(sent).saturating_add(1);
                     let band_end = meter
                         .bands
                         .iter()
@@ -96,7 +108,7 @@ pub fn estimate_campaign(
                 rate = rate.or(m.rate);
                 reason = reason.or(m.reason.take());
                 sent += in_band;
-                meter.tier_counts.insert((month_of(at), market.clone(), category.clone()), seed + sent);
+                meter.tier_counts.insert((month_of(at), market.clone(), category.clone()), seed.saturating_add(sent));
             }
             card_id = card_id.or(m.card.clone());
         }
@@ -107,7 +119,7 @@ pub fn estimate_campaign(
         category,
         pricing_model: era.map(|e| e.model),
         card: card_id,
-        recipients: per_market.values().sum(),
+        recipients,
         invalid,
         markets: lines,
         total: to_decimal(total),
