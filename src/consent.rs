@@ -27,7 +27,7 @@ static WORDS: LazyLock<Words> = LazyLock::new(|| {
     let data = data.unwrap_or(Value::Null);
     // Word lists by language: `{"en": ["stop", …], …}`.
     let words = |v: &Value| -> HashSet<String> {
-        v.as_object().into_iter().flat_map(|m| m.values()).flat_map(strings).map(normalize).collect()
+        v.as_object().into_iter().flat_map(|m| m.values()).flat_map(crate::embedded::strings).map(normalize).collect()
     };
     Words {
         stop_all: words(&data["stop"]["all"]),
@@ -36,14 +36,9 @@ static WORDS: LazyLock<Words> = LazyLock::new(|| {
         us_pause_from: data["us_marketing_pause"]["from"]
             .as_str()
             .and_then(|from| crate::window::parse_time(from).ok()),
-        nanp_not_us: strings(&data["nanp_not_us"]["area_codes"]).map(str::to_string).collect(),
+        nanp_not_us: crate::embedded::strings(&data["nanp_not_us"]["area_codes"]).map(str::to_string).collect(),
     }
 });
-
-/// The strings of a JSON list (none when it is not one).
-fn strings(v: &Value) -> impl Iterator<Item = &str> {
-    v.as_array().into_iter().flatten().filter_map(Value::as_str)
-}
 
 /// Lowercase, no accents, punctuation as spaces, spaces collapsed.
 fn normalize(s: &str) -> String {

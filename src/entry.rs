@@ -421,6 +421,7 @@ impl CampaignInput {
         let at = self.at.secs();
         // Markets are those of the rules' day.
         let rules_at = options.as_of.unwrap_or(at);
+        let counted;
         let (per_market, bad) = match &self.recipients {
             Recipients::Numbers { text, ends, not_numbers } => {
                 let numbers = ends.iter().scan(0, |start, &end| {
@@ -429,12 +430,13 @@ impl CampaignInput {
                     n
                 });
                 let (m, invalid) = count_markets(numbers, rules_at);
-                (m, invalid + not_numbers)
+                counted = m;
+                (&counted, invalid + not_numbers)
             }
-            Recipients::Counts(counts) => (counts.clone(), 0),
+            Recipients::Counts(counts) => (counts, 0),
         };
         let currency = self.currency.as_deref().unwrap_or("USD");
-        estimate_campaign(&self.category, &per_market, bad, at, currency, options)
+        estimate_campaign(&self.category, per_market, bad, at, currency, options)
     }
 }
 

@@ -53,8 +53,7 @@ declare_rules! {
 static SHORTENERS: LazyLock<HashSet<String>> = LazyLock::new(|| {
     // An unreadable file (see `embedded`) disables only this rule.
     let file: Option<serde_json::Value> = crate::embedded::load!("url-shorteners.json");
-    let domains = file.as_ref().and_then(|f| f.get("domains")?.as_array());
-    domains.into_iter().flatten().filter_map(|d| d.as_str().map(str::to_string)).collect()
+    file.as_ref().map_or_else(HashSet::new, |f| crate::embedded::strings(&f["domains"]).map(str::to_string).collect())
 });
 
 /// The identifier words of every language in one set (validation reads them in the shared word
