@@ -19,6 +19,7 @@ export function build() {
     mkdirSync(out, { recursive: true });
     run('wasm-bindgen', [wasm, '--out-dir', out, '--target', target, '--out-name', 'wa_preflight']);
     dropDisposeDeclaration(join(out, 'wa_preflight.d.ts'));
+    inlineSnippet(out);
   }
   // Both bindings carry the same module: shrink it once with wasm-opt (npm `binaryen`; Debian's
   // older wasm-opt writes modules that fail to load) and share it.
@@ -50,6 +51,24 @@ function dropDisposeDeclaration(file) {
   const out = text.replace(/^\s*\[Symbol\.dispose\]\(\): void;\n/gm, '');
   if (out === text) throw new Error(`${file}: no [Symbol.dispose] declaration to drop; check the wasm-bindgen output`);
   writeFileSync(file, out);
+}
+
+// The result decoder (src/wasm/wire.js) reaches the glue as a wasm-bindgen snippet, imported
+// from snippets/…/src/wasm/wire.js with `import` (web) or `require` (Node). Node's binding is
+// CommonJS and cannot `require` that ES module, and the package keeps one JS file per target
+// (the demo's offline cache, workers and bundlers list it): its one function is copied in place
+// of the import, and the snippets folder goes.
+function inlineSnippet(out) {
+  const file = join(out, 'wa_preflight.js');
+  const glue = readFileSync(file, 'utf8');
+  const source = readFileSync(join(root, 'src/wasm/wire.js'), 'utf8');
+  const decoder = source.replace(/^export function wireDecode\(/m, 'function wireDecode(');
+  const importLine = /^(?:import \{ wireDecode \} from '[^']*';|const \{ wireDecode \} = require\(String\.raw`[^`]*`\);)$/m;
+  if (decoder === source || !importLine.test(glue)) {
+    throw new Error(`${file}: no wireDecode import to inline; check src/wasm/wire.js and the wasm-bindgen output`);
+  }
+  writeFileSync(file, glue.replace(importLine, () => decoder));
+  rmSync(join(out, 'snippets'), { recursive: true, force: true });
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {

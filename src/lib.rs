@@ -49,6 +49,7 @@ pub mod time;
 #[cfg(all(test, not(target_arch = "wasm32")))]
 mod ts_types;
 pub mod window;
+pub mod wire;
 
 /// The JavaScript binding (WebAssembly builds only).
 #[cfg(target_arch = "wasm32")]

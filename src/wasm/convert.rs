@@ -1,6 +1,8 @@
 //! JS values to JSON for the core's readers, results back to JS objects, and input errors to JS
 //! `Error`s with a `code`.
 
+use std::cell::RefCell;
+
 use serde::Serialize;
 use serde_json::Value;
 use wasm_bindgen::prelude::*;
@@ -9,6 +11,7 @@ use crate::entry;
 use crate::input::InputError;
 use crate::template::read_template;
 use crate::time::Timestamp;
+use crate::wire::Wire;
 
 /// A template from a JS object or JSON text.
 pub(super) fn template_of(v: &JsValue) -> Result<crate::template::Template, JsValue> {
@@ -119,10 +122,26 @@ pub(super) fn js_kind(v: &JsValue) -> String {
     }
 }
 
+#[wasm_bindgen(module = "/src/wasm/wire.js")]
+extern "C" {
+    #[wasm_bindgen(js_name = wireDecode, catch)]
+    fn wire_decode(tape: &[f64], text: &str) -> Result<JsValue, JsValue>;
+}
+
+thread_local! {
+    static WIRE: RefCell<Wire> = RefCell::new(Wire::default());
+}
+
+/// A result as plain JS objects: written to the compact tape (`crate::wire`) and read back by
+/// `wire.js` in one call.
 pub(super) fn to_js<T: Serialize>(value: &T) -> Result<JsValue, JsValue> {
-    value
-        .serialize(&serde_wasm_bindgen::Serializer::json_compatible())
-        .map_err(|e| throw(InputError::new("INVALID_ARGUMENT", format!("could not build the result: {e}"))))
+    let failed = |e: String| throw(InputError::new("INVALID_ARGUMENT", format!("could not build the result: {e}")));
+    WIRE.with(|wire| {
+        // Never busy: the decoder calls nothing of the module.
+        let mut wire = wire.try_borrow_mut().map_err(|e| failed(e.to_string()))?;
+        wire.encode(value).map_err(|e| failed(e.0))?;
+        wire_decode(wire.tape(), wire.text()).inspect_err(|_| wire.restart())
+    })
 }
 
 /// A JS `Error` carrying the input error's code (and line/column for JSON errors).

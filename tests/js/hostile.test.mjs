@@ -92,6 +92,17 @@ test('lone surrogates and NUL from JS give reports with valid spans', () => {
   stillWorks();
 });
 
+test('a `__proto__` key of the input is an own property of the result, never its prototype', () => {
+  const [doc] = wasm.parseDocument('{"__proto__": {"polluted": true}, "name": "x"}');
+  assert.equal(Object.getPrototypeOf(doc), Object.prototype);
+  assert.deepEqual(Object.keys(doc), ['__proto__', 'name']);
+  assert.deepEqual(Object.getOwnPropertyDescriptor(doc, '__proto__').value, { polluted: true });
+  assert.equal(doc.polluted, undefined);
+  assert.equal({}.polluted, undefined);
+  assert.equal(JSON.stringify(doc), '{"__proto__":{"polluted":true},"name":"x"}');
+  stillWorks();
+});
+
 test('a 10 MB body and 200,000 placeholders give capped diagnostics', () => {
   const huge = 'Your order has shipped. '.repeat(440_000); // 10.5 MB
   const big = typed(() => wasm.validateTemplate({ ...good, components: [{ type: 'BODY', text: huge }] }), '10MB').value;
