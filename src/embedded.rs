@@ -27,13 +27,13 @@ macro_rules! load {
 
 pub(crate) use {embedded, load};
 
-/// Parses an embedded file; see the module's policy for the `None` case.
 /// The strings of a JSON list in a data file, skipping other values (none when it is not a
 /// list): the lenient reading of the files read from their JSON values.
 pub fn strings(v: &serde_json::Value) -> impl Iterator<Item = &str> {
     v.as_array().into_iter().flatten().filter_map(serde_json::Value::as_str)
 }
 
+/// Parses an embedded file; see the module's policy for the `None` case.
 pub fn parse<T: serde::de::DeserializeOwned>(text: &'static str) -> Option<T> {
     serde_json::from_str(text).ok()
 }

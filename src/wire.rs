@@ -122,7 +122,7 @@ impl Wire {
                 return;
             }
         }
-        let keep = short && self.kept.len() < KEEP_MAX_COUNT;
+        let keep = short && self.room();
         if keep {
             self.kept.insert(s.into(), self.count());
         }
@@ -136,16 +136,21 @@ impl Wire {
             self.tape.extend([op::KEPT, f64::from(n)]);
             return;
         }
-        let keep = self.count() < KEEP_MAX_COUNT as u32;
+        let keep = self.room();
         if keep {
             self.names.insert(at, self.count());
         }
         self.push_text(s, keep);
     }
 
-    /// How many strings are kept: the number the next one takes.
+    /// How many strings are kept, names and texts together: the number the next one takes.
     fn count(&self) -> u32 {
         (self.kept.len() + self.names.len()) as u32
+    }
+
+    /// Whether the table takes one more string.
+    fn room(&self) -> bool {
+        self.kept.len() + self.names.len() < KEEP_MAX_COUNT
     }
 
     fn push_text(&mut self, s: &str, keep: bool) {
