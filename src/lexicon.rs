@@ -217,10 +217,22 @@ fn strip_diacritic(l: char, out: &mut String) {
 /// Folds a whole string (for terms and keys).
 pub fn fold(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
-    for c in s.chars() {
-        fold_char(c, &mut out);
-    }
+    fold_into(s, &mut out);
     out
+}
+
+/// Appends `s` lowercased and without diacritics.
+fn fold_into(s: &str, out: &mut String) {
+    // Most lexicon words: ASCII, where folding is lowercasing.
+    if s.is_ascii() {
+        let start = out.len();
+        out.push_str(s);
+        out.get_mut(start..).into_iter().for_each(str::make_ascii_lowercase);
+        return;
+    }
+    for c in s.chars() {
+        fold_char(c, out);
+    }
 }
 
 fn is_symbol(c: char) -> bool {
@@ -295,10 +307,12 @@ pub fn tokenize(text: &str) -> Tokens {
     out
 }
 
-#[derive(Debug, Clone, PartialEq, Eq)]
+/// One word of a term. A word's folded text is a byte range of its set's `text`, so that a
+/// lexicon of thousands of terms is a few allocations, not one per word.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Pat {
-    Exact(String),
-    Prefix(String),
+    Exact(u32, u32),
+    Prefix(u32, u32),
     Num,
     /// Up to this many words of any kind.
     Gap(usize),
@@ -308,10 +322,12 @@ enum Pat {
 const GAP_WORDS: usize = 3;
 
 impl Pat {
-    fn matches(&self, t: &str) -> bool {
+    /// Whether token `t` is this word (`text`: the set's words).
+    fn matches(&self, t: &str, text: &str) -> bool {
+        let word = |&start: &u32, &end: &u32| text.get(start as usize..end as usize).unwrap_or_default();
         match self {
-            Pat::Exact(w) => t == w,
-            Pat::Prefix(p) => t.starts_with(p.as_str()),
+            Pat::Exact(s, e) => t == word(s, e),
+            Pat::Prefix(s, e) => t.starts_with(word(s, e)),
             Pat::Num => !t.is_empty() && t.bytes().all(|b| b.is_ascii_digit()),
             Pat::Gap(_) => true,
         }
@@ -320,23 +336,23 @@ impl Pat {
 
 /// Where `pats`, a term without a gap (nearly all), matched from word `i` of `words` ends (one
 /// past its last word): word by word, with no recursion.
-fn match_plain(pats: &[Pat], words: &[&str], i: usize) -> Option<usize> {
+fn match_plain(pats: &[Pat], text: &str, words: &[&str], i: usize) -> Option<usize> {
     let end = i + pats.len();
-    (end <= words.len() && pats.iter().zip(&words[i..end]).all(|(p, w)| p.matches(w))).then_some(end)
+    (end <= words.len() && pats.iter().zip(&words[i..end]).all(|(p, w)| p.matches(w, text))).then_some(end)
 }
 
 /// Where `pats` matched from word `i` of `words` ends (one past its last word): the shortest
 /// match.
-fn match_at(pats: &[Pat], words: &[&str], i: usize) -> Option<usize> {
+fn match_at(pats: &[Pat], text: &str, words: &[&str], i: usize) -> Option<usize> {
     if !pats.iter().any(|p| matches!(p, Pat::Gap(_))) {
-        return match_plain(pats, words, i);
+        return match_plain(pats, text, words, i);
     }
     let Some((first, rest)) = pats.split_first() else { return Some(i) };
     if let Pat::Gap(most) = first {
-        return (0..=*most).take_while(|k| i + k <= words.len()).find_map(|k| match_at(rest, words, i + k));
+        return (0..=*most).take_while(|k| i + k <= words.len()).find_map(|k| match_at(rest, text, words, i + k));
     }
-    if i < words.len() && first.matches(words[i]) {
-        match_at(rest, words, i + 1)
+    if i < words.len() && first.matches(words[i], text) {
+        match_at(rest, text, words, i + 1)
     } else {
         None
     }
@@ -348,7 +364,12 @@ type WordMap<V> = FastMap<String, V>;
 /// `your`, `il`, `sua` start dozens of terms).
 #[derive(Debug, Clone, Default)]
 pub struct TermSet {
-    terms: Vec<Vec<Pat>>,
+    /// Every word of every term, folded, one after another.
+    text: String,
+    /// Every term's words, one term after another.
+    pats: Vec<Pat>,
+    /// Per term: where its words are in `pats`.
+    terms: Vec<(u32, u32)>,
     /// Per term: whether it has a gap (`..`), decided once.
     gapped: Vec<bool>,
     by_first: WordMap<First>,
@@ -360,6 +381,15 @@ pub struct TermSet {
     /// then by the stem: a token tries only the stems it could match, and each stem once (fifty
     /// terms start with `num`, from a handful of stems).
     stem3: FastMap<[u8; 3], Vec<(String, Vec<usize>)>>,
+}
+
+/// The entry of `word` in `map`, made when missing, so that the word is copied only then (most
+/// words start many terms). Never `None`: std's map has no entry by reference, hence the lookup.
+fn entry<'m, V: Default>(map: &'m mut WordMap<V>, word: &str) -> Option<&'m mut V> {
+    if !map.contains_key(word) {
+        map.insert(word.to_string(), V::default());
+    }
+    map.get_mut(word)
 }
 
 /// The first three bytes of `w`, when it has them.
@@ -393,66 +423,76 @@ pub struct Match {
 impl TermSet {
     pub fn new<'a>(terms: impl IntoIterator<Item = &'a str>) -> Self {
         let mut set = TermSet { wild_first: vec![Vec::new(); 256], ..TermSet::default() };
+        let mut term_pats: Vec<Pat> = Vec::new();
         for term in terms {
-            let pats: Vec<Pat> = term
-                .split(|c: char| c.is_whitespace() || c == '-' || c == '\'' || c == '’')
-                .filter(|w| !w.is_empty())
-                .map(|w| {
-                    if w == "<num>" {
-                        Pat::Num
-                    } else if w == ".." {
-                        Pat::Gap(GAP_WORDS)
-                    } else if let Some(stem) = w.strip_suffix('*') {
-                        Pat::Prefix(fold(stem))
-                    } else {
-                        Pat::Exact(fold(w))
-                    }
-                })
-                .collect();
-            let idx = set.terms.len();
-            // A gap cannot start or end a term: it would only widen the match.
-            let trimmed = pats.iter().position(|p| !matches!(p, Pat::Gap(_))).unwrap_or(pats.len());
-            let mut pats: Vec<Pat> = pats.into_iter().skip(trimmed).collect();
-            while matches!(pats.last(), Some(Pat::Gap(_))) {
-                pats.pop();
-            }
-            let Some(first) = pats.first() else {
-                // A term with no words never matches, but keeps its index: callers number
-                // their terms' payloads in the order given.
-                set.terms.push(pats);
-                set.gapped.push(false);
-                continue;
-            };
-            match first {
-                Pat::Exact(w) => {
-                    let first = set.by_first.entry(w.clone()).or_default();
-                    match pats.get(1) {
-                        Some(Pat::Exact(second)) => {
-                            let second = first.by_second.entry(second.clone()).or_default();
-                            match pats.get(2) {
-                                Some(Pat::Exact(third)) => second.by_third.entry(third.clone()).or_default().push(idx),
-                                _ => second.any_third.push(idx),
-                            }
+            term_pats.clear();
+            for w in
+                term.split(|c: char| c.is_whitespace() || c == '-' || c == '\'' || c == '’').filter(|w| !w.is_empty())
+            {
+                term_pats.push(match w {
+                    "<num>" => Pat::Num,
+                    ".." => Pat::Gap(GAP_WORDS),
+                    _ => {
+                        let start = set.text.len() as u32;
+                        fold_into(w.strip_suffix('*').unwrap_or(w), &mut set.text);
+                        let end = set.text.len() as u32;
+                        if w.ends_with('*') {
+                            Pat::Prefix(start, end)
+                        } else {
+                            Pat::Exact(start, end)
                         }
-                        _ => first.any_second.push(idx),
+                    }
+                });
+            }
+            // A gap cannot start or end a term: it would only widen the match.
+            let gap = |p: &&Pat| matches!(p, Pat::Gap(_));
+            let lead = term_pats.iter().take_while(gap).count();
+            let trail = term_pats.iter().skip(lead).rev().take_while(gap).count();
+            let pats = term_pats.get(lead..term_pats.len() - trail).unwrap_or_default();
+            // A term with no words never matches, but keeps its index: callers number their
+            // terms' payloads in the order given.
+            let idx = set.terms.len();
+            let start = set.pats.len() as u32;
+            set.pats.extend_from_slice(pats);
+            set.terms.push((start, set.pats.len() as u32));
+            set.gapped.push(pats.iter().any(|p| matches!(p, Pat::Gap(_))));
+            let text = &set.text;
+            let word = |s: u32, e: u32| text.get(s as usize..e as usize).unwrap_or_default();
+            match pats.first() {
+                Some(&Pat::Exact(s, e)) => {
+                    if let Some(first) = entry(&mut set.by_first, word(s, e)) {
+                        match pats.get(1) {
+                            Some(&Pat::Exact(s, e)) => {
+                                if let Some(second) = entry(&mut first.by_second, word(s, e)) {
+                                    match pats.get(2) {
+                                        Some(&Pat::Exact(s, e)) => entry(&mut second.by_third, word(s, e))
+                                            .into_iter()
+                                            .for_each(|t| t.push(idx)),
+                                        _ => second.any_third.push(idx),
+                                    }
+                                }
+                            }
+                            _ => first.any_second.push(idx),
+                        }
                     }
                 }
-                Pat::Prefix(p) => match (head3(p), p.as_bytes().first()) {
-                    (Some(h), _) => {
-                        let stems = set.stem3.entry(h).or_default();
-                        match stems.iter_mut().find(|(s, _)| s == p) {
-                            Some((_, terms)) => terms.push(idx),
-                            None => stems.push((p.clone(), vec![idx])),
+                Some(&Pat::Prefix(s, e)) => {
+                    let p = word(s, e);
+                    match (head3(p), p.as_bytes().first()) {
+                        (Some(h), _) => {
+                            let stems = set.stem3.entry(h).or_default();
+                            match stems.iter_mut().find(|(s, _)| s == p) {
+                                Some((_, terms)) => terms.push(idx),
+                                None => stems.push((p.to_string(), vec![idx])),
+                            }
                         }
+                        (None, Some(&b)) => set.wild_first[usize::from(b)].push(idx),
+                        (None, None) => set.wild_first.iter_mut().for_each(|bucket| bucket.push(idx)),
                     }
-                    (None, Some(&b)) => set.wild_first[usize::from(b)].push(idx),
-                    (None, None) => set.wild_first.iter_mut().for_each(|bucket| bucket.push(idx)),
-                },
-                Pat::Num => (b'0'..=b'9').for_each(|b| set.wild_first[usize::from(b)].push(idx)),
-                Pat::Gap(_) => {}
+                }
+                Some(Pat::Num) => (b'0'..=b'9').for_each(|b| set.wild_first[usize::from(b)].push(idx)),
+                Some(Pat::Gap(_)) | None => {}
             }
-            set.gapped.push(pats.iter().any(|p| matches!(p, Pat::Gap(_))));
-            set.terms.push(pats);
         }
         set
     }
@@ -501,8 +541,12 @@ impl TermSet {
                 if !wanted(t) {
                     continue;
                 }
-                let pats = &self.terms[t];
-                let end = if self.gapped[t] { match_at(pats, &words, i) } else { match_plain(pats, &words, i) };
+                let (start, end) = self.terms[t];
+                let pats = self.pats.get(start as usize..end as usize).unwrap_or_default();
+                let end = match self.gapped[t] {
+                    true => match_at(pats, &self.text, &words, i),
+                    false => match_plain(pats, &self.text, &words, i),
+                };
                 if let Some(end) = end {
                     out.push(Match { term: t, range: tokens.range(i).start..tokens.range(end - 1).end });
                 }

@@ -1,5 +1,6 @@
 //! The classifier's word lists (`data/classify.json`) compiled into the shared word index.
 
+use std::borrow::Cow;
 use std::collections::BTreeMap;
 use std::sync::{Arc, LazyLock};
 
@@ -9,8 +10,48 @@ use super::words::Index;
 use super::Principle;
 use crate::category::{parse_category, Category};
 
+/// A string of the lexicon's JSON: borrowed from the text unless it has escapes, since a
+/// lexicon holds thousands and they are only read while its index is built.
+struct Text<'a>(Cow<'a, str>);
+
+impl<'de: 'a, 'a> Deserialize<'de> for Text<'a> {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct Visitor;
+        impl<'de> serde::de::Visitor<'de> for Visitor {
+            type Value = Text<'de>;
+            fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+                f.write_str("a string")
+            }
+            fn visit_borrowed_str<E>(self, v: &'de str) -> Result<Text<'de>, E> {
+                Ok(Text(Cow::Borrowed(v)))
+            }
+            fn visit_str<E>(self, v: &str) -> Result<Text<'de>, E> {
+                Ok(Text(Cow::Owned(v.to_string())))
+            }
+        }
+        d.deserialize_str(Visitor).map(|t| Text(t.0))
+    }
+}
+
+impl Ord for Text<'_> {
+    fn cmp(&self, other: &Self) -> std::cmp::Ordering {
+        self.0.cmp(&other.0)
+    }
+}
+impl PartialOrd for Text<'_> {
+    fn partial_cmp(&self, other: &Self) -> Option<std::cmp::Ordering> {
+        Some(self.cmp(other))
+    }
+}
+impl PartialEq for Text<'_> {
+    fn eq(&self, other: &Self) -> bool {
+        self.0 == other.0
+    }
+}
+impl Eq for Text<'_> {}
+
 #[derive(Deserialize)]
-struct SignalData {
+struct SignalData<'a> {
     id: String,
     /// Lexicons written before the principles name a category instead (`MARKETING` reads as
     /// promotion, `UTILITY` as specific).
@@ -19,15 +60,17 @@ struct SignalData {
     weight: u32,
     clause: String,
     legacy: Option<String>,
-    terms: BTreeMap<String, Vec<String>>,
+    #[serde(borrow)]
+    terms: BTreeMap<Text<'a>, Vec<Text<'a>>>,
 }
 
 #[derive(Deserialize)]
-struct LexiconData {
-    signals: Vec<SignalData>,
+struct LexiconData<'a> {
+    #[serde(borrow)]
+    signals: Vec<SignalData<'a>>,
     /// Per language, its commonest short words (to tell the language of a text).
-    #[serde(default)]
-    function_words: BTreeMap<String, Vec<String>>,
+    #[serde(default, borrow)]
+    function_words: BTreeMap<Text<'a>, Vec<Text<'a>>>,
 }
 
 /// A compiled signal.
@@ -68,7 +111,7 @@ impl Lexicon {
                 (None, None) => return Err(format!("signal `{}` names no principle", s.id)),
             };
             for (lang, terms) in &s.terms {
-                words.extend(terms.iter().map(|t| (lang.as_str(), t.as_str(), i)));
+                words.extend(terms.iter().map(|t| (&*lang.0, &*t.0, i)));
             }
             signals.push(Signal {
                 id: s.id.as_str().into(),
@@ -76,14 +119,11 @@ impl Lexicon {
                 weight: s.weight,
                 clause: s.clause.as_str().into(),
                 legacy: s.legacy.clone(),
-                languages: s.terms.keys().cloned().collect(),
+                languages: s.terms.keys().map(|l| l.0.to_string()).collect(),
             });
         }
-        let function_words: Vec<(&str, &str)> = data
-            .function_words
-            .iter()
-            .flat_map(|(lang, ws)| ws.iter().map(move |w| (w.as_str(), lang.as_str())))
-            .collect();
+        let function_words: Vec<(&str, &str)> =
+            data.function_words.iter().flat_map(|(lang, ws)| ws.iter().map(move |w| (&*w.0, &*lang.0))).collect();
         Ok(Lexicon { signals, index: Index::build(&words, &function_words) })
     }
 
