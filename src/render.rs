@@ -193,6 +193,7 @@ fn auth_text(language: &str) -> Option<&'static AuthText> {
 }
 
 /// Renders `template` with `values` (see [`params::given_from_values`] for their shape).
+#[inline(never)] // its own function for V8's optimising tier: see `rules::run`
 pub fn render_template(template: &Template, values: &Value, opts: &RenderOptions) -> Result<Preview, InputError> {
     let slots = auth_slots(template, Slots::of(template));
     let mut values = if opts.use_examples { merge(values, &example_values(template, &slots)) } else { values.clone() };

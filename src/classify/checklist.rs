@@ -106,6 +106,7 @@ pub fn calibration() -> Vec<(&'static str, u32, u32)> {
     MEASURED.iter().map(|m| (m.1, m.2, m.3)).collect()
 }
 
+#[inline(never)] // its own function for V8's optimising tier: see `rules::run`
 pub(super) fn decide(
     reasons: Vec<Reason>,
     content_words: usize,

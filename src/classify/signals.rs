@@ -153,6 +153,7 @@ impl<'l> Reading<'l> {
 
 /// Signals in the template's structure: an OTP button or Meta's authentication fields; offers,
 /// catalogs, carousels and coupon buttons.
+#[inline(never)] // its own function for V8's optimising tier: see `rules::run`
 pub(super) fn structural_signals(t: &Template) -> Vec<Reason> {
     let mut out = Vec::new();
     let reason = |signal: &str, principle: Principle, text: &str, path: &str, clause: &str| Reason {

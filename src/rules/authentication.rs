@@ -160,6 +160,7 @@ declare_rules! {
     }
 }
 
+#[inline(never)] // one function per stage: see `rules::run`
 pub fn check(cx: &mut Context) {
     let t = cx.template;
     let is_auth = cx.category == Some(Category::Authentication);

@@ -187,6 +187,7 @@ declare_rules! {
     }
 }
 
+#[inline(never)] // one function per stage: see `rules::run`
 pub fn check(cx: &mut Context) {
     let mut found = Findings::default();
     for c in &cx.template.components {

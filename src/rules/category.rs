@@ -60,6 +60,7 @@ declare_rules! {
     }
 }
 
+#[inline(never)] // one function per stage: see `rules::run`
 pub fn check(cx: &mut Context) {
     let c = cx.classification;
     let mut found = Vec::new();

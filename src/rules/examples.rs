@@ -145,6 +145,7 @@ declare_rules! {
     }
 }
 
+#[inline(never)] // one function per stage: see `rules::run`
 pub fn check(cx: &mut Context) {
     let mut found = Findings::default();
     let fetched = cx.template.is_fetched();

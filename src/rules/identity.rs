@@ -270,6 +270,7 @@ fn is_locale_code(s: &str) -> bool {
         && parts.next().is_none()
 }
 
+#[inline(never)] // one function per stage: see `rules::run`
 pub fn check(cx: &mut Context) {
     let t = cx.template;
     if let Some(name) = &t.name {

@@ -161,6 +161,7 @@ declare_rules! {
     }
 }
 
+#[inline(never)] // one function per stage: see `rules::run`
 pub fn check(cx: &mut Context) {
     let mut found = Findings::default();
     let unit = cx.options.length_unit;

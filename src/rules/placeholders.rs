@@ -299,6 +299,7 @@ declare_rules! {
     }
 }
 
+#[inline(never)] // one function per stage: see `rules::run`
 pub fn check(cx: &mut Context) {
     let mut found = Findings::default();
     let is_auth = cx.category == Some(Category::Authentication);

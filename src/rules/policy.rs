@@ -215,6 +215,7 @@ fn from_reason(rule: &'static Rule, r: &Reason, what: &str) -> Diagnostic {
     d
 }
 
+#[inline(never)] // one function per stage: see `rules::run`
 pub fn check(cx: &mut Context) {
     let era = cx.options.policy_era();
     let mut found = Findings::default();

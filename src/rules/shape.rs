@@ -103,6 +103,7 @@ declare_rules! {
     }
 }
 
+#[inline(never)] // one function per stage: see `rules::run`
 pub fn check(cx: &mut Context) {
     let t = cx.template;
     let mut missing = Vec::new();
