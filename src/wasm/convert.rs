@@ -109,7 +109,11 @@ pub(super) fn js_to_text(v: &JsValue) -> Result<String, String> {
     let Some(text) = text.as_string() else {
         return Err(format!("{} is not a JSON value", js_kind(v)));
     };
-    Ok(crate::text::repair_lone_surrogate_escapes(&text).into_owned())
+    // Nearly always nothing to repair: the text itself, not a copy.
+    Ok(match crate::text::repair_lone_surrogate_escapes(&text) {
+        std::borrow::Cow::Borrowed(_) => text,
+        std::borrow::Cow::Owned(repaired) => repaired,
+    })
 }
 
 pub(super) fn js_kind(v: &JsValue) -> String {
