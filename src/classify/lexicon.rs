@@ -12,6 +12,7 @@ use crate::category::{parse_category, Category};
 
 /// A string of the lexicon's JSON: borrowed from the text unless it has escapes, since a
 /// lexicon holds thousands and they are only read while its index is built.
+#[derive(PartialEq, Eq, PartialOrd, Ord)]
 struct Text<'a>(Cow<'a, str>);
 
 impl<'de: 'a, 'a> Deserialize<'de> for Text<'a> {
@@ -29,26 +30,9 @@ impl<'de: 'a, 'a> Deserialize<'de> for Text<'a> {
                 Ok(Text(Cow::Owned(v.to_string())))
             }
         }
-        d.deserialize_str(Visitor).map(|t| Text(t.0))
+        d.deserialize_str(Visitor)
     }
 }
-
-impl Ord for Text<'_> {
-    fn cmp(&self, other: &Self) -> std::cmp::Ordering {
-        self.0.cmp(&other.0)
-    }
-}
-impl PartialOrd for Text<'_> {
-    fn partial_cmp(&self, other: &Self) -> Option<std::cmp::Ordering> {
-        Some(self.cmp(other))
-    }
-}
-impl PartialEq for Text<'_> {
-    fn eq(&self, other: &Self) -> bool {
-        self.0 == other.0
-    }
-}
-impl Eq for Text<'_> {}
 
 #[derive(Deserialize)]
 struct SignalData<'a> {

@@ -319,6 +319,25 @@ mod tests {
     }
 
     #[test]
+    fn a_lexicon_with_escaped_strings_reads_as_the_plain_one() {
+        // The reader borrows the lexicon's strings and copies only escaped ones: both kinds
+        // must give the same lexicon.
+        let lexicon = |term: &str, lang: &str| {
+            let json = format!(
+                r#"{{"signals": [{{"id": "promo", "principle": "promotion", "weight": 3, "clause": "c",
+                "terms": {{"{lang}": ["{term}"]}}}}], "function_words": {{"{lang}": ["il"]}}}}"#
+            );
+            Lexicon::from_json(&json).unwrap()
+        };
+        let (plain, escaped) = (lexicon("sconto", "it"), lexicon("sc\\u006fnto", "\\u0069t"));
+        assert_eq!(escaped.signals[0].languages, vec!["it"]);
+        let text = "Il grande sconto è qui";
+        let (a, b) = (classify_text(text, Some("it"), &plain), classify_text(text, Some("it"), &escaped));
+        assert!(a.reasons.iter().any(|r| r.principle == Principle::Promotion), "{:?}", a.reasons);
+        assert_eq!(serde_json::to_value(&a).unwrap(), serde_json::to_value(&b).unwrap());
+    }
+
+    #[test]
     fn meta_tie_rules() {
         assert_eq!(text("Your order #123 has shipped and arrives Monday.", "en").predicted, Category::Utility);
         assert_eq!(
