@@ -10,7 +10,7 @@ import { setup } from './setup.mjs';
 // also inlines every function that has one caller, whatever its size, which welded the rule
 // stages into one 56 KB function (and the classifier, and each binding's shim): V8 then spent
 // about 200 ms optimising such a body while the calls ran unoptimised. Off (and with the stages
-// kept apart in Rust, see `rules::run`), the module is 6.8 KB smaller in gzip and as fast; over
+// kept apart in Rust, see `rules::run`), the module is 5.6 KB smaller in gzip and as fast; over
 // 3,000 validate + render calls V8's optimising compiles took about a fifth less time in all,
 // and the longest under 90 ms (measured 2026-12-02).
 const WASM_OPT = ['-O3', '--one-caller-inline-max-function-size=0'];
