@@ -321,13 +321,17 @@ enum Pat {
 /// The most words `..` stands for.
 const GAP_WORDS: usize = 3;
 
+/// The word at `start..end` of a set's `text` (ranges are the set's own, so always there).
+fn word(text: &str, start: u32, end: u32) -> &str {
+    text.get(start as usize..end as usize).unwrap_or_default()
+}
+
 impl Pat {
     /// Whether token `t` is this word (`text`: the set's words).
     fn matches(&self, t: &str, text: &str) -> bool {
-        let word = |&start: &u32, &end: &u32| text.get(start as usize..end as usize).unwrap_or_default();
-        match self {
-            Pat::Exact(s, e) => t == word(s, e),
-            Pat::Prefix(s, e) => t.starts_with(word(s, e)),
+        match *self {
+            Pat::Exact(s, e) => t == word(text, s, e),
+            Pat::Prefix(s, e) => t.starts_with(word(text, s, e)),
             Pat::Num => !t.is_empty() && t.bytes().all(|b| b.is_ascii_digit()),
             Pat::Gap(_) => true,
         }
@@ -390,6 +394,26 @@ fn entry<'m, V: Default>(map: &'m mut WordMap<V>, word: &str) -> Option<&'m mut 
         map.insert(word.to_string(), V::default());
     }
     map.get_mut(word)
+}
+
+/// Files term `idx`, whose first word is exact, under that word, and under its second and third
+/// words when they are exact too. (`None` only where [`entry`] never gives it.)
+fn file_exact(by_first: &mut WordMap<First>, text: &str, pats: &[Pat], idx: usize) -> Option<()> {
+    let exact = |i: usize| match pats.get(i) {
+        Some(&Pat::Exact(s, e)) => Some(word(text, s, e)),
+        _ => None,
+    };
+    let first = entry(by_first, exact(0)?)?;
+    let Some(second) = exact(1) else {
+        first.any_second.push(idx);
+        return Some(());
+    };
+    let second = entry(&mut first.by_second, second)?;
+    match exact(2) {
+        Some(third) => entry(&mut second.by_third, third)?.push(idx),
+        None => second.any_third.push(idx),
+    }
+    Some(())
 }
 
 /// The first three bytes of `w`, when it has them.
@@ -457,27 +481,12 @@ impl TermSet {
             set.terms.push((start, set.pats.len() as u32));
             set.gapped.push(pats.iter().any(|p| matches!(p, Pat::Gap(_))));
             let text = &set.text;
-            let word = |s: u32, e: u32| text.get(s as usize..e as usize).unwrap_or_default();
             match pats.first() {
-                Some(&Pat::Exact(s, e)) => {
-                    if let Some(first) = entry(&mut set.by_first, word(s, e)) {
-                        match pats.get(1) {
-                            Some(&Pat::Exact(s, e)) => {
-                                if let Some(second) = entry(&mut first.by_second, word(s, e)) {
-                                    match pats.get(2) {
-                                        Some(&Pat::Exact(s, e)) => entry(&mut second.by_third, word(s, e))
-                                            .into_iter()
-                                            .for_each(|t| t.push(idx)),
-                                        _ => second.any_third.push(idx),
-                                    }
-                                }
-                            }
-                            _ => first.any_second.push(idx),
-                        }
-                    }
+                Some(Pat::Exact(..)) => {
+                    file_exact(&mut set.by_first, text, pats, idx);
                 }
                 Some(&Pat::Prefix(s, e)) => {
-                    let p = word(s, e);
+                    let p = word(text, s, e);
                     match (head3(p), p.as_bytes().first()) {
                         (Some(h), _) => {
                             let stems = set.stem3.entry(h).or_default();
